@@ -1,0 +1,120 @@
+"""clean text -> findings: the extraction pipeline and ``extract()``.
+
+The order of the components is data (``PIPELINE``); each module under ``kamerlens.extract``
+declares its components with :func:`kamerlens.extract.pipeline.component`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kamerlens.errors import ExtractError, KamerlensError
+from kamerlens.extract import (  # noqa: F401  (importing registers the components)
+    amounts,
+    commitments,
+    dates,
+    document,
+    entities,
+    events,
+    findings,
+    fulfilments,
+    motions,
+    positions,
+    references,
+    sentences,
+)
+from kamerlens.extract.pipeline import Doc, check_order, run
+from kamerlens.ingest import RawDocument, read
+from kamerlens.models import DocumentInfo, Record, Signer
+from kamerlens.normalize import normalize
+
+PIPELINE: tuple[str, ...] = (
+    "sentences",
+    "document",
+    "references",
+    "motions",
+    "amounts",
+    "dates",
+    "document_date",
+    "events",
+    "commitments",
+    "fulfilments",
+    "positions",
+    "entities",
+    "findings",
+)
+check_order(PIPELINE)
+
+_RESULT_KINDS = (
+    "references",
+    "motions",
+    "amounts",
+    "percentages",
+    "dates",
+    "events",
+    "commitments",
+    "fulfilments",
+    "positions",
+    "entities",
+    "findings",
+)
+
+
+def extract(source: str | Path | bytes | RawDocument, *, name: str | None = None) -> Record:
+    """Read, normalize and extract one document.
+
+    ``source`` is a path, ``-`` for standard input, raw bytes, or an already read RawDocument.
+    Raises IngestError for input that is not a readable document.
+    """
+    raw = source if isinstance(source, RawDocument) else read(source, name=name)
+    return extract_raw(raw)
+
+
+def extract_raw(raw: RawDocument) -> Record:
+    norm = normalize(raw)
+    doc = Doc(raw=raw, norm=norm)
+    try:
+        run(doc, PIPELINE)
+    except KamerlensError:
+        raise
+    except Exception as exc:  # a bug in a rule must not end a batch; name the file and the cause
+        raise ExtractError(
+            f"extraction failed ({type(exc).__name__}: {exc})", source=raw.source
+        ) from exc
+    return _record(doc)
+
+
+def _record(doc: Doc) -> Record:
+    info: dict[str, Any] = dict(doc.info)
+    signer = info.pop("signer", None) or Signer()
+    document = DocumentInfo(
+        source=doc.raw.source,
+        sha256=doc.raw.sha256,
+        signer=signer,
+        format=doc.raw.format,
+        pages=doc.raw.pages,
+        **{k: v for k, v in info.items() if k in _INFO_FIELDS},
+    )
+    items = {kind: tuple(doc.results.get(kind, ())) for kind in _RESULT_KINDS}
+    return Record(
+        document=document,
+        text=doc.text,
+        footnotes=doc.norm.footnotes,
+        sections=doc.norm.sections,
+        **items,
+    )
+
+
+_INFO_FIELDS = {
+    "identifier",
+    "dossier",
+    "number",
+    "kind",
+    "title",
+    "date",
+    "date_estimated",
+    "date_range",
+}
+
+__all__ = ["PIPELINE", "extract", "extract_raw"]

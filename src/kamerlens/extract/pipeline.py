@@ -1,0 +1,94 @@
+"""A pipeline of declared extraction components over one normalized document.
+
+Each component is a function ``(doc: Doc) -> None`` declared with :func:`component`: its name,
+the results it needs and the results it sets. ``PIPELINE`` fixes the order; :func:`check_order`
+proves at import that every component runs after what it needs. A component reads ``doc.text``,
+``doc.sentences``, ``doc.footnotes`` and earlier results, and writes its own results into
+``doc.results[name]`` (a list of model items) or ``doc.info`` (document-level fields).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kamerlens.ingest import RawDocument
+from kamerlens.normalize import NormalizedText
+
+
+@dataclass
+class Doc:
+    raw: RawDocument
+    norm: NormalizedText
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    results: dict[str, list[Any]] = field(default_factory=dict)
+    info: dict[str, Any] = field(default_factory=dict)  # DocumentInfo fields being built
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @property
+    def body_end(self) -> int:
+        return self.norm.body_end
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``pos`` (the whole text when none)."""
+        starts = [s for s, _ in self.sentences]
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (0, len(self.text))
+
+    def footnote_of(self, pos: int) -> str | None:
+        """The number of the footnote whose text holds ``pos``, or None when in the body."""
+        for note in self.norm.footnotes:
+            if note.start <= pos < note.end:
+                return note.number
+        return None
+
+
+Component = Callable[[Doc], None]
+
+
+@dataclass(frozen=True)
+class Declared:
+    name: str
+    func: Component
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+
+
+REGISTRY: dict[str, Declared] = {}
+
+
+def component(
+    name: str, *, needs: tuple[str, ...] = (), sets: tuple[str, ...] = ()
+) -> Callable[[Component], Component]:
+    """Declare an extraction component (a decorator)."""
+
+    def register(func: Component) -> Component:
+        REGISTRY[name] = Declared(name, func, needs, sets or (name,))
+        return func
+
+    return register
+
+
+def check_order(order: tuple[str, ...]) -> None:
+    """Raise ValueError unless each component comes after every component it needs."""
+    available: set[str] = set()
+    for name in order:
+        declared = REGISTRY[name]
+        missing = [n for n in declared.needs if n not in available]
+        if missing:
+            raise ValueError(f"component {name!r} needs {missing} earlier in the pipeline")
+        available.update(declared.sets)
+        available.add(name)
+
+
+def run(doc: Doc, order: tuple[str, ...]) -> Doc:
+    for name in order:
+        REGISTRY[name].func(doc)
+    return doc

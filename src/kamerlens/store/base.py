@@ -1,0 +1,64 @@
+"""The Store protocol: the one small interface the CLI and the web app use.
+
+SQLite (``store/sqlite.py``) is the default and the store of record; a PostgreSQL backend
+implements the same protocol. Every query returns plain JSON-ready values (dicts, lists,
+str, int, float, None) so the CLI, the JSON API and the templates share one shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from kamerlens.ingest import RawDocument
+from kamerlens.models import Record
+
+Status = Literal["open", "fulfilled", "overdue"]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    doc_id: str  # stable id: the KOOP identifier when known ("kst-28676-434"), else sha256[:16]
+    status: Literal["stored", "unchanged", "replaced"]
+    items: int  # extracted items stored for this document
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    q: str
+    kind: str | None = None  # document kind (brief, verslag, motie ...)
+    since: str | None = None  # YYYY-MM-DD
+    until: str | None = None
+    dossier: str | None = None  # canonical "21501-02"
+    entity: str | None = None  # entity name or code ("Oekraïne", "UA", "NAVO")
+    sort: Literal["relevance", "date"] = "relevance"
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[dict[str, Any]]  # {doc_id, title, kind, date, dossier, snippet (hits in <mark>), score}
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind/year/dossier/entity -> counts
+
+
+class Store(Protocol):
+    """What every backend offers. ``doc`` arguments accept a doc_id or a sha256 prefix."""
+
+    def add(self, raw: RawDocument, record: Record) -> AddResult: ...
+    def known(self, sha256: str) -> bool: ...
+    def document(self, doc: str) -> dict[str, Any]: ...  # Record.to_dict() + doc_id (+ links)
+    def documents(self, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
+    def raw(self, doc: str) -> RawDocument: ...  # the stored source, for reprocess
+    def search(self, query: SearchQuery) -> SearchResult: ...
+    def commitments(
+        self, *, status: Status | None = None, as_of: str | None = None, actor: str | None = None
+    ) -> list[dict[str, Any]]: ...
+    def pledges(self, *, recipient: str | None = None) -> list[dict[str, Any]]: ...
+    def refs(self, dossier: str, number: str | None = None) -> dict[str, Any]: ...
+    def dossier(self, dossier: str) -> dict[str, Any]: ...
+    def events(self, *, upcoming: bool = False, as_of: str | None = None) -> list[dict[str, Any]]: ...
+    def motions(self) -> list[dict[str, Any]]: ...
+    def stats(self) -> dict[str, Any]: ...
+    def close(self) -> None: ...

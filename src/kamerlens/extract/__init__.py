@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kamerlens.errors import ExtractError, KamerlensError
+from kamerlens.errors import ExtractError, IngestError, KamerlensError
 from kamerlens.extract import (  # noqa: F401  (importing registers the components)
     amounts,
     commitments,
@@ -67,7 +67,15 @@ def extract(source: str | Path | bytes | RawDocument, *, name: str | None = None
     ``source`` is a path, ``-`` for standard input, raw bytes, or an already read RawDocument.
     Raises IngestError for input that is not a readable document.
     """
-    raw = source if isinstance(source, RawDocument) else read(source, name=name)
+    if isinstance(source, RawDocument):
+        return extract_raw(source)
+    try:
+        raw = read(source, name=name)
+    except KamerlensError:
+        raise
+    except Exception as exc:  # a parser bug must not end a batch: name the file and the cause
+        label = name or ("<bytes>" if isinstance(source, bytes) else str(source))
+        raise IngestError(f"could not be read ({type(exc).__name__}: {exc})", source=label) from exc
     return extract_raw(raw)
 
 

@@ -1,0 +1,3 @@
+from kamerlens.cli import app
+
+app(prog_name="kamerlens")

@@ -81,5 +81,33 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (<stem>.json).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    kinds: Annotated[
+        list[str] | None,
+        typer.Option("--kinds", "-k", help="Kinds to score (repeat or comma-separate)."),
+    ] = None,
+) -> None:
+    """Score extraction against hand-made gold: P, R, F1 per kind, what was missed or invented."""
+    from kamerlens.evaluate import evaluate as run_evaluate
+    from kamerlens.evaluate import render_table
+
+    if format not in ("table", "json"):
+        fail(f"--format must be table or json, not {format!r}")
+        raise typer.Exit(2)
+    chosen = [k.strip() for item in kinds or [] for k in item.split(",") if k.strip()]
+    try:
+        report = run_evaluate(gold_dir, kinds=chosen or None)
+    except KamerlensError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+    if format == "json":
+        sys.stdout.write(dump_json(report.to_dict()) + "\n")
+    else:
+        sys.stdout.write(render_table(report) + "\n")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

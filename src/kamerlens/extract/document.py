@@ -1,10 +1,412 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""The document itself: identifier, dossier, number, kind, title, written date and signer.
+
+Sources, best first: the metadata that ingest read (XML, metadata records, VLOS), the running
+footer ("Tweede Kamer, vergaderjaar 2022–2023, 21 501-02, nr. 2733"), the kamerstukkop
+("36 180 ... Nr. 42 MOTIE VAN HET LID ..."), and the file name ("kst-28676-434.pdf"). The kind
+comes from an ordered rule list, the title from a subject line or an all-capitals heading rewritten
+in sentence case, the signer from the closing formula ("De Minister van Buitenlandse Zaken,\\n
+W.B. Hoekstra"). A date is set only when the document writes one; estimating it is the
+``document_date`` component's job. Vocabulary: ``data/document.toml``.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections import Counter
+from functools import cache
+from importlib import resources
+from pathlib import PurePath
+from typing import Any
+
+from kamerlens.extract import references as refs
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import Signer
+
+_HEAD = 1500  # characters that count as the head of a document (title, kamerstukkop, opening)
+_TITLE_ZONE = 6000  # where an all-capitals title may stand (after a cover letter)
 
 
-@component('document', needs=(), sets=('identifier', 'title', 'kind', 'signer'))
+@cache
+def vocabulary() -> dict[str, Any]:
+    path = resources.files("kamerlens.extract").joinpath("data/document.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def meta(doc: Doc, *keys: str) -> str | None:
+    """The first non-empty metadata value under any of ``keys`` (names compared without case)."""
+    data = doc.raw.meta or {}
+    lowered = {k.lower(): v for k, v in data.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+# ---------------------------------------------------------------- dates
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    months = "|".join(sorted(vocabulary()["months"], key=len, reverse=True))
+    return re.compile(rf"\b(\d{{1,2}})[ \t\u00a0]+({months})\.?[ \t\u00a0]+(\d{{4}})\b", re.I)
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(text: str) -> str | None:
+    """The first full Dutch or ISO date in ``text`` as YYYY-MM-DD.
+
+    >>> parse_date("Den Haag, 12 juni 2023"), parse_date("2023-06-12T00:00:00")
+    ('2023-06-12', '2023-06-12')
+    """
+    iso = _ISO.match(text.strip())
+    if iso:
+        return iso.group(0)
+    m = _date_re().search(text)
+    if not m:
+        return None
+    day, month = int(m.group(1)), vocabulary()["months"][m.group(2).lower()]
+    if not 1 <= day <= 31:
+        return None
+    return f"{m.group(3)}-{month:02d}-{day:02d}"
+
+
+@cache
+def _date_cue() -> re.Pattern[str]:
+    return re.compile(vocabulary()["date"]["cue"])
+
+
+def written_date(doc: Doc) -> str | None:
+    """A date the document writes about itself (date line, metadata), never an estimate."""
+    value = meta(doc, "date", "datum", "DCTERMS.issued", "OVERHEIDop.datumBrief", "issued")
+    if value and (found := parse_date(value)):
+        return found
+    text = doc.text
+    for cue in _date_cue().finditer(text, 0, doc.body_end):
+        found = _date_re().match(text, cue.end(), min(cue.end() + 40, len(text)))
+        if found:
+            return parse_date(found.group(0))
+    return None
+
+
+# ---------------------------------------------------------------- identity
+
+_FOOTER = re.compile(
+    r"(?:Tweede|Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting)\s+\d{4}\s*[-–/]\s*\d{2,4},?\s*(.{5,60})"
+)
+_KOP_DOSSIER = re.compile(
+    r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}"
+    r"(?:-(?:[IVXLC]{1,7}|[A-Z]|\d{2})|[ \u00a0](?:[IVXLC]{1,7}|[A-Z])(?=[ \t]))?)[ \t]+\S"
+)
+_KOP_NUMBER = re.compile(r"(?m)^[ \t]*Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})\b")
+_PUBLICATION_ID = re.compile(
+    r"(?<![\w-])((?:stb|stcrt|gmb|prb|wsb|trb|bgr)-\d{4}-\d{1,7}|a?h-(?:tk|ek)-\d{8}-\d{1,5}(?:-\d{1,3})?)"
+    r"(?![\w-])"
+)
+
+
+def _kst(dossier: str | None, number: str | None) -> str | None:
+    return f"kst-{dossier}-{number}" if dossier and number else None
+
+
+def _from_citation(text: str) -> tuple[str | None, str | None]:
+    for ref in refs.find(text):
+        if ref.kind == "kamerstuk" and ref.dossier and ref.number:
+            return ref.dossier, ref.number
+    return None, None
+
+
+def _footer_identity(doc: Doc) -> tuple[str | None, str | None]:
+    furniture = getattr(doc.norm, "furniture", None) or ()
+    lines = [f if isinstance(f, str) else getattr(f, "text", "") for f in furniture]
+    for line in lines:
+        if m := _FOOTER.search(line):
+            found = _from_citation(m.group(1))
+            if found[0]:
+                return found
+    if m := _FOOTER.search(doc.text):  # the normalizer left the footer in the text
+        return _from_citation(m.group(1))
+    return None, None
+
+
+def _kop_identity(doc: Doc) -> tuple[str | None, str | None]:
+    """The kamerstukkop: a dossier line, then "Nr. 42" at a line start within the head."""
+    head = doc.text[: min(_HEAD, doc.body_end)]
+    number = _KOP_NUMBER.search(head)
+    if not number:
+        return None, None
+    dossier = None
+    for m in _KOP_DOSSIER.finditer(head, 0, number.start()):
+        dossier = m.group(1)
+    return (refs.canonical_dossier(dossier), number.group(1)) if dossier else (None, None)
+
+
+def _file_identity(source: str) -> str | None:
+    name = PurePath(source).name
+    for ref in refs.find(name):
+        if ref.kind == "kamerstuk" and ref.text.startswith("kst-"):
+            return _kst(ref.dossier, ref.number)
+    m = _PUBLICATION_ID.search(name)
+    return m.group(1) if m else None
+
+
+def _split_identifier(identifier: str) -> tuple[str | None, str | None]:
+    for ref in refs.find(identifier):
+        if ref.kind == "kamerstuk" and ref.text == identifier:
+            return ref.dossier, ref.number
+    return None, None
+
+
+def identity(doc: Doc) -> dict[str, str | None]:
+    identifier = meta(doc, "identifier", "DC.identifier", "dcterms.identifier")
+    dossier = meta(doc, "dossier", "dossiernummer", "OVERHEIDop.dossiernummer")
+    number = meta(doc, "number", "ondernummer", "OVERHEIDop.ondernummer", "stuknummer")
+    if dossier:
+        dossier = refs.canonical_dossier(dossier)
+    for finder in (_footer_identity, _kop_identity):
+        if dossier and number:
+            break
+        found = finder(doc)
+        if found[0]:
+            dossier, number = dossier or found[0], number or found[1]
+    identifier = identifier or _kst(dossier, number) or _file_identity(doc.raw.source)
+    if identifier and not (dossier and number):
+        split = _split_identifier(identifier)
+        dossier, number = dossier or split[0], number or split[1]
+    return {"identifier": identifier, "dossier": dossier, "number": number}
+
+
+# ---------------------------------------------------------------- kind
+
+
+@cache
+def _kind_rules() -> list[tuple[str, str, re.Pattern[str], re.Pattern[str] | None]]:
+    rules = []
+    for rule in vocabulary()["kind"]:
+        also = re.compile(rule["also"]) if rule.get("also") else None
+        rules.append((rule["kind"], rule["where"], re.compile(rule["pattern"]), also))
+    return rules
+
+
+def kind(doc: Doc, identifier: str | None) -> str | None:
+    given = meta(doc, "kind", "soort", "vergadering_soort", "vergaderingsoort", "DC.type")
+    sources = {
+        "identifier": identifier or "",
+        "format": doc.raw.format or "",
+        "meta": given or "",
+        "head": doc.text[: min(_HEAD, doc.body_end)],
+        "text": doc.text[: doc.body_end],
+    }
+    for name, where, pattern, also in _kind_rules():
+        if pattern.search(sources[where]) and (also is None or also.search(sources["text"])):
+            return name
+    return None
+
+
+# ---------------------------------------------------------------- title
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _caps_blocks(text: str, end: int) -> list[tuple[int, int]]:
+    """Runs of consecutive all-capitals lines in ``text[:end]``, as spans."""
+    blocks: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text, 0, end):
+        line = m.group(0)
+        if not _is_caps(line) or _FOOTER.search(line):
+            continue
+        s = m.start() + len(line) - len(line.lstrip())
+        e = m.start() + len(line.rstrip())
+        between = text[blocks[-1][1] : s] if blocks else ""
+        if blocks and between.count("\n") == 1 and not between.strip():
+            blocks[-1] = (blocks[-1][0], e)
+        else:
+            blocks.append((s, e))
+    return blocks
+
+
+def _line_at(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
+
+
+def _casing(words: set[str], text: str, skip: tuple[int, int]) -> dict[str, Counter[str]]:
+    """How each word is written elsewhere in ``text``: counts of "upper", "title" and "lower"."""
+    seen: dict[str, Counter[str]] = {w: Counter() for w in words}
+    if not words:
+        return seen
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text, re.IGNORECASE):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+        if not before or before[-1] in ".!?\n:" or before.endswith("\n"):
+            continue  # sentence-initial capitals say nothing about the word
+        form = m.group(0)
+        if form.isupper() and _is_caps(_line_at(text, m.start())):
+            continue  # the title itself, or a running head repeating it
+        if form.isupper() and len(form) > 1:
+            shape = "upper"
+        else:
+            shape = "title" if form[0].isupper() else "lower"
+        seen[form.lower()][shape] += 1
+    return seen
+
+
+def sentence_case(title: str, text: str = "", skip: tuple[int, int] = (0, 0)) -> str:
+    """Rewrite an all-capitals title in sentence case, keeping acronyms and names as ``text`` shows.
+
+    >>> sentence_case("VERSLAG VAN DE NAVO-TOP VAN 11 EN 12 JULI 2023")
+    'Verslag van de NAVO-top van 11 en 12 juli 2023'
+    """
+    vocab = vocabulary()["title"]
+    acronyms = {a.lower(): a for a in vocab["acronyms"]}
+    lower = set(vocab["lower"])
+    parts = _WORD.findall(title)
+    seen = _casing({p.lower() for p in parts if p.lower() not in lower}, text, skip)
+    first = True
+
+    def recase(m: re.Match[str]) -> str:
+        nonlocal first
+        word, key = m.group(0), m.group(0).lower()
+        counts = seen.get(key, Counter())
+        if key in acronyms:
+            out = acronyms[key]
+        elif key in lower:
+            out = key
+        elif counts and counts.most_common(1)[0][0] == "upper":
+            out = word.upper()
+        elif counts and counts["title"] >= counts["lower"]:
+            out = key.capitalize()
+        else:
+            out = key
+        if first:
+            out = out[0].upper() + out[1:]
+            first = False
+        return out
+
+    return _WORD.sub(recase, " ".join(title.split()))
+
+
+def _subject_line(doc: Doc) -> str | None:
+    pattern = re.compile(vocabulary()["title"]["subject_line"])
+    m = pattern.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end))
+    return " ".join(m.group(1).split()) if m else None
+
+
+def title(doc: Doc) -> str | None:
+    given = meta(doc, "title", "DC.title", "OVERHEIDop.documenttitel", "titel")
+    given = given or getattr(doc.norm, "title", None)
+    if given:
+        return given if not _is_caps(given) else sentence_case(given, doc.text)
+    if subject := _subject_line(doc):
+        return subject
+    vocab = vocabulary()["title"]
+    weak, prefix = re.compile(vocab["weak_heads"]), re.compile(vocab["number_prefix"])
+    text = doc.text
+    blocks = _caps_blocks(text, min(_TITLE_ZONE, doc.body_end))
+    strong = [b for b in blocks if not weak.search(prefix.sub("", text[b[0] : b[1]]))]
+    for s, e in strong or blocks[:1]:
+        raw = prefix.sub("", " ".join(text[s:e].split()))
+        if raw and not raw.lower().startswith(("tweede kamer", "eerste kamer", "vergaderjaar")):
+            return sentence_case(raw, text, (s, e))
+    return None
+
+
+# ---------------------------------------------------------------- signer
+
+
+@cache
+def _signer_re() -> re.Pattern[str]:
+    v = vocabulary()["signer"]
+    roles = "|".join(re.escape(r) for r in sorted(v["roles"], key=len, reverse=True))
+    greet = "|".join(re.escape(g) for g in v["greetings"])
+    behalf = "|".join(re.escape(b) for b in v["on_behalf"])
+    role = rf"(?i:{roles})\b[^\n,]{{0,120}}?(?:,[ \t]*(?i:{roles})\b[^\n,]{{0,120}}?)*"
+    brk = r"[ \t]*,[ \t]*(?:\r?\n\s*|[ \t]+)"
+    return re.compile(
+        rf"(?m)^[ \t]*(?:(?i:{greet}),?\s*)?(?:[Dd]e[ \t]+)?(?P<role>{role}){brk}"
+        rf"(?:(?i:{behalf}){brk}(?:(?:[Dd]e[ \t]+)?(?P<role2>{role}){brk})?)?"
+        rf"(?P<name>{person_name()})[ \t]*$"
+    )
+
+
+@cache
+def person_name() -> str:
+    """A regular expression for a person's name as Dutch documents write it in a signature:
+    "W.B. Hoekstra", "Hanke Bruins Slot", "mr. dr. A.B. van der Berg-Jansen"."""
+    v = vocabulary()["signer"]
+    titles = "|".join(re.escape(t) for t in v["titles"])
+    prefixes = "|".join(re.escape(p) for p in sorted(v["prefixes"], key=len, reverse=True))
+    upper = r"[A-ZÀ-ÖØ-ÞŁŠŽÇ]"
+    word = rf"{upper}[\w'’]+"
+    pref = rf"(?:(?i:{prefixes})[ \t]+)*"
+    return (
+        rf"(?:(?i:{titles})\.?[ \t]+)*"
+        rf"(?:(?:{upper}[a-z]{{0,2}}\.[ \t]?)+[ \t]*|{word}(?:-{word})?[ \t]+)?"
+        rf"{pref}{word}(?:-{pref}{word})*(?:[ \t]+{word})?"
+    )
+
+
+_ANSWER_BY = re.compile(
+    r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?P<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)"
+    r"\s+(?P<name>[A-Z][^\s()]*(?:\s+(?:van|de|der|den|ter|ten|[A-Z])[^\s()]*){0,4})"
+    r"\s*\((?P<dept>[^()\n]{3,100})\)"
+)
+
+
+def signer(doc: Doc) -> Signer:
+    given = meta(doc, "signer", "ondertekenaar", "ondertekening", "signer_name")
+    given_role = meta(doc, "signer_role", "role", "functie")
+    if given:
+        parsed = _signer_in(given + "\n")
+        if parsed.name:
+            return parsed
+        return Signer(name=" ".join(given.split()), role=given_role)
+    found = _signer_in(doc.text[: doc.body_end])
+    if found.name:
+        return found
+    if m := _ANSWER_BY.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
+        return Signer(name=m.group("name"), role=f"{m.group('role')} ({m.group('dept').strip()})")
+    return Signer()
+
+
+def _signer_in(text: str) -> Signer:
+    m = _signer_re().search(text)
+    if not m:
+        return Signer()
+    role = m.group("role2") or m.group("role")
+    return Signer(name=" ".join(m.group("name").split()), role=" ".join(role.split()))
+
+
+# ---------------------------------------------------------------- component
+
+
+@component(
+    "document",
+    needs=(),
+    sets=("identifier", "dossier", "number", "title", "kind", "signer", "date"),
+)
 def document(doc: Doc) -> None:
-    doc.results['document'] = []
+    ident = identity(doc)
+    doc.info.update(ident)
+    doc.info["kind"] = kind(doc, ident["identifier"])
+    doc.info["title"] = title(doc)
+    doc.info["signer"] = signer(doc)
+    if date := written_date(doc):
+        doc.info["date"] = date
+
+
+__all__ = ["document", "meta", "parse_date", "person_name", "sentence_case", "vocabulary"]

@@ -1,10 +1,255 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""References to Kamerstukken, Handelingen and Aanhangsel: one entry per citation occurrence.
+
+The citation grammar lives in ``data/references.toml`` (fragments composed into a few patterns);
+this module compiles them into one alternation, scans the text once and turns each match into
+:class:`~kamerlens.models.Reference` items. A citation of several dossiers or numbers
+("Kamerstukken 22 054 en 36 045, nr. 390", "nrs. 520 en 548", "nr. 6, p. 15-16; nr. 7") gives one
+entry per document cited, each with the span of the whole citation.
+
+The document's own identity (its running footer, its own "kst-36180-42") is never a reference.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import Reference
+
+_FRAGMENT_REF = re.compile(r"\{([a-z_]+)\}")
+_GROUP_NAME = re.compile(r"\(\?P<([a-z_]+)>")
+_MAX_RANGE = 20  # "nrs. 3 t/m 7" is expanded; a longer range keeps only its two ends
 
 
-@component('references', needs=(), sets=('references',))
+@cache
+def _grammar() -> dict[str, Any]:
+    path = resources.files("kamerlens.extract").joinpath("data/references.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
+    if depth > 10:
+        raise ValueError("references.toml: fragments refer to each other in a loop")
+    if not _FRAGMENT_REF.search(pattern):
+        return pattern
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise ValueError(f"references.toml: unknown fragment {{{name}}}")
+        return "(?:" + _expand(fragments[name], fragments, depth + 1) + ")"
+
+    return _FRAGMENT_REF.sub(sub, pattern)
+
+
+@cache
+def _fragment(name: str) -> re.Pattern[str]:
+    fragments = _grammar()["fragments"]
+    return re.compile(_expand(fragments[name], fragments), re.VERBOSE)
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    """All citation patterns as one alternation; each group name is prefixed with its pattern's."""
+    grammar = _grammar()
+    fragments = grammar["fragments"]
+    parts = []
+    for name, pattern in grammar["patterns"].items():
+        body = _GROUP_NAME.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pattern)
+        parts.append(f"(?P<{name}>{_expand(body, fragments)})")
+    return re.compile("|".join(parts), re.VERBOSE)
+
+
+@cache
+def _self_footer() -> re.Pattern[str]:
+    return re.compile(_grammar()["self"]["footer"])
+
+
+_NR_WORD = re.compile(r"\b(?:nrs?|nummers?)\b\.?")
+_RANGE = re.compile(r"(\d+)\s*(?:t/m|tot\s+en\s+met)\s*(\d+)")
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def canonical_dossier(text: str) -> str:
+    """The canonical form of a written dossier number.
+
+    >>> [canonical_dossier(t) for t in ("28 676", "36 200 X", "21 501-02", "19 700 hoofdstuk XV")]
+    ['28676', '36200-X', '21501-02', '19700-XV']
+    >>> canonical_dossier("27 484 (R 1669)")
+    '27484-(R1669)'
+    """
+    compact = _SPACE.sub("", text)
+    digits, rest = compact[:5], compact[5:]
+    if not digits.isdigit():  # "28 676" lost its space: take the digits as written
+        digits = "".join(c for c in compact if c.isdigit())[:5]
+        rest = compact[len(digits) + compact[: len(digits)].count(" ") :]
+    rest = rest.lstrip("-").replace("hoofdstuk", "")
+    return f"{digits}-{rest}" if rest else digits
+
+
+def _numbers(text: str) -> list[str]:
+    """The ondernummers in "nrs. 5, 6 en 8" / "nrs. 3 t/m 5" (ranges expanded when short)."""
+    out: list[str] = []
+    pos = 0
+    num = _fragment("num")
+    for m in _RANGE.finditer(text):
+        out.extend(n.group(0) for n in num.finditer(text, pos, m.start()))
+        lo, hi = int(m.group(1)), int(m.group(2))
+        if 0 <= hi - lo <= _MAX_RANGE:
+            out.extend(str(n) for n in range(lo, hi + 1))
+        else:
+            out.extend((m.group(1), m.group(2)))
+        pos = m.end()
+    out.extend(n.group(0) for n in num.finditer(text, pos))
+    return out
+
+
+def _segments(body: str) -> Iterator[tuple[list[str], list[str], str | None]]:
+    """(dossiers, numbers, page) per ";"-separated part of a citation body."""
+    dossier_re, page_re = _fragment("dossier"), _fragment("page")
+    dossiers: list[str] = []
+    for part in body.split(";"):
+        nr = _NR_WORD.search(part)
+        head = part if nr is None else part[: nr.start()]
+        found = [canonical_dossier(m.group(0)) for m in dossier_re.finditer(head)]
+        dossiers = found or dossiers
+        if nr is None:
+            yield dossiers, [], None
+            continue
+        tail = part[nr.end() :]
+        page = page_re.search(tail)
+        numbers = _numbers(tail[: page.start()] if page else tail)
+        yield dossiers, numbers, _SPACE.sub(" ", page.group(0)) if page else None
+
+
+def _chamber(value: str | None) -> str | None:
+    if not value:
+        return None
+    return {"TK": "II", "EK": "I", "tk": "II", "ek": "I"}.get(value, value)
+
+
+def _year(value: str | None) -> str | None:
+    return _SPACE.sub("", value) if value else None
+
+
+def _from_match(m: re.Match[str], text: str) -> list[Reference]:
+    kind = m.lastgroup or ""
+    g = m.groupdict()
+
+    def get(name: str) -> str | None:
+        return g.get(f"{kind}__{name}")
+
+    start, end = m.span(kind)
+    cited = text[start:end]
+    if kind in ("kamerstuk_lead", "bare"):
+        if get("cdossier"):
+            dossier = get("cdossier") + (f"-{get('csuffix')}" if get("csuffix") else "")
+            return [_ref(dossier, get("cnumber"), get("chamber"), cited, start, end, get("year"))]
+        refs = []
+        for dossiers, numbers, page in _segments(get("body") or ""):
+            for dossier in dossiers:
+                for number in numbers or [None]:
+                    refs.append(
+                        _ref(dossier, number, get("chamber"), cited, start, end, get("year"), page)
+                    )
+        return refs
+    if kind in ("kst_id", "compact"):
+        suffix = get("suffix")
+        dossier = (get("dossier") or "") + (f"-{suffix}" if suffix else "")
+        if kind == "compact":  # the group starts at the dash before the dossier
+            start = m.start(f"{kind}__dossier")
+            cited = text[start:end]
+        return [_ref(dossier, get("number"), None, cited, start, end)]
+    return [_handelingen(kind, get, cited, start, end)]
+
+
+def _handelingen(kind: str, get: Any, cited: str, start: int, end: int) -> Reference:
+    year = get("year")
+    if kind == "handelingen_id" and year:  # "20192020" -> "2019/20"
+        year = f"{year[:4]}/{year[6:]}"
+    page = get("page")
+    return Reference(
+        kind="aanhangsel" if get("aanhangsel") else "handelingen",
+        dossier=None,
+        number=get("number"),
+        chamber=_chamber(get("chamber")),
+        text=cited,
+        start=start,
+        end=end,
+        year=_year(year),
+        page=_SPACE.sub(" ", page) if page else None,
+        item=get("item"),
+    )
+
+
+def _ref(
+    dossier: str,
+    number: str | None,
+    chamber: str | None,
+    cited: str,
+    start: int,
+    end: int,
+    year: str | None = None,
+    page: str | None = None,
+) -> Reference:
+    return Reference(
+        kind="kamerstuk",
+        dossier=dossier,
+        number=number,
+        chamber=_chamber(chamber),
+        text=cited,
+        start=start,
+        end=end,
+        year=_year(year),
+        page=page,
+    )
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
+    """Every citation in ``text[start:end]``, in order, without regard to the document's identity.
+
+    >>> [(r.dossier, r.number) for r in find("zie Kamerstukken 22 054 en 36 045, nr. 390.")]
+    [('22054', '390'), ('36045', '390')]
+    """
+    end = len(text) if end is None else end
+    refs: list[Reference] = []
+    for m in _scanner().finditer(text, start, end):
+        refs.extend(_from_match(m, text))
+    return refs
+
+
+def _furniture_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of page furniture still present in the normalized text (when the normalizer says)."""
+    spans = []
+    for item in getattr(doc.norm, "furniture", None) or ():
+        s, e = getattr(item, "start", None), getattr(item, "end", None)
+        if isinstance(s, int) and isinstance(e, int):
+            spans.append((s, e))
+    return spans
+
+
+def _is_own(ref: Reference, doc: Doc, furniture: list[tuple[int, int]]) -> bool:
+    if any(s <= ref.start and ref.end <= e for s, e in furniture):
+        return True
+    if ref.kind == "kamerstuk":
+        own = (doc.info.get("dossier"), doc.info.get("number"))
+        if own[0] and own == (ref.dossier, ref.number):
+            return True
+        line_start = doc.text.rfind("\n", max(0, ref.start - 120), ref.start) + 1
+        if _self_footer().search(doc.text, line_start, ref.start):
+            return True
+    return False
+
+
+@component("references", needs=(), sets=("references",))
 def references(doc: Doc) -> None:
-    doc.results['references'] = []
+    furniture = _furniture_spans(doc)
+    doc.results["references"] = [r for r in find(doc.text) if not _is_own(r, doc, furniture)]
+
+
+__all__ = ["canonical_dossier", "find", "references"]

@@ -1,16 +1,93 @@
 """Detect the format of a document from its bytes and hand it to the right parser.
 
-PLACEHOLDER: only plain UTF-8 text for now; the ingest work replaces this module.
+Never by file name: "%PDF" (within the first KiB, as PDF readers allow) is a PDF; markup whose
+first element is ``<html>`` (or an HTML doctype) is HTML; other markup is XML, dispatched on its
+root element by :mod:`kamerlens.ingest.xml`; anything else is text, unless it is binary.
 """
 
 from __future__ import annotations
 
+import re
+
 from kamerlens.errors import IngestError
-from kamerlens.ingest import RawDocument, sha256_hex
+from kamerlens.ingest import RawDocument
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# Magic numbers of common non-documents, named in the error so the user knows what they gave.
+_OTHER = (
+    (b"PK\x03\x04", "a ZIP archive (e.g. .docx or .xlsx)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls)"),
+    (b"{\\rtf", "an RTF file"),
+)
+_FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)", re.S | re.I)
+
+
+def _strip_head(data: bytes) -> bytes:
+    head = data[:4096]
+    for bom in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    return head.lstrip()
+
+
+def root_name(head: bytes) -> bytes | None:
+    """The name of the first element after the prolog (declaration, comments, doctype)."""
+    pos = 0
+    while True:
+        m = _SKIP.match(head, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    rest = head[pos:].lstrip()
+    m = _FIRST_TAG.match(rest)
+    return m.group(1) if m else None
+
+
+def sniff(data: bytes) -> str:
+    """Name the format of ``data``: pdf, html, xml, text or ``other:<what>``."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    for magic, what in _OTHER:
+        if data.startswith(magic):
+            return f"other:{what}"
+    head = _strip_head(data)
+    if head.startswith(b"<"):
+        lower = head[:1024].lower()
+        if lower.startswith(b"<!doctype html"):
+            return "html"
+        name = root_name(head)
+        if name is not None and name.lower().split(b":")[-1] == b"html":
+            return "html"
+        if lower.startswith(b"<?xml") or name is not None:
+            return "xml"
+    return "text"
 
 
 def parse(data: bytes, source: str) -> RawDocument:
+    """Parse ``data`` (read from ``source``) into a :class:`RawDocument`."""
     if not data.strip():
         raise IngestError("is empty", source=source)
-    text = data.decode("utf-8")
-    return RawDocument(source=source, data=data, sha256=sha256_hex(data), format="text", text=text)
+    kind = sniff(data)
+    if kind.startswith("other:"):
+        raise IngestError(f"not a document ({kind[6:]})", source=source)
+    if kind == "pdf":
+        from kamerlens.ingest.pdf import parse_pdf
+
+        return parse_pdf(data, source)
+    if kind == "html":
+        from kamerlens.ingest.html import parse_html
+
+        return parse_html(data, source)
+    if kind == "xml":
+        from kamerlens.ingest.xml import parse_xml
+
+        return parse_xml(data, source)
+    from kamerlens.ingest.text import parse_text
+
+    return parse_text(data, source)

@@ -37,11 +37,33 @@ class NormalizedText:
     footnotes: tuple[Footnote, ...] = ()
     sections: tuple[Section, ...] = ()
     offsets: OffsetMap = OffsetMap()
+    # The document's own title when the layout shows one (a heading in capitals at the top,
+    # "VERSLAG VAN DE NAVO MINISTERIËLE BIJEENKOMST ..."), rejoined into one line; its span.
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    # Lines dropped as page furniture (running heads, page numbers, the Kamerstuk footer
+    # "Tweede Kamer, vergaderjaar 2022–2023, 21 501-02, nr. 2733"): they name the document.
+    furniture: tuple[str, ...] = ()
 
 
 def normalize(raw: RawDocument) -> NormalizedText:
-    """PLACEHOLDER: identity; the normalize work replaces this."""
-    return NormalizedText(text=raw.text, body_end=len(raw.text))
+    """Turn a :class:`RawDocument` into clean reading text with footnotes and sections.
+
+    >>> from kamerlens.ingest import read
+    >>> raw = read(b"Wij hebben bondge-\\nnoten gesteund.1\\n\\n1 Kamerstuk 28 676, nr. 434\\n")
+    >>> norm = normalize(raw)
+    >>> norm.text
+    'Wij hebben bondgenoten gesteund.¹\\n\\n1 Kamerstuk 28 676, nr. 434'
+    >>> norm.footnotes[0].text
+    'Kamerstuk 28 676, nr. 434'
+    """
+    if raw.structured:
+        from kamerlens.normalize.structured import normalize_structured
+
+        return normalize_structured(raw)
+    from kamerlens.normalize.unstructured import normalize_layout
+
+    return normalize_layout(raw)
 
 
 __all__ = ["NormalizedText", "OffsetMap", "normalize"]

@@ -1,0 +1,79 @@
+"""PDF: text per page with pypdfium2 (PDFium), pages joined by ``\\f``.
+
+PDFium gives the text in content order with ``\\r\\n`` line ends; where it removed a line break
+after a hyphen it writes U+FFFE instead. That break is put back as "-" + line end, so
+normalization decides, with the same rules as for any other text, whether the hyphen splits a
+word ("bondge-noten") or belongs to it ("Groot-Brittannië").
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from kamerlens.errors import IngestError
+from kamerlens.ingest import RawDocument, sha256_hex
+
+
+def _message(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "password" in text or "security" in text:
+        return "encrypted PDF (needs a password)"
+    return f"damaged PDF ({str(exc).strip() or type(exc).__name__})"
+
+
+def _page_text(page: pdfium.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+    finally:
+        textpage.close()
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")
+
+
+def parse_pdf(data: bytes, source: str) -> RawDocument:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise IngestError(_message(exc), source=source) from exc
+    try:
+        pages: list[str] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                pages.append(_page_text(page))
+            finally:
+                page.close()
+        meta = _metadata(pdf)
+    except pdfium.PdfiumError as exc:
+        raise IngestError(_message(exc), source=source) from exc
+    finally:
+        pdf.close()
+    text = "\f".join(pages)
+    if not text.strip():
+        raise IngestError("PDF has no text layer (scanned images?)", source=source)
+    return RawDocument(
+        source=source,
+        data=data,
+        sha256=sha256_hex(data),
+        format="pdf",
+        text=text,
+        meta=meta,
+        pages=len(pages),
+    )
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    """Title, author, subject and dates from the PDF's info dictionary, when filled in."""
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except (pdfium.PdfiumError, AttributeError):
+        return {}
+    names = {
+        "Title": "pdf.title",
+        "Author": "pdf.author",
+        "Subject": "pdf.subject",
+        "CreationDate": "pdf.created",
+        "ModDate": "pdf.modified",
+        "Keywords": "pdf.keywords",
+    }
+    return {names[k]: str(v).strip() for k, v in info.items() if k in names and str(v).strip()}

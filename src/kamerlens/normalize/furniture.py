@@ -1,0 +1,72 @@
+"""Page furniture: running heads and footers, page numbers, the Kamerstuk footer.
+
+Furniture is marked (``Line.kind = "furniture"``), never silently lost: the removed lines are
+returned so the document component can read the identity a footer gives
+("Tweede Kamer, vergaderjaar 2022–2023, 21 501-02, nr. 2733").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kamerlens.normalize.lines import Line
+
+# The footer of every printed Kamerstuk; dropped wherever it stands.
+_KAMER_FOOTER = re.compile(
+    r"^(?:Tweede|Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting)\s+\d{4}\s*[-–/]\s*\d{2,4},?\s.{0,80}$",
+    re.IGNORECASE,
+)
+# "Pagina 2 van 7", "pagina 2/7", "Page 3 of 9": never running text, dropped anywhere.
+_PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I)
+# A bare page number ("3", "- 3 -", "3/7"): dropped only at the top or bottom of a page.
+_BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
+_DIGITS = re.compile(r"\d+")
+_EDGE = 4  # how many lines at the top and bottom of a page count as its edge
+
+
+def mark(lines: list[Line], pages: int) -> list[str]:
+    """Mark furniture lines in place; return their texts in order."""
+    edges = _edge_indices(lines) if pages > 1 else set()
+    repeated = _repeated_keys(lines, edges, pages) if pages > 1 else set()
+    removed: list[str] = []
+    for i, line in enumerate(lines):
+        if line.kind != "body":
+            continue
+        text = line.text
+        if (
+            _KAMER_FOOTER.match(text)
+            or _PAGE_OF.match(text)
+            or (i in edges and (_BARE_NUMBER.match(text) or _key(text) in repeated))
+        ):
+            line.kind = "furniture"
+            removed.append(text)
+    return removed
+
+
+def _key(text: str) -> str:
+    # Page numbers and dates change from page to page; the rest of a running head does not.
+    return _DIGITS.sub("#", text.lower())
+
+
+def _edge_indices(lines: list[Line]) -> set[int]:
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.kind == "body":
+            by_page[line.page].append(i)
+    edges: set[int] = set()
+    for idx in by_page.values():
+        edges.update(idx[:_EDGE])
+        edges.update(idx[-_EDGE:])
+    return edges
+
+
+def _repeated_keys(lines: list[Line], edges: set[int], pages: int) -> set[str]:
+    """Keys of edge lines that recur on at least half of the pages (and on two at least)."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for i in edges:
+        text = lines[i].text
+        if len(text) <= 120:
+            seen[_key(text)].add(lines[i].page)
+    need = max(2, (pages + 1) // 2)
+    return {key for key, on in seen.items() if len(on) >= need}

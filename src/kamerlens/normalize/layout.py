@@ -1,0 +1,155 @@
+"""Reflow layout lines into paragraphs and find the section headings.
+
+Rules (all local, so they hold for letters never seen):
+- a blank line ends a paragraph; so does a line that ends a sentence and is clearly shorter than
+  a full line of running text;
+- a page break inside a sentence is no paragraph break (the running text just goes on);
+- a short line that does not end a sentence (a signature, an address line, a table cell) keeps
+  its line break;
+- a heading is a short line without a closing stop that opens a new block ("Sessie 3: Strategisch
+  Concept", "Vitale infrastructuur", "2. Inzet van het kabinet") or a line in capitals; capital
+  lines that follow each other form one heading (a title wrapped over two lines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kamerlens.normalize import hyphens
+from kamerlens.normalize.builder import Builder
+from kamerlens.normalize.lines import Line
+
+_BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_BULLET_CHARS = "-–•▪●◦■□*·"
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}(?:\s|$)")
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DATE_LINE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$", re.IGNORECASE)
+_NO_HEADING_END = ".,;:-–—(/&+"
+_HEADING_MAX = 120
+
+
+@dataclass(slots=True)
+class _Item:
+    line: Line
+    gap: str  # what separates it from the previous item: none | blank | soft (page/removed)
+    heading: int = 0  # 0 = body; 1 = opens a heading; 2 = continues the heading before it
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    start: int
+    end: int
+    caps: bool
+
+
+def items_of(lines: list[Line]) -> list[_Item]:
+    items: list[_Item] = []
+    blank = soft = False
+    for line in lines:
+        if line.kind == "blank":
+            blank = True
+        elif line.kind != "body":
+            soft = True
+        else:
+            if line.first_on_page:
+                soft = True
+            gap = "soft" if soft else "blank" if blank else "none"
+            items.append(_Item(line, gap if items else "blank"))
+            blank = soft = False
+    return items
+
+
+def _is_caps(text: str) -> bool:
+    letters = sum(1 for c in text if c.isalpha())
+    return letters >= 4 and text.upper() == text and " " in text
+
+
+def _heading_shape(text: str) -> bool:
+    if not (2 <= len(text) <= _HEADING_MAX) or text[-1] in _NO_HEADING_END:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first == "§"):
+        return False
+    if len(text.split()) > 14 or _INITIALS.match(text) or _DATE_LINE.search(text):
+        return False
+    return not text.endswith("?") or len(text) < 60
+
+
+def mark_headings(items: list[_Item], typical: int) -> None:
+    for k, item in enumerate(items):
+        text = item.line.text
+        prev = items[k - 1] if k else None
+        caps = _is_caps(text) and len(text) <= _HEADING_MAX
+        if caps and prev and prev.heading and item.gap == "none" and _is_caps(prev.line.text):
+            item.heading = 2  # a title in capitals wrapped over two lines
+            continue
+        if not _heading_shape(text):
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if caps:
+            if prev is None or not prev.line.text.endswith("-"):
+                item.heading = 1
+            continue
+        if nxt is None or len(text) > 0.75 * typical:
+            continue
+        opens = item.gap == "blank" or prev is None or prev.heading or prev.line.ends_sentence()
+        if not opens:
+            continue
+        starts = nxt.line.text[:1]
+        if nxt.gap != "none" or starts.isupper() or starts.isdigit() or starts in _BULLET_CHARS:
+            item.heading = 1
+
+
+def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) -> str:
+    p, t = prev.line.text, item.line.text
+    if item.heading == 2:
+        return "join:" + (hyphens.decide(p, t, known) if p.endswith("-") else "space")
+    if item.heading or prev.heading or item.gap == "blank":
+        return "\n\n"
+    if _BULLET.match(t):
+        return "\n"
+    if p.endswith("-"):
+        return "join:" + hyphens.decide(p, t, known)
+    ends = prev.line.ends_sentence()
+    if item.gap == "soft":
+        return "\n\n" if ends else " "
+    if ends and len(p) < 0.8 * typical:
+        return "\n\n"
+    if len(p) < 0.55 * typical and not p.endswith(","):
+        return "\n"
+    if len(p) < 0.55 * typical and len(t) < 0.55 * typical:
+        return "\n"  # a block of short lines: an address or signature
+    return " "
+
+
+def emit(items: list[_Item], out: Builder, typical: int, known: frozenset[str]) -> list[Heading]:
+    """Write the body into ``out``; return the headings with their normalized spans."""
+    headings: list[Heading] = []
+    open_at: tuple[int, int] | None = None  # (normalized offset, index in out.parts)
+    for k, item in enumerate(items):
+        if k:
+            prev = items[k - 1]
+            sep = _separator(prev, item, typical, known)
+            if sep == "join:space":
+                out.synth(" ", prev.line.end)
+            elif sep == "join:join":
+                out.drop_last()
+            elif not sep.startswith("join:"):
+                out.synth(sep, prev.line.end)
+        if item.heading != 2 and open_at is not None:
+            headings.append(_heading(out, open_at))
+            open_at = None
+        if item.heading == 1:
+            open_at = (out.pos, len(out.parts))
+        out.line(item.line.start, item.line.end)
+    if open_at is not None:
+        headings.append(_heading(out, open_at))
+    return headings
+
+
+def _heading(out: Builder, open_at: tuple[int, int]) -> Heading:
+    start, index = open_at
+    text = "".join(out.parts[index:]).rstrip()
+    return Heading(text, start, start + len(text), _is_caps(text))

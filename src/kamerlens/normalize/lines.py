@@ -1,0 +1,90 @@
+"""Cut raw text into lines that remember where they sit in the source.
+
+A :class:`Line` keeps the offsets of its stripped content in ``RawDocument.text``, the page it
+is on (PDF pages are separated by ``\\f``) and its indent: the seed letters were extracted by a
+tool that starts each new page with one space, which is a useful page-break hint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One-for-one replacements, so offsets into the cleaned text equal offsets into the raw text.
+# U+0002 is what PDFium reports for a hyphen it inserted at a line break.
+_CLEAN = str.maketrans(
+    {
+        "\r": " ",
+        "\t": " ",
+        "\v": " ",
+        "\xa0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\x02": "-",
+        "\u00ad": "-",
+    }
+)
+_BREAK = re.compile(r"[\n\f]")
+_SENTENCE_END = re.compile(r"[.!?][»”’\"')\]]*$|:$")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # offset of the first non-blank character in the raw text
+    end: int  # offset just after the last non-blank character
+    text: str  # the stripped content
+    page: int
+    indent: int
+    first_on_page: bool = False
+    kind: str = "body"  # body | blank | furniture | footnote
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text))
+
+
+def clean(text: str) -> str:
+    """Replace odd white space and PDF soft hyphens one-for-one (offsets stay valid)."""
+    return text.translate(_CLEAN)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split cleaned text at ``\\n`` and ``\\f`` into :class:`Line` objects."""
+    lines: list[Line] = []
+    page = 0
+    pos = 0
+    new_page = True
+    for m in _BREAK.finditer(text):
+        _add(lines, text, pos, m.start(), page, new_page)
+        new_page = False
+        if m.group() == "\f":
+            page += 1
+            new_page = True
+        pos = m.end()
+    _add(lines, text, pos, len(text), page, new_page)
+    return lines
+
+
+def _add(lines: list[Line], text: str, s: int, e: int, page: int, new_page: bool) -> None:
+    raw = text[s:e]
+    body = raw.strip(" ")
+    if not body:
+        lines.append(Line(s, s, "", page, 0, new_page, "blank"))
+        return
+    indent = len(raw) - len(raw.lstrip(" "))
+    start = s + indent
+    lines.append(Line(start, start + len(body), body, page, indent, new_page))
+
+
+def typical_length(lines: list[Line]) -> int:
+    """The length of a full line of running text: the 80th percentile of line lengths."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.kind == "body")
+    if not lengths:
+        return 80
+    if len(lengths) < 5:
+        return lengths[-1]
+    return lengths[int(len(lengths) * 0.8)]

@@ -7,13 +7,21 @@ str, int, float, None) so the CLI, the JSON API and the templates share one shap
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from kamerlens.ingest import RawDocument
 from kamerlens.models import Record
 
-Status = Literal["open", "fulfilled", "overdue"]
+Status = Literal["open", "fulfilled", "overdue", "partial"]
+# The Tweede Kamer's own words for the status of a toezegging (open data field Toezegging.Status).
+STATUS_NL: dict[str, str] = {
+    "open": "Openstaand",
+    "overdue": "Openstaand (termijn verstreken)",
+    "fulfilled": "Voldaan",
+    "partial": "Deels voldaan",
+}
 
 
 @dataclass(frozen=True)
@@ -34,19 +42,22 @@ class SearchQuery:
     sort: Literal["relevance", "date"] = "relevance"
     limit: int = 20
     offset: int = 0
+    facets: bool = False  # also count hits per kind/year/dossier (costs a pass over all hits)
 
 
 @dataclass(frozen=True)
 class SearchResult:
     total: int
-    hits: list[dict[str, Any]]  # {doc_id, title, kind, date, dossier, snippet (hits in <mark>), score}
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind/year/dossier/entity -> counts
+    # {doc_id, title, kind, date, dossier, number, snippet (hits in <mark>), score}
+    hits: list[dict[str, Any]]
+    # kind/year/dossier -> counts (when SearchQuery.facets)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 class Store(Protocol):
     """What every backend offers. ``doc`` arguments accept a doc_id or a sha256 prefix."""
 
-    def add(self, raw: RawDocument, record: Record) -> AddResult: ...
+    def add(self, raw: RawDocument, record: Record, *, replace: bool = False) -> AddResult: ...
     def known(self, sha256: str) -> bool: ...
     def document(self, doc: str) -> dict[str, Any]: ...  # Record.to_dict() + doc_id (+ links)
     def documents(self, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
@@ -58,7 +69,22 @@ class Store(Protocol):
     def pledges(self, *, recipient: str | None = None) -> list[dict[str, Any]]: ...
     def refs(self, dossier: str, number: str | None = None) -> dict[str, Any]: ...
     def dossier(self, dossier: str) -> dict[str, Any]: ...
-    def events(self, *, upcoming: bool = False, as_of: str | None = None) -> list[dict[str, Any]]: ...
+    def events(
+        self, *, upcoming: bool = False, as_of: str | None = None
+    ) -> list[dict[str, Any]]: ...
     def motions(self) -> list[dict[str, Any]]: ...
     def stats(self) -> dict[str, Any]: ...
     def close(self) -> None: ...
+
+    # What the batch ingest, reprocess and the link stage need besides the questions above.
+    def known_hashes(self) -> set[str]: ...
+    def doc_ids(self) -> list[str]: ...
+    def source_bytes(self, doc: str) -> tuple[str, bytes]: ...  # (source name, raw bytes)
+    def items(
+        self, table: str, *, doc_ids: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]: ...
+    def set_links(
+        self, kind: str, links: list[dict[str, Any]], *, from_docs: Iterable[str] | None = None
+    ) -> None: ...
+    def load_catalogue(self, rows: Iterable[dict[str, Any]]) -> int: ...
+    def export(self, directory: str, *, format: str = "csv") -> list[str]: ...

@@ -1,0 +1,496 @@
+"""The SQLite store: the default backend and the store of record.
+
+One file holds everything: the raw source of each document, its normalized text, every extracted
+item (one plain table per kind), the full-text index (FTS5) and the links found across documents.
+Each document is written in ONE transaction, so a crash or a kill leaves it wholly present or
+absent. WAL mode and a busy timeout let readers (the web app) work while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kamerlens.errors import NotFound, StoreError
+from kamerlens.ingest import RawDocument
+from kamerlens.models import Record
+from kamerlens.store import questions, search
+from kamerlens.store.base import AddResult, SearchQuery, SearchResult, Status
+from kamerlens.store.ids import identifier_from_name, identifier_parts, make_identifier
+from kamerlens.store.rows import (
+    ITEM_TABLES,
+    entity_row,
+    insert_sql,
+    item_rows,
+    q,
+    record_items,
+    row_to_item,
+)
+from kamerlens.store.schema import migrate
+
+BUSY_TIMEOUT_S = 30.0
+_DOC_FIELDS = (
+    "source",
+    "sha256",
+    "identifier",
+    "dossier",
+    "number",
+    "kind",
+    "title",
+    "date",
+    "date_estimated",
+    "date_range",
+    "signer",
+    "format",
+    "pages",
+)
+
+
+def extractor_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kamerlens")
+    except PackageNotFoundError:  # running from a source tree without install
+        return "0"
+
+
+class SqliteStore:
+    """A kamerlens store in one SQLite file. Safe to share between threads (one lock)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError("no such store", source=str(self.path))
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                conn = sqlite3.connect(
+                    uri,
+                    uri=True,
+                    isolation_level=None,
+                    timeout=BUSY_TIMEOUT_S,
+                    check_same_thread=False,
+                )
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(
+                    self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
+                )
+            conn.row_factory = sqlite3.Row
+            self.conn = conn
+            self._configure()
+            if not readonly:
+                migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store ({exc})", source=str(self.path)) from exc
+        self._version = extractor_version()
+
+    def _configure(self) -> None:
+        c = self.conn
+        c.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if not self.readonly:
+            c.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL: a commit survives a process kill; only a power cut may lose the last
+            # transactions, and never corrupts the file.
+            c.execute("PRAGMA synchronous = NORMAL")
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("PRAGMA cache_size = -65536")
+        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("PRAGMA mmap_size = 268435456")
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE: takes the write lock up front)."""
+        with self._lock:
+            if self.readonly:
+                raise StoreError("the store is open read-only", source=str(self.path))
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"cannot write ({exc})", source=str(self.path)) from exc
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            try:
+                return [dict(row) for row in self.conn.execute(sql, tuple(params))]
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"query failed ({exc})", source=str(self.path)) from exc
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def known(self, sha256: str) -> bool:
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return row is not None
+
+    def known_hashes(self) -> set[str]:
+        """Every stored sha256 (a batch ingest checks files against it before extracting)."""
+        with self._lock:
+            return {row[0] for row in self.conn.execute("SELECT sha256 FROM documents")}
+
+    def add(self, raw: RawDocument, record: Record, *, replace: bool = False) -> AddResult:
+        """Store one document with all its items in one transaction.
+
+        Same content (sha256) already stored: ``unchanged``, unless ``replace`` (reprocess),
+        which swaps its items for the new ones (``replaced``).
+        """
+        with self.transaction() as c:
+            old = c.execute(
+                "SELECT doc_id FROM documents WHERE sha256 = ?", (raw.sha256,)
+            ).fetchone()
+            if old and not replace:
+                return AddResult(old["doc_id"], "unchanged", 0)
+            if old:
+                self._delete(old["doc_id"])
+            doc_id = self._free_id(self._base_id(raw, record), raw.sha256)
+            items = self._insert(doc_id, raw, record)
+        return AddResult(doc_id, "replaced" if old else "stored", items)
+
+    def _base_id(self, raw: RawDocument, record: Record) -> str:
+        info = record.document
+        return (
+            info.identifier
+            or make_identifier(info.dossier, info.number)
+            or identifier_from_name(raw.source)
+            or raw.sha256[:16]
+        )
+
+    def _free_id(self, base: str, sha256: str) -> str:
+        # Another file with the same identifier (say the PDF and the XML of one Kamerstuk) is
+        # kept beside it under a suffixed id, so ingesting both stays idempotent.
+        row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (base,)).fetchone()
+        return base if row is None else f"{base}.{sha256[:8]}"
+
+    def _insert(self, doc_id: str, raw: RawDocument, record: Record) -> int:
+        c = self.conn
+        info = record.document
+        identifier = info.identifier or (doc_id if doc_id.startswith("kst-") else None)
+        dossier, number = info.dossier, info.number
+        if identifier and not (dossier and number):
+            id_dossier, id_number = identifier_parts(identifier.split(".")[0])
+            dossier, number = dossier or id_dossier, number or id_number
+        earliest, latest = info.date_range or (None, None)
+        c.execute(
+            "INSERT INTO documents (doc_id, sha256, source, format, identifier, dossier, number,"
+            " kind, title, date, date_estimated, date_earliest, date_latest, signer_name,"
+            " signer_role, pages, chars, ingested_at, extractor_version)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc_id,
+                raw.sha256,
+                raw.source,
+                info.format or raw.format,
+                identifier,
+                dossier,
+                number,
+                info.kind,
+                info.title,
+                info.date,
+                int(info.date_estimated),
+                earliest,
+                latest,
+                info.signer.name,
+                info.signer.role,
+                info.pages or raw.pages,
+                len(record.text),
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                self._version,
+            ),
+        )
+        c.execute("INSERT INTO sources (doc_id, data) VALUES (?, ?)", (doc_id, raw.data))
+        cur = c.execute(
+            "INSERT INTO texts (doc_id, title, text, body_end) VALUES (?, ?, ?, ?)",
+            (doc_id, info.title or "", record.text, len(record.text)),
+        )
+        c.execute(
+            "INSERT INTO search (rowid, title, text) VALUES (?, ?, ?)",
+            (cur.lastrowid, info.title or "", record.text),
+        )
+        count = 0
+        for table, items in record_items(record).items():
+            if not items:
+                continue
+            count += len(items)
+            if table == "entities":
+                self._insert_entities(doc_id, items)
+            else:
+                c.executemany(insert_sql(table), item_rows(doc_id, table, items))
+        return count
+
+    def _insert_entities(self, doc_id: str, entities: Iterable[Any]) -> None:
+        c = self.conn
+        for seq, entity in enumerate(entities):
+            cur = c.execute(insert_sql("entities"), entity_row(doc_id, seq, entity))
+            c.executemany(
+                'INSERT INTO entity_mentions (entity_id, doc_id, start, "end") VALUES (?,?,?,?)',
+                [(cur.lastrowid, doc_id, m.start, m.end) for m in entity.mentions],
+            )
+
+    def _delete(self, doc_id: str) -> None:
+        """Remove one document and everything derived from it (inside a transaction)."""
+        c = self.conn
+        old = c.execute("SELECT id, title, text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
+        if old:  # external-content FTS: the index is told the old values to forget
+            c.execute(
+                "INSERT INTO search (search, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                (old["id"], old["title"], old["text"]),
+            )
+        c.execute("DELETE FROM links WHERE from_doc = ?", (doc_id,))
+        c.execute("DELETE FROM entity_mentions WHERE doc_id = ?", (doc_id,))
+        for table in ITEM_TABLES:
+            c.execute(f"DELETE FROM {q(table)} WHERE doc_id = ?", (doc_id,))
+        for table in ("texts", "sources", "documents"):
+            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def delete(self, doc: str) -> None:
+        doc_id = self.resolve(doc)
+        with self.transaction():
+            self._delete(doc_id)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def resolve(self, doc: str) -> str:
+        """A doc_id, a KOOP identifier or a sha256 prefix (>= 6 hex) -> the doc_id."""
+        rows = self._rows(
+            "SELECT doc_id FROM documents WHERE doc_id = ? OR identifier = ? LIMIT 1", (doc, doc)
+        )
+        if not rows and len(doc) >= 6 and all(ch in "0123456789abcdef" for ch in doc.lower()):
+            rows = self._rows(
+                "SELECT doc_id FROM documents WHERE sha256 LIKE ? LIMIT 2", (doc.lower() + "%",)
+            )
+            if len(rows) > 1:
+                raise NotFound(f"{doc!r} matches more than one document; give more of the hash")
+        if not rows:
+            raise NotFound(f"no document {doc!r} in the store")
+        return str(rows[0]["doc_id"])
+
+    def document(self, doc: str, *, include_text: bool = True) -> dict[str, Any]:
+        """The stored record in the shape of ``Record.to_dict()``, plus ``doc_id`` and ``links``."""
+        doc_id = self.resolve(doc)
+        row = self._rows("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))[0]
+        out: dict[str, Any] = {"doc_id": doc_id, "document": _document_info(row)}
+        if include_text:
+            text = self._rows("SELECT text FROM texts WHERE doc_id = ?", (doc_id,))
+            out["text"] = text[0]["text"] if text else ""
+        for table in ITEM_TABLES:
+            rows = self._rows(f"SELECT * FROM {q(table)} WHERE doc_id = ? ORDER BY seq", (doc_id,))
+            items = [row_to_item(table, r) for r in rows]
+            if table == "entities":
+                self._attach_mentions(doc_id, items)
+            out[table] = items
+        out["links"] = questions.document_links(self, doc_id, row)
+        return out
+
+    def _attach_mentions(self, doc_id: str, entities: list[dict[str, Any]]) -> None:
+        mentions: dict[int, list[dict[str, int]]] = {}
+        for m in self._rows(
+            'SELECT entity_id, start, "end" FROM entity_mentions WHERE doc_id = ? ORDER BY id',
+            (doc_id,),
+        ):
+            mentions.setdefault(m["entity_id"], []).append({"start": m["start"], "end": m["end"]})
+        for entity in entities:
+            entity["mentions"] = mentions.get(entity["id"], [])
+
+    def documents(
+        self,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        kind: str | None = None,
+        dossier: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Documents, latest first (by date, then by ingest time)."""
+        where, params = [], []
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if dossier:
+            where.append("dossier = ?")
+            params.append(dossier)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._rows(
+            "SELECT doc_id, identifier, dossier, number, kind, title, date, date_estimated,"
+            f" signer_name, signer_role, format, source, sha256 FROM documents {clause}"
+            " ORDER BY date IS NULL, date DESC, ingested_at DESC, doc_id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        for r in rows:
+            r["date_estimated"] = bool(r["date_estimated"])
+        return rows
+
+    def doc_ids(self) -> list[str]:
+        return [r["doc_id"] for r in self._rows("SELECT doc_id FROM documents ORDER BY rowid")]
+
+    def raw(self, doc: str) -> RawDocument:
+        """The stored source re-read as a RawDocument (what ``reprocess`` extracts again)."""
+        from kamerlens.ingest import read
+
+        doc_id = self.resolve(doc)
+        rows = self._rows(
+            "SELECT s.data, d.source FROM sources s JOIN documents d USING (doc_id)"
+            " WHERE doc_id = ?",
+            (doc_id,),
+        )
+        return read(bytes(rows[0]["data"]), name=rows[0]["source"])
+
+    def source_bytes(self, doc: str) -> tuple[str, bytes]:
+        doc_id = self.resolve(doc)
+        rows = self._rows(
+            "SELECT s.data, d.source FROM sources s JOIN documents d USING (doc_id)"
+            " WHERE doc_id = ?",
+            (doc_id,),
+        )
+        return rows[0]["source"], bytes(rows[0]["data"])
+
+    # -- questions (store/questions.py, store/search.py) ----------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        return search.run(self, query)
+
+    def commitments(
+        self, *, status: Status | None = None, as_of: str | None = None, actor: str | None = None
+    ) -> list[dict[str, Any]]:
+        return questions.commitments(self, status=status, as_of=as_of, actor=actor)
+
+    def pledges(self, *, recipient: str | None = None) -> list[dict[str, Any]]:
+        return questions.pledges(self, recipient=recipient)
+
+    def refs(self, dossier: str, number: str | None = None) -> dict[str, Any]:
+        return questions.refs(self, dossier, number)
+
+    def dossier(self, dossier: str) -> dict[str, Any]:
+        return questions.dossier(self, dossier)
+
+    def events(self, *, upcoming: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
+        return questions.events(self, upcoming=upcoming, as_of=as_of)
+
+    def motions(self) -> list[dict[str, Any]]:
+        return questions.motions(self)
+
+    def stats(self) -> dict[str, Any]:
+        return questions.stats(self)
+
+    # -- link stage and catalogue ---------------------------------------------------------------
+
+    def items(self, table: str, *, doc_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Raw rows of one item table joined with their document's date, kind and signer."""
+        if table not in ITEM_TABLES:
+            raise StoreError(f"no item table {table!r}")
+        sql = (
+            f"SELECT i.*, d.date AS doc_date, d.kind AS doc_kind, d.title AS doc_title,"
+            f" d.dossier AS doc_dossier, d.number AS doc_number, d.signer_role AS doc_signer_role,"
+            f" d.signer_name AS doc_signer_name FROM {q(table)} i JOIN documents d USING (doc_id)"
+        )
+        if doc_ids is None:
+            return self._rows(sql + " ORDER BY i.id")
+        ids = list(doc_ids)
+        out: list[dict[str, Any]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out += self._rows(
+                sql + f" WHERE i.doc_id IN ({','.join('?' * len(chunk))}) ORDER BY i.id", chunk
+            )
+        return out
+
+    def set_links(
+        self, kind: str, links: list[dict[str, Any]], *, from_docs: Iterable[str] | None = None
+    ) -> None:
+        """Replace the links of ``kind`` (all, or those from ``from_docs``) in one transaction."""
+        with self.transaction() as c:
+            if from_docs is None:
+                c.execute("DELETE FROM links WHERE kind = ?", (kind,))
+            else:
+                c.executemany(
+                    "DELETE FROM links WHERE kind = ? AND from_doc = ?",
+                    [(kind, d) for d in from_docs],
+                )
+            c.executemany(
+                "INSERT INTO links (kind, from_doc, from_table, from_id, to_doc, to_table, to_id,"
+                " to_key, evidence, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        kind,
+                        link["from_doc"],
+                        link.get("from_table"),
+                        link.get("from_id"),
+                        link.get("to_doc"),
+                        link.get("to_table"),
+                        link.get("to_id"),
+                        link.get("to_key"),
+                        link.get("evidence"),
+                        link.get("confidence"),
+                    )
+                    for link in links
+                ],
+            )
+
+    def load_catalogue(self, rows: Iterable[dict[str, Any]]) -> int:
+        """Insert or update catalogue rows (identifier, dossier, number, title, date ...)."""
+        cols = ("identifier", "dossier", "number", "title", "date", "type", "dossier_title", "url")
+        data = [tuple(r.get(c) for c in cols) for r in rows]
+        with self.transaction() as c:
+            c.executemany(
+                f"INSERT OR REPLACE INTO catalogue ({', '.join(cols)}) VALUES"
+                f" ({', '.join('?' * len(cols))})",
+                data,
+            )
+        return len(data)
+
+    def close(self) -> None:
+        with self._lock:
+            if not self.readonly:
+                # fold the WAL back so the .db file alone is complete; a busy reader may keep
+                # the WAL, and then the next writer checkpoints it
+                with suppress(sqlite3.OperationalError):
+                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _document_info(row: dict[str, Any]) -> dict[str, Any]:
+    date_range = None
+    if row["date_earliest"] or row["date_latest"]:
+        date_range = [row["date_earliest"], row["date_latest"]]
+    values = {
+        "source": row["source"],
+        "sha256": row["sha256"],
+        "identifier": row["identifier"],
+        "dossier": row["dossier"],
+        "number": row["number"],
+        "kind": row["kind"],
+        "title": row["title"],
+        "date": row["date"],
+        "date_estimated": bool(row["date_estimated"]),
+        "date_range": date_range,
+        "signer": {"name": row["signer_name"], "role": row["signer_role"]},
+        "format": row["format"],
+        "pages": row["pages"],
+    }
+    return {k: values[k] for k in _DOC_FIELDS}
+
+
+__all__ = ["SqliteStore", "extractor_version"]

@@ -109,5 +109,37 @@ def evaluate(
         sys.stdout.write(render_table(report) + "\n")
 
 
+@app.command()
+def serve(
+    db: Annotated[
+        str | None, typer.Option("--db", help="The store ($KAMERLENS_DB or ./kamerlens.db).")
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; loopback by default.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    write_token: Annotated[
+        str | None,
+        typer.Option(
+            "--write-token",
+            envvar="KAMERLENS_WRITE_TOKEN",
+            help="Allow POST /api/documents with 'Authorization: Bearer TOKEN' (else read-only).",
+        ),
+    ] = None,
+) -> None:
+    """Serve the store as a web app and JSON API (read-only unless given a write token)."""
+    from kamerlens.serve import LOOPBACK
+    from kamerlens.serve import serve as run_server
+    from kamerlens.store import default_path
+
+    if host not in LOOPBACK:
+        err.print(f"kamerlens: warning: serving on {host}, reachable beyond this machine")
+    try:
+        run_server(db or default_path(), host=host, port=port, write_token=write_token)
+    except KamerlensError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

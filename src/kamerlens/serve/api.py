@@ -1,0 +1,172 @@
+"""The JSON API: the data of every page, with the same filters, under ``/api/``.
+
+Parameters are taken as text and parsed by ``params.py`` so that a bad value gets a 400 whose
+message names the parameter; the OpenAPI description (``/openapi.json``) lists them all.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import JSONResponse
+
+from kamerlens.errors import KamerlensError
+from kamerlens.serve import views
+from kamerlens.serve.access import StoreAccess
+from kamerlens.serve.params import (
+    SearchParams,
+    clean_text,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_status,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Text = Annotated[str | None, Query()]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": 'Bad parameter: {"error": {"status": 400, "message": "..."}}'},
+    503: {"description": "The query ran past the time limit"},
+}
+
+
+class Forbidden(KamerlensError):
+    exit_code = 9
+    http_status = 403
+
+
+class Unauthorized(KamerlensError):
+    exit_code = 9
+    http_status = 401
+
+
+def access(request: Request) -> StoreAccess:
+    return request.app.state.access  # type: ignore[no-any-return]
+
+
+@router.get("/stats", summary="How many documents and items of each kind the store holds")
+async def stats(request: Request) -> dict[str, Any]:
+    return await access(request).call(lambda s: s.stats())
+
+
+@router.get("/search", summary="Full-text search with filters and facets", responses=ERRORS)
+async def search(
+    request: Request,
+    q: Annotated[
+        str | None, Query(description='Words, "phrases", AND/OR/NOT, NEAR, prefix*')
+    ] = None,
+    kind: Annotated[
+        str | None, Query(description="Document kind: brief, verslag, motie ...")
+    ] = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    dossier: Annotated[str | None, Query(description="Dossier number, e.g. 21501-02")] = None,
+    entity: Annotated[str | None, Query(description="Entity name or code: NAVO, UA ...")] = None,
+    sort: Annotated[str | None, Query(description="relevance (default) or date")] = None,
+    page: Annotated[str | None, Query(description="Page number, from 1")] = None,
+    per_page: Annotated[str | None, Query(description="Hits per page, 1..100 (20)")] = None,
+) -> dict[str, Any]:
+    params = SearchParams.parse(dict(request.query_params))
+    return await access(request).call(lambda s: views.search_view(s, params))
+
+
+@router.get(
+    "/doc/{doc_id}",
+    summary="One document's record",
+    responses={404: {"description": "No such document"}},
+)
+async def document(
+    request: Request,
+    doc_id: str,
+    text: Annotated[str | None, Query(description="Include the normalized text (true)")] = None,
+) -> dict[str, Any]:
+    with_text = parse_bool(text, "text", default=True)
+    record = await access(request).call(lambda s: views.document_view(s, doc_id))
+    return record if with_text else {k: v for k, v in record.items() if k != "text"}
+
+
+@router.get("/documents", summary="Stored documents, newest first")
+async def documents(request: Request, page: Text = None, per_page: Text = None) -> dict[str, Any]:
+    n = parse_int(page, "page", default=1, low=1, high=100_000)
+    size = parse_int(per_page, "per_page", default=20, low=1, high=100)
+    rows = await access(request).call(lambda s: s.documents(limit=size, offset=(n - 1) * size))
+    return {"page": n, "per_page": size, "documents": rows}
+
+
+@router.get("/commitments", summary="Commitments with their status as of a date", responses=ERRORS)
+async def commitments(
+    request: Request,
+    status: Annotated[str | None, Query(description="open, overdue or fulfilled")] = None,
+    as_of: Annotated[str | None, Query(description="YYYY-MM-DD (today)")] = None,
+    actor: Annotated[str | None, Query(description="Who made the commitment")] = None,
+) -> dict[str, Any]:
+    st, day, who = parse_status(status), parse_date(as_of, "as_of"), clean_text(actor, "actor")
+    return await access(request).call(
+        lambda s: views.commitments_view(s, status=st, as_of=day, actor=who)
+    )
+
+
+@router.get("/pledges", summary="Money over time per recipient or fund")
+async def pledges(
+    request: Request,
+    recipient: Annotated[str | None, Query(description="Recipient or fund, e.g. UCAP")] = None,
+) -> dict[str, Any]:
+    who = clean_text(recipient, "recipient")
+    return await access(request).call(lambda s: views.pledges_view(s, recipient=who))
+
+
+@router.get(
+    "/dossier/{number}", summary="A dossier: its documents and who cites it", responses=ERRORS
+)
+async def dossier(request: Request, number: str) -> dict[str, Any]:
+    return await access(request).call(lambda s: views.dossier_view(s, number))
+
+
+@router.get("/events", summary="Meetings and deadlines, grouped by month", responses=ERRORS)
+async def events(
+    request: Request,
+    upcoming: Annotated[str | None, Query(description="Only events after as_of (true)")] = None,
+    as_of: Annotated[str | None, Query(description="YYYY-MM-DD (today)")] = None,
+) -> dict[str, Any]:
+    up, day = parse_bool(upcoming, "upcoming", default=True), parse_date(as_of, "as_of")
+    return await access(request).call(lambda s: views.events_view(s, upcoming=up, as_of=day))
+
+
+def _check_token(request: Request, authorization: str | None) -> None:
+    token: str | None = request.app.state.write_token
+    if not token:
+        raise Forbidden("this server is read-only; start it with --write-token to allow uploads")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not authorization or not hmac.compare_digest(given.encode(), token.encode()):
+        raise Unauthorized("a valid 'Authorization: Bearer <token>' header is required")
+
+
+@router.post(
+    "/documents",
+    status_code=201,
+    summary="Ingest one uploaded document (only with --write-token)",
+    responses={401: {"description": "No or wrong token"}, 403: {"description": "Read-only server"}},
+)
+async def upload(
+    request: Request,
+    name: Annotated[str | None, Query(description="File name of the upload")] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    """The request body is the document itself (PDF, XML, HTML or text), at most 20 MB."""
+    _check_token(request, authorization)
+    data = await request.body()
+    source = clean_text(name, "name") or "upload"
+
+    def ingest(store: Any) -> dict[str, Any]:
+        from kamerlens.extract import extract_raw
+        from kamerlens.ingest import read
+
+        raw = read(data, name=source)
+        result = store.add(raw, extract_raw(raw))
+        return {"doc_id": result.doc_id, "status": result.status, "items": result.items}
+
+    body = await access(request).call(ingest, timeout=120.0)
+    return JSONResponse(body, status_code=201)

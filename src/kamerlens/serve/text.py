@@ -1,0 +1,85 @@
+"""Small text helpers for pages and feeds: money, cut, and the one safe snippet filter."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+_MARK = re.compile(r"(</?mark>)", re.IGNORECASE)
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def cut(text: str, width: int = 120) -> str:
+    """One line of at most ``width`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def money(value: float | int | None, currency: str | None = None) -> str:
+    """A readable amount: ``money(25e6, "EUR") == '€ 25 mln'``."""
+    if value is None:
+        return "?"
+    sym = _SYMBOLS.get((currency or "").upper(), currency or "")
+    v = float(value)
+    if abs(v) >= 1e9:
+        num = f"{v / 1e9:,.2f}".rstrip("0").rstrip(".") + " bn"
+    elif abs(v) >= 1e6:
+        num = f"{v / 1e6:,.2f}".rstrip("0").rstrip(".") + " mln"
+    else:
+        num = f"{v:,.0f}"
+    return f"{sym} {num}".strip()
+
+
+def safe_snippet(snippet: str | None) -> Markup:
+    """Escape a store snippet except its ``<mark>`` tags, which stay balanced.
+
+    The store marks hits with ``<mark>...</mark>`` in otherwise raw document text; everything
+    else (including any markup the document itself contains) is shown as text.
+    """
+    if not snippet:
+        return Markup("")
+    out: list[str] = []
+    depth = 0
+    for part in _MARK.split(snippet):
+        low = part.lower()
+        if low == "<mark>":
+            if depth == 0:
+                out.append("<mark>")
+            depth += 1
+        elif low == "</mark>":
+            if depth == 1:
+                out.append("</mark>")
+            depth = max(0, depth - 1)
+        else:
+            out.append(str(escape(part)))
+    if depth:
+        out.append("</mark>")
+    return Markup("".join(out))
+
+
+def plain_snippet(snippet: str | None) -> str:
+    """The snippet without its marks (feeds, titles)."""
+    return _MARK.sub("", snippet or "")
+
+
+def month_name(value: str | None) -> str:
+    """``"2022-12"`` -> ``"December 2022"``; anything else as it is."""
+    from datetime import date
+
+    text = str(value or "")
+    try:
+        return date.fromisoformat(text[:7] + "-01").strftime("%B %Y")
+    except ValueError:
+        return text or "Undated"
+
+
+def weekday(value: str | None) -> str:
+    """``"2022-12-12"`` -> ``"Mon"``; empty for partial dates."""
+    from datetime import date
+
+    text = str(value or "")
+    try:
+        return date.fromisoformat(text[:10]).strftime("%a") if len(text) >= 10 else ""
+    except ValueError:
+        return ""

@@ -52,6 +52,9 @@ def find(text: str, lines: list[Line], typical: int) -> list[FoundNote]:
         if m is None or m.group(1) != str(len(notes) + 1):
             i += 1
             continue
+        if not _opens_like_note(m.group(2)) or _in_list(lines, i, m.group(1)):
+            i += 1
+            continue
         block = _block(lines, i, typical)
         if not _placed_like_note(lines, i, block[-1]):
             i += 1
@@ -68,6 +71,21 @@ def find(text: str, lines: list[Line], typical: int) -> list[FoundNote]:
         search_from = marker[1]
         i = block[-1] + 1
     return notes
+
+
+def _opens_like_note(text: str) -> bool:
+    """Notes open with a capital, a quote or bracket, or a web address; list items in lower case."""
+    first = text[:1]
+    return not first.islower() or text.startswith(("http", "www.", "zie ", "idem", "ibid"))
+
+
+def _in_list(lines: list[Line], i: int, number: str) -> bool:
+    """True when the line before is item ``number - 1`` of the same numbered list."""
+    prev = _neighbour(lines, i, -1)
+    if prev is None or prev.kind != "body":
+        return False
+    m = _NOTE_LINE.match(prev.text)
+    return m is not None and m.group(1) == str(int(number) - 1)
 
 
 def _block(lines: list[Line], i: int, typical: int) -> list[int]:

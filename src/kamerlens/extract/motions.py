@@ -1,10 +1,382 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""Motions: one entry per distinct motion, its mentions merged.
+
+A mention is "de motie van het lid Valstar c.s.", "de motie-Jasper van Dijk/Omtzigt", "Motie
+Boswijk c.s., 11 november 2021, over ... (Kamerstuk 35 925 X, nr. 22)", "moties 30420, nrs 100 en
+101", or the text of a motion itself ("De Kamer, gehoord de beraadslaging, ... verzoekt de regering
+..."). Mentions are merged when a footnote marker ties a body mention to its footnote, when they
+cite the same dossier and number, or when they name the same members (fuzzy, so a slight spelling
+difference still merges) without contradicting each other. The motion's span is its first
+mention in the body. Vocabulary: ``data/motions.toml``.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from kamerlens.extract.document import name_case, parse_date
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import Mention, Motion, Reference
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_PREFIXES = ("van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "op", "in")
+_SPACE = re.compile(r"\s+")
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
-@component('motions', needs=('references',), sets=('motions',))
+@cache
+def vocabulary() -> dict[str, Any]:
+    path = resources.files("kamerlens.extract").joinpath("data/motions.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+@cache
+def _member_re(ws: str = r"[ \t\u00a0]*\n?[ \t\u00a0]*(?<=\s)") -> str:
+    """A member's name: "Valstar", "Van der Plas", "Jasper van Dijk", "Van Toorenburg-Dijsselbloem".
+
+    ``ws`` is the white space between its words (at most one line break in running text)."""
+    up = r"[A-ZÀ-ÖØ-ÞŁŠŽÇ]"
+    sur = rf"{up}(?:[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]|['’])+"
+    words = rf"[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Hh]et|[Ii]n{ws}'t|'t|[Oo]p"
+    pref = rf"(?:(?:{words}){ws})*"
+    surname = rf"{pref}{sur}(?:-{pref}{sur})*"
+    return rf"(?:{up}[a-zà-ÿ]+{ws}(?={pref}{up}))?{surname}"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = vocabulary()
+    member = _member_re()
+    party = v["party"]
+    names = (
+        rf"(?P<names>{member}(?:{party})?(?:(?:\s*,\s*|\s+en\s+|\s*/\s*)(?!{v['cs']}){member}"
+        rf"(?:{party})?)*)"
+    )
+    signed = _member_re(r"[ \t]+")  # signature lines: one name a line
+    hyphen = rf"-(?P<hnames>{member}(?:\s*/\s*{member})*)"
+    return {
+        "mention": re.compile(rf"{v['head']}(?:{hyphen}|{v['introducer']}{names})?"),
+        "member": re.compile(member),
+        "cs": re.compile(v["cs"]),
+        "party": re.compile(party),
+        "date": re.compile(v["date_lead"] + r"(?=\d)"),
+        "subject": re.compile(v["subject"]),
+        "bracket": re.compile(r"[\s(]{0,3}"),
+        "dictum_start": re.compile(v["dictum_start"]),
+        "dictum_end": re.compile(v["dictum_end"]),
+        "operative": re.compile(v["operative"]),
+        "heading": re.compile(v["heading"]),
+        "proposed_by": re.compile(v["proposed_by"] + names),
+        "gets_number": re.compile(v["gets_number"]),
+        "signature": re.compile(rf"(?m)^[ \t]*({signed})[ \t]*$"),
+    }
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    members: list[str]
+    cs: bool = False
+    date: str | None = None
+    dossier: str | None = None
+    number: str | None = None
+    subject: str | None = None
+    in_note: str | None = None  # number of the footnote that holds the mention
+    marker: str | None = None  # number of the footnote the mention's marker points to
+
+
+@dataclass
+class _Group:
+    mentions: list[_Mention] = field(default_factory=list)
+
+    def value(self, name: str) -> Any:
+        for m in self.mentions:
+            if getattr(m, name):
+                return getattr(m, name)
+        return None
+
+    def members(self) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            for name in m.members:
+                if not any(_same_member(name, seen) for seen in out):
+                    out.append(name)
+        return out
+
+
+# ---------------------------------------------------------------- names
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    i = 0
+    # a given name stands before a prefix or a second capitalised word ("Jasper van Dijk")
+    if len(words) > 1 and words[0][0].isupper() and words[0].lower() not in _PREFIXES:
+        i = 1
+    while i < len(words) - 1 and words[i].lower() in _PREFIXES:
+        i += 1
+    return " ".join(words[i:]).lower()
+
+
+def _given(name: str) -> str | None:
+    words = name.split()
+    if len(words) > 1 and words[0][0].isupper() and words[0].lower() not in _PREFIXES:
+        return words[0].lower()
+    return None
+
+
+def _same_member(a: str, b: str) -> bool:
+    if fuzz.ratio(_surname(a), _surname(b)) < 85:
+        return False
+    ga, gb = _given(a), _given(b)
+    return not (ga and gb and ga != gb)
+
+
+def _same_members(a: list[str], b: list[str]) -> bool:
+    """The same first submitter, and every member of the shorter list in the longer one."""
+    if not a or not b or not _same_member(a[0], b[0]):
+        return False
+    short, long = sorted((a, b), key=len)
+    return all(any(_same_member(x, y) for y in long) for x in short)
+
+
+def _split_names(text: str) -> list[str]:
+    text = _BRACKETS.sub(" ", text)  # a party after a name: "Valstar (VVD)"
+    members = [_SPACE.sub(" ", m.group(0)) for m in _patterns()["member"].finditer(text)]
+    party = _patterns()["party"]
+    return [m for m in members if not party.fullmatch(m)]
+
+
+# ---------------------------------------------------------------- mentions in running text
+
+
+def _note_at(doc: Doc, pos: int) -> str | None:
+    """The footnote whose marker stands at ``pos`` (or just past a full stop or bracket)."""
+    if doc.text[pos : pos + 1] in (".", ")", ",") and pos + 1 < len(doc.text):
+        found = _note_at(doc, pos + 1)
+        if found:
+            return found
+    for note in doc.norm.footnotes:
+        if note.marker is not None and note.marker.start == pos:
+            return note.number
+    m = _SUPERSCRIPTS.match(doc.text, pos)
+    if m:
+        number = m.group(0).translate(_SUPERSCRIPT)
+        if any(n.number == number for n in doc.norm.footnotes):
+            return number
+    return None
+
+
+def _refs_at(refs: list[Reference], text: str, pos: int) -> list[Reference]:
+    """The references of the citation that starts right after ``pos`` (past a bracket)."""
+    gap = _patterns()["bracket"].match(text, pos)
+    at = gap.end() if gap else pos
+    hits = [r for r in refs if r.kind == "kamerstuk" and r.start == at]
+    return hits
+
+
+def _tail(doc: Doc, mention: _Mention, refs: list[Reference], plural: bool) -> list[_Mention]:
+    """Read what follows the names: c.s., party, footnote marker, date, citation, subject."""
+    text, p = doc.text, _patterns()
+    pos = mention.end
+    cited: list[Reference] = []
+    for _ in range(6):
+        moved = False
+        if (m := p["cs"].match(text, pos)) and not mention.cs:
+            mention.cs, pos, moved = True, m.end(), True
+            mention.end = pos if not mention.subject else mention.end
+        if (m := p["party"].match(text, pos)) and not moved:
+            pos, moved = m.end(), True
+        if mention.marker is None and (note := _note_at(doc, pos)):
+            mention.marker, moved = note, True
+            pos += len(note) if _SUPERSCRIPTS.match(text, pos) else 0
+        if mention.date is None and (m := p["date"].match(text, pos)):
+            found = parse_date(text[m.end() : m.end() + 25])
+            date_end = re.match(r"\d{1,2}\s+\w+\.?\s+\d{4}", text[m.end() : m.end() + 25])
+            if found and date_end:
+                mention.date, pos, moved = found, m.end() + date_end.end(), True
+                mention.end = pos if not mention.subject else mention.end
+        if not cited and (hits := _refs_at(refs, text, pos)):
+            cited = hits
+            pos = hits[0].end + (1 if text[hits[0].end : hits[0].end + 1] == ")" else 0)
+            moved = True
+            mention.end = pos if not mention.subject else mention.end
+        if mention.subject is None and (m := p["subject"].match(text, pos)):
+            mention.subject = _SPACE.sub(" ", m.group("subject")).strip(" ,")
+            pos, moved = m.end(), True
+        if not moved:
+            break
+    if cited:
+        mention.dossier, mention.number = cited[0].dossier, cited[0].number
+    if plural and len(cited) > 1:  # "moties 30420, nrs 100 en 101": one motion per number
+        return [
+            _Mention(mention.start, cited[-1].end, [], mention.cs, mention.date, r.dossier,
+                     r.number, mention.subject, mention.in_note)
+            for r in cited
+        ]
+    return [mention]
+
+
+def _running_mentions(doc: Doc, refs: list[Reference]) -> list[_Mention]:
+    p = _patterns()
+    not_names = set(vocabulary()["not_names"])
+    out: list[_Mention] = []
+    for m in p["mention"].finditer(doc.text):
+        names_group = "names" if m.group("names") else "hnames"
+        names_text = m.group(names_group) or ""
+        members = [n for n in _split_names(names_text) if n not in not_names]
+        end = m.end(names_group) if members else m.end("word")
+        mention = _Mention(m.start(), end, members, in_note=doc.footnote_of(m.start()))
+        for item in _tail(doc, mention, refs, bool(m.group("plural"))):
+            if item.members or item.dossier or item.marker:
+                out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------- the text of a motion
+
+
+def _dictum_mentions(doc: Doc) -> list[_Mention]:
+    """Motion texts ("De Kamer, gehoord de beraadslaging, ... orde van de dag.")."""
+    p, text = _patterns(), doc.text
+    blocks = []
+    for start in p["dictum_start"].finditer(text, 0, doc.body_end):
+        end = p["dictum_end"].search(text, start.end(), min(start.end() + 8000, doc.body_end))
+        if end:
+            blocks.append((start.start(), end.end()))
+    out = []
+    is_motion_doc = doc.info.get("kind") == "motie"
+    for i, (s, e) in enumerate(blocks):
+        before = text[blocks[i - 1][1] if i else max(0, s - 1500) : s]
+        heading = None
+        for h in p["heading"].finditer(before):
+            heading = h
+        after_end = blocks[i + 1][0] if i + 1 < len(blocks) else min(len(text), e + 800)
+        mention = _Mention(s, e, [])
+        if heading:
+            names = re.split(r"\s*,\s*|\s+EN\s+", heading["names"])
+            mention.members = [name_case(n) for n in names]
+            mention.cs = bool(heading["cs"])
+            offset = s - len(before)
+            mention.start, mention.end = offset + heading.start(), offset + heading.end()
+        _after_dictum(doc, mention, e, after_end)
+        if (m := p["operative"].search(text, s, e)) is not None:
+            mention.subject = _SPACE.sub(" ", f"{m['verb']} {m['what']}").strip(" ,;")
+        if is_motion_doc and len(blocks) == 1:
+            mention.dossier = mention.dossier or doc.info.get("dossier")
+            mention.number = mention.number or doc.info.get("number")
+            mention.date = doc.info.get("date")
+        out.append(mention)
+    return out
+
+
+def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
+    """Signature lines, "voorgesteld door ...", "Zij krijgt nr. 42 (36 180)" after a motion text."""
+    from kamerlens.extract.references import canonical_dossier
+
+    p, text = _patterns(), doc.text
+    signed = []
+    for m in p["signature"].finditer(text, start, end):
+        if text[start : m.start()].strip(" \t\n") and not signed and m.start() - start > 80:
+            break
+        if signed and text[signed[-1][1] : m.start()].count("\n") > 2:
+            break
+        signed.append((m.start(), m.end(), m.group(1)))
+    names = [n for _, _, n in signed if n not in set(vocabulary()["not_names"])]
+    if names and (not mention.members or _same_member(mention.members[0], names[0])):
+        mention.members = names  # the signed names, in their own spelling, are the full list
+    if (m := p["proposed_by"].search(text, start, end)) and not mention.members:
+        mention.members = _split_names(m["names"])
+    if m := p["gets_number"].search(text, start, end):
+        mention.number, mention.dossier = m["number"], canonical_dossier(m["dossier"])
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _conflict(group: _Group, m: _Mention) -> bool:
+    dossier, number = group.value("dossier"), group.value("number")
+    if m.dossier and dossier and (m.dossier, m.number) != (dossier, number):
+        return True
+    date = group.value("date")
+    if m.date and date and m.date != date:
+        return True
+    subject = group.value("subject")
+    return bool(m.subject and subject and fuzz.token_set_ratio(m.subject, subject) < 60)
+
+
+def _belongs(group: _Group, m: _Mention) -> bool:
+    if _conflict(group, m):
+        return False
+    if m.in_note and any(g.marker == m.in_note for g in group.mentions):
+        return True
+    if m.marker and any(g.in_note == m.marker for g in group.mentions):
+        return True
+    if m.dossier and m.number and (group.value("dossier"), group.value("number")) == (
+        m.dossier,
+        m.number,
+    ):
+        return True
+    return _same_members(group.members(), m.members)
+
+
+def _attach_notes(doc: Doc, mentions: list[_Mention], refs: list[Reference]) -> None:
+    """A body mention whose footnote cites a Kamerstuk but names no motion takes that citation."""
+    in_notes = {m.in_note for m in mentions if m.in_note}
+    for m in mentions:
+        if not m.marker or m.marker in in_notes or m.dossier:
+            continue
+        note = next((n for n in doc.norm.footnotes if n.number == m.marker), None)
+        if note is None:
+            continue
+        cited = [r for r in refs if r.kind == "kamerstuk" and note.start <= r.start < note.end]
+        if len(cited) == 1:
+            m.dossier, m.number = cited[0].dossier, cited[0].number
+
+
+def merge(mentions: list[_Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        target = next((g for g in groups if _belongs(g, m)), None)
+        if target is None:
+            groups.append(_Group([m]))
+        else:
+            target.mentions.append(m)
+    return groups
+
+
+def _motion(doc: Doc, group: _Group) -> Motion:
+    body = [m for m in group.mentions if not m.in_note] or group.mentions
+    first = min(body, key=lambda m: m.start)
+    spans = sorted({(m.start, m.end) for m in group.mentions})
+    return Motion(
+        members=tuple(group.members()),
+        cs=any(m.cs for m in group.mentions),
+        date=group.value("date"),
+        dossier=group.value("dossier"),
+        number=group.value("number"),
+        subject=group.value("subject"),
+        text=doc.text[first.start : first.end],
+        start=first.start,
+        end=first.end,
+        mentions=tuple(Mention(s, e) for s, e in spans),
+    )
+
+
+@component("motions", needs=("references",), sets=("motions",))
 def motions(doc: Doc) -> None:
-    doc.results['motions'] = []
+    refs = sorted(doc.results.get("references", []), key=lambda r: r.start)
+    mentions = _dictum_mentions(doc) + _running_mentions(doc, refs)
+    _attach_notes(doc, mentions, refs)
+    doc.results["motions"] = [_motion(doc, g) for g in merge(mentions)]
+
+
+__all__ = ["merge", "motions", "vocabulary"]

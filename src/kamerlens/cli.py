@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from kamerlens.errors import KamerlensError
+from kamerlens.errors import KamerlensError, QueryError, StoreError
 
 app = typer.Typer(
     help="Turn Dutch parliamentary documents into a linked, searchable record.",
@@ -139,6 +139,464 @@ def serve(
     except KamerlensError as exc:
         fail(exc)
         raise typer.Exit(exc.exit_code) from None
+
+
+# -- the store: ingest, reprocess and the questions (kamerlens.store, kamerlens.link) ----------
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="KAMERLENS_DB", help="Store file (default ./kamerlens.db)."),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+_out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 150)
+
+
+def _store_call(func: Any) -> Any:
+    """Run a store command body; a KamerlensError becomes one line and its exit code."""
+    try:
+        return func()
+    except KamerlensError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _open(db: str | None, *, readonly: bool = False) -> Any:
+    from kamerlens.store import default_path, open_store
+
+    return open_store(db or default_path(), readonly=readonly)
+
+
+def _run_batch(store: Any, paths: list[str] | None, workers: int | None, quiet: bool) -> Any:
+    """Ingest ``paths`` (or reprocess everything when None) with a progress bar on stderr."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from kamerlens.link import relink
+    from kamerlens.store import batch
+
+    total = batch.count_files(paths) if paths is not None else len(store.doc_ids())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, disable=quiet, transient=False) as bar:
+        task = bar.add_task("ingest" if paths is not None else "reprocess", total=total)
+
+        def tick(_: str) -> None:
+            bar.advance(task)
+
+        if paths is not None:
+            summary = batch.ingest(store, paths, workers=workers, progress=tick)
+        else:
+            summary = batch.reprocess(store, workers=workers, progress=tick)
+    if summary.stored or summary.replaced or summary.catalogue:
+        summary.links = relink(store)
+    return summary
+
+
+def _print_summary(summary: Any, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(dump_json(summary.to_dict()) + "\n")
+    else:
+        items = ", ".join(f"{n} {k}" for k, n in sorted(summary.items.items())) or "no items"
+        err.print(
+            f"stored {summary.stored}, replaced {summary.replaced}, unchanged {summary.unchanged},"
+            f" failed {len(summary.failed)}"
+            + (f", catalogue rows {summary.catalogue}" if summary.catalogue else "")
+            + f" in {summary.seconds:.1f} s; items: {items}",
+            markup=False,
+        )
+    for source, error in summary.failed:
+        fail(error if error.startswith(source) else f"{source}: {error}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders (read recursively).")],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", help="Extraction processes (default: all cores)."),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Summary as text or json.")
+    ] = "text",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Store documents (idempotent by content): raw source, text, every item, full-text index."""
+
+    def body() -> None:
+        if format not in ("text", "json"):
+            raise QueryError(f"--format must be text or json, not {format!r}")
+        with _open(db) as store:
+            summary = _run_batch(store, paths, workers, quiet)
+        _print_summary(summary, format)
+        if summary.failed:
+            raise typer.Exit(1)
+
+    _store_call(body)
+
+
+@app.command()
+def reprocess(
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Extraction processes.")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Summary as text or json.")
+    ] = "text",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract every stored document again from its stored source (after the rules improve)."""
+
+    def body() -> None:
+        with _open(db) as store:
+            summary = _run_batch(store, None, workers, quiet)
+        _print_summary(summary, format)
+        if summary.failed:
+            raise typer.Exit(1)
+
+    _store_call(body)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, NEAR, prefix*.')],
+    db: DbOption = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Document kind (brief, verslag ...).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    dossier: Annotated[
+        str | None, typer.Option("--dossier", help="Dossier number, e.g. 21501-02.")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Entity name or code (NAVO, UA).")
+    ] = None,
+    sort: Annotated[str, typer.Option("--sort", help="relevance or date.")] = "relevance",
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Hits to show.")] = 20,
+    format: FormatOption = "table",
+) -> None:
+    """Full-text search with snippets (hits marked)."""
+    from kamerlens.store import SearchQuery
+    from kamerlens.store.present import check_format, emit
+
+    def body() -> None:
+        check_format(format)
+        q = SearchQuery(
+            query,
+            kind=kind,
+            since=since,
+            until=until,
+            dossier=dossier,
+            entity=entity,
+            sort=sort,
+            limit=limit,
+        )  # type: ignore[arg-type]
+        with _open(db) as store:
+            result = store.search(q)
+        hits = result.hits
+        if format == "table":
+            hits = [
+                {
+                    **h,
+                    "snippet": h["snippet"]
+                    .replace("<mark>", "[bold yellow]")
+                    .replace("</mark>", "[/bold yellow]"),
+                }
+                for h in hits
+            ]
+        emit(
+            _out,
+            {"total": result.total, "hits": result.hits},
+            hits,
+            [
+                ("document", lambda r: r["doc_id"]),
+                ("date", lambda r: r["date"]),
+                ("kind", lambda r: r["kind"]),
+                ("title", lambda r: (r["title"] or "")[:70]),
+                ("snippet", lambda r: r["snippet"]),
+                ("score", lambda r: r["score"]),
+            ],
+            format,
+            title=f"{result.total} documents match {query!r}",
+        )
+
+    _store_call(body)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="doc_id, KOOP identifier or sha256 prefix.")],
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """One stored document's record (and its links)."""
+
+    def body() -> None:
+        with _open(db) as store:
+            record = store.document(doc)
+        if format == "json":
+            sys.stdout.write(dump_json(record) + "\n")
+            return
+        if format != "text":
+            raise QueryError(f"--format must be text or json, not {format!r}")
+        from kamerlens.store.present import show_text
+
+        show_text(_out, record)
+
+    _store_call(body)
+
+
+@app.command()
+def commitments(
+    db: DbOption = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="open, overdue, fulfilled, partial; or Openstaand, Voldaan, 'Deels voldaan'.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Status on this date (default today).")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Who must keep it (substring).")
+    ] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Every commitment with its status, and the evidence and confidence of each fulfilment."""
+    from kamerlens.store.present import COMMITMENT_COLUMNS, check_format, emit
+
+    def body() -> None:
+        check_format(format)
+        with _open(db) as store:
+            rows = store.commitments(status=status, as_of=as_of, actor=actor)  # type: ignore[arg-type]
+        emit(_out, rows, rows, COMMITMENT_COLUMNS, format, title=f"Commitments ({len(rows)})")
+
+    _store_call(body)
+
+
+@app.command()
+def pledges(
+    db: DbOption = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", help="Fund or organisation.")
+    ] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Money over time per recipient or fund, in date order, with the documents."""
+    from kamerlens.store.present import PLEDGE_COLUMNS, check_format, emit, pledge_rows
+
+    def body() -> None:
+        check_format(format)
+        with _open(db) as store:
+            groups = store.pledges(recipient=recipient)
+        emit(_out, groups, pledge_rows(groups), PLEDGE_COLUMNS, format, title="Pledges over time")
+
+    _store_call(body)
+
+
+@app.command()
+def refs(
+    target: Annotated[str, typer.Argument(help="DOSSIER[/NR], e.g. 28676/434 or 21501-02.")],
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """Which documents cite a dossier (or one Kamerstuk), and what each citation resolves to."""
+    from kamerlens.store.ids import parse_target
+    from kamerlens.store.present import check_format, cut, emit
+
+    def body() -> None:
+        check_format(format)
+        dossier, number = parse_target(target)
+        if dossier is None:
+            raise QueryError(f"not a dossier number: {target!r} (try 28676 or 28676/434)")
+        with _open(db) as store:
+            data = store.refs(dossier, number)
+        emit(
+            _out,
+            data,
+            data["cited_by"],
+            [
+                ("cited", lambda r: f"{r['dossier']}, nr. {r['number']}"),
+                ("resolves to", lambda r: r["resolves_to"] or "(not stored)"),
+                ("title", lambda r: cut(r["catalogue_title"], 60)),
+                ("cited by", lambda r: f"{r['doc_id']} ({r['doc_date'] or '?'})"),
+                ("as written", lambda r: r["text"]),
+            ],
+            format,
+            title=f"Citations of {dossier}{', nr. ' + number if number else ''}",
+        )
+
+    _store_call(body)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    upcoming: Annotated[
+        bool, typer.Option("--upcoming", help="Only from --as-of (today) on.")
+    ] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Today, for --upcoming.")] = None,
+    ics: Annotated[Path | None, typer.Option("--ics", help="Also write an iCalendar file.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Meetings and commitment deadlines as a calendar (exportable as iCalendar)."""
+    from kamerlens.store.ics import calendar
+    from kamerlens.store.present import check_format, emit
+
+    def body() -> None:
+        check_format(format)
+        with _open(db) as store:
+            rows = store.events(upcoming=upcoming, as_of=as_of)
+        if ics is not None:
+            try:
+                ics.write_bytes(calendar(rows).encode("utf-8"))
+            except OSError as exc:
+                raise StoreError(f"cannot write ({exc.strerror})", source=str(ics)) from exc
+        emit(
+            _out,
+            rows,
+            rows,
+            [
+                (
+                    "date",
+                    lambda r: (
+                        r["start_date"]
+                        if r["end_date"] in (None, r["start_date"])
+                        else f"{r['start_date']}..{r['end_date']}"
+                    ),
+                ),
+                ("what", lambda r: r["name"]),
+                ("where", lambda r: r["place"]),
+                ("type", lambda r: r["type"]),
+                ("documents", lambda r: sorted({s["doc_id"] for s in r["sources"]})),
+            ],
+            format,
+            title=f"Events and deadlines ({len(rows)})",
+        )
+
+    _store_call(body)
+
+
+@app.command()
+def motions(db: DbOption = None, format: FormatOption = "table") -> None:
+    """Motions cited in the documents, with the documents that report on them."""
+    from kamerlens.store.present import check_format, cut, emit
+
+    def body() -> None:
+        check_format(format)
+        with _open(db) as store:
+            rows = store.motions()
+        emit(
+            _out,
+            rows,
+            rows,
+            [
+                ("motion", lambda r: f"{r['dossier'] or '?'}, nr. {r['number'] or '?'}"),
+                ("members", lambda r: ", ".join(r["members"]) + (" c.s." if r["cs"] else "")),
+                ("date", lambda r: r["date"]),
+                ("subject", lambda r: cut(r["subject"], 70)),
+                ("reported in", lambda r: sorted({c["doc_id"] for c in r["cited_in"]})),
+            ],
+            format,
+            title=f"Motions ({len(rows)})",
+        )
+
+    _store_call(body)
+
+
+@app.command(name="export")
+def export_store(
+    directory: Annotated[Path, typer.Argument(help="Folder for one file per table.")],
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "csv",
+) -> None:
+    """Export every table (documents, texts, items, links, catalogue) as csv, json or parquet."""
+
+    def body() -> None:
+        with _open(db) as store:
+            written = store.export(str(directory), format=format)
+        err.print(f"wrote {len(written)} files to {directory}", markup=False)
+
+    _store_call(body)
+
+
+@app.command()
+def stats(db: DbOption = None, format: FormatOption = "table") -> None:
+    """How many documents and items of each kind the store holds, and its size."""
+    from kamerlens.store.present import check_format, emit
+
+    def body() -> None:
+        check_format(format)
+        with _open(db) as store:
+            data = store.stats()
+        rows = [{"what": k, "count": v} for k, v in data.items() if isinstance(v, int)]
+        emit(
+            _out,
+            data,
+            rows,
+            [("what", lambda r: r["what"]), ("count", lambda r: r["count"])],
+            format,
+            title="kamerlens store",
+        )
+
+    _store_call(body)
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Store to (re)create.")] = "kamerlens.db",
+    examples: Annotated[
+        Path | None, typer.Option("--examples", help="Folder of documents (default: examples/).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Dashboard date (default today).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Extraction processes.")
+    ] = None,
+) -> None:
+    """Ingest the bundled examples into a fresh store and print a dashboard."""
+    from datetime import date
+
+    from kamerlens.store.present import dashboard
+    from kamerlens.store.questions import check_date
+
+    def body() -> None:
+        folder = examples or _examples_folder()
+        day = check_date(as_of, "--as-of") or date.today().isoformat()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        parts = sorted(
+            str(p) for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+        )
+        with _open(db) as store:
+            summary = _run_batch(store, parts or [str(folder)], workers, False)
+            _print_summary(summary, "text")
+            dashboard(_out, store, day)
+
+    _store_call(body)
+
+
+def _examples_folder() -> Path:
+    for candidate in (Path.cwd() / "examples", Path(__file__).resolve().parents[2] / "examples"):
+        if candidate.is_dir():
+            return candidate
+    raise KamerlensError("no examples/ folder here; give one with --examples")
 
 
 def main() -> None:  # pragma: no cover - console entry point

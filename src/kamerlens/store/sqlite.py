@@ -411,6 +411,21 @@ class SqliteStore:
             )
         return out
 
+    def document_index(self) -> list[dict[str, Any]]:
+        """The fields of every document the link stage needs (no text)."""
+        return self._rows(
+            "SELECT doc_id, dossier, number, date, kind, title, signer_name, signer_role"
+            " FROM documents"
+        )
+
+    def text_slice(self, doc_id: str, start: int, end: int) -> str:
+        """``text[start:end]`` of one document's normalized text."""
+        rows = self._rows(
+            "SELECT substr(text, ?, ?) AS t FROM texts WHERE doc_id = ?",
+            (start + 1, max(0, end - start), doc_id),
+        )
+        return rows[0]["t"] if rows else ""
+
     def set_links(
         self, kind: str, links: list[dict[str, Any]], *, from_docs: Iterable[str] | None = None
     ) -> None:
@@ -454,6 +469,11 @@ class SqliteStore:
                 data,
             )
         return len(data)
+
+    def export(self, directory: str, *, format: str = "csv") -> list[str]:
+        from kamerlens.store.export import export
+
+        return export(self, directory, format=format)
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,222 @@
+"""Commitments -> the later documents that keep them, with evidence and a confidence.
+
+Two kinds of link (``links.kind``):
+- ``fulfils``: a later document's fulfilment points to where the commitment was made: its
+  ``made_in`` is the commitment's document (dossier/number), or a Kamerstuk cited in the
+  commitment's own sentence (the debate it was made in). Confidence 0.9 when that document holds
+  one commitment; with several, the one whose subject fits best (0.6 + 0.35 x similarity).
+- ``covers``: a later document of the same actor, dated before the deadline (or within a year
+  when there is none), whose title covers the commitment's subject (0.3 + 0.5 x similarity, kept
+  from similarity 0.6). Weaker by nature: the evidence names the title and the score.
+Fulfilments that say they keep a commitment only in part get ``to_key = 'partial'``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from kamerlens.link.text import content_words, fold, similarity
+
+PARTIAL = re.compile(
+    r"\b(deels|gedeeltelijk|voor een deel|eerste stap|in een volgende brief|later nader|"
+    r"vooralsnog|op een later moment)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = {"ik", "wij", "we", "mij", "ondergetekende"}
+_GOVERNMENT = {"het kabinet", "kabinet", "de regering", "regering", "de ministers", "wij"}
+COVER_THRESHOLD = 0.6
+MAX_CANDIDATES = 400
+
+
+def _cut(text: str | None, width: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def fulfil_links(
+    commitments: list[dict[str, Any]],
+    fulfilments: list[dict[str, Any]],
+    references: list[dict[str, Any]],
+    documents: dict[str, dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """``fulfils`` links from fulfilments to the commitments they keep (or to the document)."""
+    by_target: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in commitments:
+        if c["doc_dossier"] and c["doc_number"]:
+            by_target[(c["doc_dossier"], c["doc_number"])].append(c)
+    spans = defaultdict(list)
+    for r in references:
+        spans[r["doc_id"]].append(r)
+    for c in commitments:  # the debate or document cited in the commitment's own sentence
+        for r in spans.get(c["doc_id"], ()):
+            if r["dossier"] and r["number"] and c["start"] <= r["start"] < c["end"]:
+                by_target[(r["dossier"], r["number"])].append(c)
+    stored = {
+        (d["dossier"], d["number"]): d["doc_id"]
+        for d in documents.values()
+        if d["dossier"] and d["number"]
+    }
+    links: list[dict[str, Any]] = []
+    for f in fulfilments:
+        target = (f["made_in_dossier"], f["made_in_number"])
+        if not all(target):
+            continue
+        made_in = f"Kamerstuk {target[0]}, nr. {target[1]}"
+        candidates = [
+            c
+            for c in by_target.get(target, [])
+            if c["doc_id"] != f["doc_id"] and not _later(c["doc_date"], f["doc_date"])
+        ]
+        partial = "partial" if PARTIAL.search(f["text"] or "") else "full"
+        base = {
+            "from_doc": f["doc_id"],
+            "from_table": "fulfilments",
+            "from_id": f["id"],
+            "to_key": partial,
+        }
+        if not candidates:
+            if target in stored and stored[target] != f["doc_id"]:
+                links.append(
+                    {
+                        **base,
+                        "to_doc": stored[target],
+                        "to_table": "documents",
+                        "evidence": f"«{_cut(f['text'])}» keeps a commitment made in {made_in}",
+                        "confidence": 0.6,
+                    }
+                )
+            continue
+        subject = f["subject"] or f["text"]
+        scored = sorted(
+            ((similarity(c["subject"] or c["text"], subject), c) for c in candidates),
+            key=lambda pair: -pair[0],
+        )
+        for rank, (score, c) in enumerate(scored):
+            if len(scored) == 1:
+                confidence = 0.9
+            elif rank == 0 or score >= 0.8:
+                confidence = round(0.6 + 0.35 * score, 2)
+            else:
+                continue
+            links.append(
+                {
+                    **base,
+                    "to_doc": c["doc_id"],
+                    "to_table": "commitments",
+                    "to_id": c["id"],
+                    "evidence": f"«{_cut(f['text'])}» ({f['doc_id']}, {f['doc_date'] or 'undated'})"
+                    f" says it keeps a commitment made in {made_in}",
+                    "confidence": confidence,
+                }
+            )
+    return links
+
+
+def _later(a: str | None, b: str | None) -> bool:
+    """True when date ``a`` is known to lie after date ``b``."""
+    return bool(a and b and a[:10] > b[:10])
+
+
+def _actor_key(actor: str | None, signer_role: str | None) -> str | None:
+    """Who must keep it: 'ik' is the signer of the letter; the cabinet is any minister."""
+    folded = fold(actor or "").strip()
+    if not folded or folded in _FIRST_PERSON:
+        return fold(signer_role) if signer_role else None
+    if folded in _GOVERNMENT:
+        return "*"
+    return folded
+
+
+def _deadline_end(c: dict[str, Any]) -> str | None:
+    from kamerlens.store.questions import period_end
+
+    end = period_end(c["deadline"])
+    if end:
+        return end
+    if c["doc_date"]:
+        made = date.fromisoformat(c["doc_date"][:10])
+        return (made + timedelta(days=365)).isoformat()
+    return None
+
+
+class _TitleIndex:
+    """Documents by date with an inverted index of the content words of their titles."""
+
+    def __init__(self, documents: dict[str, dict[str, Any]]) -> None:
+        dated = sorted((d for d in documents.values() if d["date"]), key=lambda d: d["date"])
+        self.docs = dated
+        self.dates = [d["date"] for d in dated]
+        self.words: dict[str, list[int]] = defaultdict(list)
+        for i, d in enumerate(dated):
+            for word in content_words(d["title"]):
+                self.words[word].append(i)
+
+    def candidates(self, words: set[str], after: str, until: str) -> list[dict[str, Any]]:
+        lo, hi = bisect_right(self.dates, after), bisect_right(self.dates, until)
+        if lo >= hi:
+            return []
+        found: set[int] = set()
+        for word in sorted(words, key=lambda w: len(self.words.get(w, ()))):
+            postings = self.words.get(word, [])
+            start = bisect_left(postings, lo)
+            for i in postings[start:]:
+                if i >= hi or len(found) >= MAX_CANDIDATES:
+                    break
+                found.add(i)
+        return [self.docs[i] for i in sorted(found)]
+
+
+def cover_links(
+    commitments: list[dict[str, Any]], documents: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``covers`` links: later documents of the same actor whose title covers the subject."""
+    index = _TitleIndex(documents)
+    links: list[dict[str, Any]] = []
+    for c in commitments:
+        subject = c["subject"] or c["text"]
+        words = content_words(subject)
+        actor = _actor_key(c["actor"], c["doc_signer_role"])
+        until = _deadline_end(c)
+        if not words or not actor or not c["doc_date"] or not until:
+            continue
+        best: tuple[float, dict[str, Any]] | None = None
+        for d in index.candidates(words, c["doc_date"][:10], until):
+            if d["doc_id"] == c["doc_id"] or not _same_actor(actor, d["signer_role"]):
+                continue
+            score = similarity(subject, d["title"])
+            if score >= COVER_THRESHOLD and (best is None or score > best[0]):
+                best = (score, d)
+        if best:
+            score, d = best
+            links.append(
+                {
+                    "from_doc": d["doc_id"],
+                    "from_table": "documents",
+                    "from_id": None,
+                    "to_doc": c["doc_id"],
+                    "to_table": "commitments",
+                    "to_id": c["id"],
+                    "to_key": "full",
+                    "evidence": f"later document of {d['signer_role']} ({d['date']}) titled"
+                    f" «{_cut(d['title'], 120)}» covers «{_cut(subject, 120)}»"
+                    f" (match {score:.2f}, before {until})",
+                    "confidence": round(0.3 + 0.5 * score, 2),
+                }
+            )
+    return links
+
+
+def _same_actor(actor: str, signer_role: str | None) -> bool:
+    if not signer_role:
+        return False
+    role = fold(signer_role)
+    if actor == "*":
+        return "minister" in role or "staatssecretaris" in role
+    return actor == role or actor in role or role in actor
+
+
+__all__ = ["COVER_THRESHOLD", "PARTIAL", "cover_links", "fulfil_links"]

@@ -1,0 +1,299 @@
+"""Batch ingest and reprocess: extraction in worker processes, the main process the one writer.
+
+Files are read and hashed in the main process; a hash already stored is skipped BEFORE any
+extraction (idempotent by content). Workers get (name, bytes) chunks and return records; the main
+process writes each document in its own transaction, so a kill at any moment leaves every
+document wholly present or absent, and a re-run finishes the rest. A bad file becomes one line in
+the summary and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from kamerlens.errors import IngestError, KamerlensError
+from kamerlens.ingest import RawDocument, load_bytes, sha256_hex
+from kamerlens.models import ITEM_KINDS, Record
+from kamerlens.store.base import Store
+from kamerlens.store.ids import canonical_dossier, identifier_parts
+
+CHUNK_DOCS = 16  # documents per task: amortises the inter-process overhead
+CHUNK_BYTES = 2 << 20
+CATALOGUE_COLUMNS = {"identifier", "title"}
+
+
+@dataclass
+class Summary:
+    stored: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+    items: Counter[str] = field(default_factory=Counter)
+    catalogue: int = 0
+    seconds: float = 0.0
+    links: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.replaced + self.unchanged + len(self.failed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stored": self.stored,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "failed": [{"source": s, "error": e} for s, e in self.failed],
+            "items": dict(sorted(self.items.items())),
+            "catalogue": self.catalogue,
+            "links": self.links,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+Progress = Callable[[str], None]  # called once per finished input with its source name
+
+
+def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Every file under ``paths`` (folders recursively, hidden files skipped), sorted; and the
+    paths that do not exist, as failures."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files += [Path(root) / n for n in sorted(names) if not n.startswith(".")]
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append((str(path), "no such file"))
+    return files, missing
+
+
+# -- the worker side --------------------------------------------------------------------------
+
+
+def _extract_chunk(chunk: list[tuple[str, bytes]]) -> list[tuple[str, Any, Any]]:
+    """Extract each (name, bytes); never raises: failures come back as one-line messages."""
+    from kamerlens.extract import extract
+
+    out: list[tuple[str, Any, Any]] = []
+    for name, data in chunk:
+        try:
+            record = extract(data, name=name)
+        except KamerlensError as exc:
+            out.append((name, None, str(exc)))
+        except Exception as exc:  # a bug must not end the batch; the file is named
+            out.append((name, None, f"{name}: internal error ({type(exc).__name__}: {exc})"))
+        else:
+            out.append((name, record, None))
+    return out
+
+
+def _executor(workers: int) -> Executor | None:
+    if workers <= 0:
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: workers fork from a clean server (no threads, no open store), extract preloaded
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["kamerlens.extract"])
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def _chunks(jobs: Iterable[tuple[str, bytes, str]]) -> Iterator[list[tuple[str, bytes, str]]]:
+    chunk: list[tuple[str, bytes, str]] = []
+    size = 0
+    for job in jobs:
+        chunk.append(job)
+        size += len(job[1])
+        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _run(
+    store: Store,
+    jobs: Iterable[tuple[str, bytes, str]],
+    summary: Summary,
+    workers: int,
+    replace_existing: bool,
+    progress: Progress | None,
+) -> None:
+    """Extract ``(name, bytes, sha256)`` jobs (in workers) and write each result (here)."""
+
+    def write(chunk: list[tuple[str, bytes, str]], results: list[tuple[str, Any, Any]]) -> None:
+        for (name, data, sha), (_, record, error) in zip(chunk, results, strict=True):
+            if error is not None:
+                summary.failed.append((name, error))
+            else:
+                _store_one(store, name, data, sha, record, summary, replace_existing)
+            if progress:
+                progress(name)
+
+    executor = _executor(workers)
+    if executor is None:
+        for chunk in _chunks(jobs):
+            write(chunk, _extract_chunk([(n, d) for n, d, _ in chunk]))
+        return
+    pending: dict[Future[list[tuple[str, Any, Any]]], list[tuple[str, bytes, str]]] = {}
+    with executor:
+        for chunk in _chunks(jobs):
+            pending[executor.submit(_extract_chunk, [(n, d) for n, d, _ in chunk])] = chunk
+            while len(pending) >= workers * 3:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    write(pending.pop(fut), fut.result())
+        for fut in list(pending):  # in submission order: deterministic ids for equal files
+            write(pending.pop(fut), fut.result())
+
+
+def _store_one(
+    store: Store,
+    name: str,
+    data: bytes,
+    sha: str,
+    record: Record,
+    summary: Summary,
+    replace_existing: bool,
+) -> None:
+    raw = RawDocument(
+        source=name, data=data, sha256=sha, format=record.document.format or "", text=""
+    )
+    if record.document.sha256 != sha:  # extract hashed the same bytes; guard the contract
+        record = replace(record, document=replace(record.document, sha256=sha))
+    result = store.add(raw, record, replace=replace_existing)
+    if result.status == "unchanged":
+        summary.unchanged += 1
+        return
+    if result.status == "replaced":
+        summary.replaced += 1
+    else:
+        summary.stored += 1
+    for kind in ITEM_KINDS:
+        n = len(getattr(record, kind))
+        if n:
+            summary.items[kind] += n
+
+
+# -- catalogue CSV ----------------------------------------------------------------------------
+
+
+def catalogue_rows(data: bytes) -> list[dict[str, Any]] | None:
+    """Rows of a Kamerstukken metadata CSV (identifier, title, date ...), or None if not one."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not set(reader.fieldnames) >= CATALOGUE_COLUMNS:
+        return None
+    rows = []
+    for row in reader:
+        identifier = (row.get("identifier") or "").strip()
+        if not identifier:
+            continue
+        dossier, number = identifier_parts(identifier)
+        rows.append(
+            {
+                "identifier": identifier,
+                "dossier": dossier or canonical_dossier(row.get("dossier_number")),
+                "number": number,
+                "title": row.get("title") or None,
+                "date": (row.get("date") or "")[:10] or None,
+                "type": row.get("type") or None,
+                "dossier_title": row.get("dossier_title") or None,
+                "url": row.get("url") or None,
+            }
+        )
+    return rows
+
+
+# -- entry points -----------------------------------------------------------------------------
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Summary:
+    """Ingest files and folders; see the module docstring. ``workers=0`` extracts in-process."""
+    started = time.perf_counter()
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    files, missing = collect(paths)
+    summary = Summary(failed=list(missing))
+    known = store.known_hashes()
+    seen: set[str] = set()
+
+    def jobs() -> Iterator[tuple[str, bytes, str]]:
+        for path in files:
+            name = str(path)
+            try:
+                data = load_bytes(path)
+            except IngestError as exc:
+                summary.failed.append((name, str(exc)))
+                if progress:
+                    progress(name)
+                continue
+            sha = sha256_hex(data)
+            if sha in known or sha in seen:
+                summary.unchanged += 1
+                if progress:
+                    progress(name)
+                continue
+            if path.suffix.lower() == ".csv":
+                rows = catalogue_rows(data)
+                if rows is not None:
+                    summary.catalogue += store.load_catalogue(rows)
+                    if progress:
+                        progress(name)
+                    continue
+            seen.add(sha)
+            yield name, data, sha
+
+    _run(store, jobs(), summary, workers, False, progress)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def reprocess(
+    store: Store, *, workers: int | None = None, progress: Progress | None = None
+) -> Summary:
+    """Extract every stored document again from its stored source; replace its items."""
+    started = time.perf_counter()
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    summary = Summary()
+
+    def jobs() -> Iterator[tuple[str, bytes, str]]:
+        for doc_id in store.doc_ids():
+            name, data = store.source_bytes(doc_id)
+            yield name, data, sha256_hex(data)
+
+    _run(store, jobs(), summary, workers, True, progress)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    files, missing = collect(paths)
+    return len(files) + len(missing)
+
+
+__all__ = ["Summary", "catalogue_rows", "collect", "count_files", "ingest", "reprocess"]

@@ -100,7 +100,7 @@ def _close(a: Any, b: Any) -> bool:
 
 def _fuzzy(a: Any, b: Any, cutoff: int = _TEXT_MATCH) -> bool:
     x, y = words(str(a or "")), words(str(b or ""))
-    if not x or not y:
+    if min(len(x), len(y)) < 5:  # partial_ratio finds "ik" somewhere in any long phrase
         return x == y
     return x == y or fuzz.partial_ratio(x, y) >= cutoff
 
@@ -166,6 +166,13 @@ class Context:
         return ""
 
 
+def _quotes(gold: Item) -> list[str]:
+    """The gold quote, or the alternatives a clerk accepts (a list: either sentence will do)."""
+    text = gold.get("text")
+    quotes = text if isinstance(text, list) else [text]
+    return [str(q) for q in quotes if q]
+
+
 def _passage_score(gold: Item, pred: Item, ctx: Context, pred_text: str | None = None) -> float:
     """How well a prediction covers the gold quote: 0 (not the same passage) up to 1.
 
@@ -174,21 +181,19 @@ def _passage_score(gold: Item, pred: Item, ctx: Context, pred_text: str | None =
     verbatim, or the span points elsewhere) by wording: rapidfuzz partial_ratio of the quote
     against the predicted text, discounted so that a located match wins a tie.
     """
-    quote = str(gold.get("text") or "")
-    if not quote:
-        return 0.0
     best = 0.0
     start, end = pred.get("start"), pred.get("end")
-    if ctx.text and isinstance(start, int) and isinstance(end, int):
-        spans = ctx.locator.find_all(quote)
-        if spans:
-            overlap = max(_overlap(span, (start, end)) for span in spans)
-            best = overlap if overlap >= 0.5 else 0.0
     other = pred_text if pred_text is not None else str(pred.get("text") or "")
-    if other and best < 1.0:
-        ratio = fuzz.partial_ratio(words(quote), words(other))
-        if ratio >= _TEXT_MATCH:
-            best = max(best, 0.9 * ratio / 100.0)
+    for quote in _quotes(gold):
+        if ctx.text and isinstance(start, int) and isinstance(end, int):
+            spans = ctx.locator.find_all(quote)
+            if spans:
+                overlap = max(_overlap(span, (start, end)) for span in spans)
+                best = max(best, overlap if overlap >= 0.5 else 0.0)
+        if other and best < 1.0:
+            ratio = fuzz.partial_ratio(words(quote), words(other))
+            if ratio >= _TEXT_MATCH:
+                best = max(best, 0.9 * ratio / 100.0)
     return best
 
 
@@ -315,7 +320,13 @@ CHECKED_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 def field_agrees(name: str, gold: Any, pred: Any) -> bool:
-    """Is a predicted field value what the gold says? Tolerant where wording may differ."""
+    """Is a predicted field value what the gold says? Tolerant where wording may differ.
+
+    A list in the gold (other than ``members``) lists the values a clerk accepts: an actor
+    may be given as ``["ik", "Minister van Financiën"]``.
+    """
+    if isinstance(gold, list) and name != "members":
+        return any(field_agrees(name, g, pred) for g in gold)
     if name in ("date", "start_date", "end_date", "deadline"):
         return date_fits(gold, pred)
     if gold is None or pred is None:
@@ -427,12 +438,17 @@ def describe(kind: str, item: Item) -> str:
     elif kind == "events":
         label = f"{item.get('name')} @ {item.get('place')} {item.get('start_date')}"
     elif kind == "entities":
-        label = f"{item.get('type')} {item.get('name')} {item.get('code') or ''}".rstrip()
+        types = item.get("type")
+        shown = "/".join(types) if isinstance(types, list) else types
+        label = f"{shown} {item.get('name')} {item.get('code') or ''}".rstrip()
     elif kind == "findings":
-        label = f"{item.get('kind')}: {item.get('message') or ''}"
+        label = f"{item.get('kind') or 'finding'}: {item.get('message') or ''}".rstrip(": ")
     else:
         label = ""
-    quote = " ".join(str(item.get("text") or "").split())
+    text = item.get("text")
+    if isinstance(text, list):  # alternative quotes: show the first
+        text = text[0] if text else ""
+    quote = " ".join(str(text or "").split())
     if len(quote) > 90:
         quote = quote[:89] + "…"
     if not label:
@@ -484,10 +500,49 @@ def match_items(
     return sorted(pairs), missed, invented
 
 
+def _relaxed_event(gold: Item, pred: Item, ctx: Context) -> float:
+    return _match_event({**gold, "start_date": None}, pred, ctx)
+
+
+def _relaxed_reference(gold: Item, pred: Item, ctx: Context) -> float:
+    return float(dossier_key(gold.get("dossier")) == dossier_key(pred.get("dossier")))
+
+
+# Looser rules that find "the item meant, with a wrong field", to explain a miss.
+RELAXED_RULES: dict[str, Callable[[Item, Item, Context], float]] = {
+    "commitments": _match_passage,
+    "events": _relaxed_event,
+    "references": _relaxed_reference,
+    "findings": _match_passage,
+}
+_KEY_FIELDS = {"references": ("number",), "findings": ("kind",)}
+
+
+def _near_miss(kind: str, gold: Item, invented: list[Item], ctx: Context) -> str:
+    """' — near: <prediction> (field want != got)' when an invented item is the one meant."""
+    rule = RELAXED_RULES.get(kind)
+    if rule is None or not invented:
+        return ""
+    score, best = max(((rule(gold, p, ctx), k) for k, p in enumerate(invented)), default=(0, 0))
+    if score <= 0:
+        return ""
+    pred = invented[best]
+    fields = _KEY_FIELDS.get(kind, ()) + CHECKED_FIELDS[kind]
+    wrong = [
+        f"{name} {gold[name]!r} != {pred.get(name)!r}"
+        for name in fields
+        if name in gold and not field_agrees(name, gold[name], pred.get(name))
+    ]
+    return f" — near: {describe(kind, pred)}" + (f" ({'; '.join(wrong)})" if wrong else "")
+
+
 def score_items(kind: str, gold: list[Item], pred: list[Item], ctx: Context) -> KindScore:
     pairs, missed, invented = match_items(kind, gold, pred, ctx)
     score = KindScore(tp=len(pairs), fp=len(invented), fn=len(missed))
-    score.missed = [describe(kind, gold[i]) for i in missed]
+    score.missed = [
+        describe(kind, gold[i]) + _near_miss(kind, gold[i], [pred[j] for j in invented], ctx)
+        for i in missed
+    ]
     score.invented = [describe(kind, pred[j]) for j in invented]
     for i, j in pairs:
         for name in CHECKED_FIELDS[kind]:

@@ -155,6 +155,8 @@ def row_to_item(table: str, row: dict[str, Any]) -> dict[str, Any]:
         }
     else:
         for column in COLUMNS[table]:
+            if column == "mention_count":
+                continue  # a convenience column for SQL readers; the record has the mentions
             value = row[column]
             out[column] = bool(value) if column in _BOOLS and value is not None else value
         if table != "entities":

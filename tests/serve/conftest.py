@@ -1,7 +1,6 @@
 """A real store of the bundled example documents, the app over it, and a live server.
 
-The store is built once per session the way a user builds it: with ``kamerlens ingest`` when
-the command exists, else through the store's own ``add()`` and the link stage.
+The store is built once per session the way a user builds it: with ``kamerlens ingest``.
 """
 
 from __future__ import annotations
@@ -25,55 +24,28 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 HOSTILE = ROOT / "tests" / "fixtures" / "serve" / "hostile_brief.txt"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-SOURCES = [EXAMPLES / "letters", EXAMPLES / "pdf", EXAMPLES / "xml", EXAMPLES / "vlos", HOSTILE]
+SOURCES = [EXAMPLES]
 
 
-def _cli() -> str | None:
+def _cli() -> str:
     exe = Path(sys.executable).with_name("kamerlens")
-    return str(exe) if exe.exists() else shutil.which("kamerlens")
-
-
-def _has_ingest(cli: str) -> bool:
-    out = subprocess.run([cli, "--help"], capture_output=True, text=True, timeout=60)
-    return " ingest " in out.stdout
+    found = str(exe) if exe.exists() else shutil.which("kamerlens")
+    assert found, "the kamerlens command is not installed (pip install -e .)"
+    return found
 
 
 def build_store(db: Path, sources: list[Path]) -> None:
-    """Ingest ``sources`` into a fresh store at ``db``."""
-    cli = _cli()
-    if cli and _has_ingest(cli):
-        done = subprocess.run(
-            [cli, "ingest", "--db", str(db), *map(str, sources)],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            cwd=ROOT,
-        )
-        # Some bundled samples may be refused by the reader (exit 1); the rest must be stored.
-        assert done.returncode in (0, 1), done.stderr
-        return
-    from kamerlens.errors import KamerlensError
-    from kamerlens.extract import extract_raw
-    from kamerlens.ingest import read
-    from kamerlens.store import open_store
-
-    store = open_store(db)
-    try:
-        for src in sources:
-            files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
-            for path in files:
-                try:
-                    raw = read(path)
-                    store.add(raw, extract_raw(raw))
-                except (KamerlensError, ImportError):
-                    continue  # a reader refuses it (or is not written yet); the rest still count
-        try:
-            from kamerlens.link import relink
-        except ImportError:
-            return
-        relink(store)
-    finally:
-        store.close()
+    """Ingest ``sources`` into a fresh store at ``db`` with ``kamerlens ingest`` (as users do)."""
+    done = subprocess.run(
+        [_cli(), "ingest", "--quiet", "--workers", "2", "--db", str(db), *map(str, sources)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    # exit 1 means some file was refused with a clear message; the others are stored
+    assert done.returncode in (0, 1), done.stderr
+    assert db.exists(), done.stderr
 
 
 @pytest.fixture(scope="session")
@@ -84,16 +56,40 @@ def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def docs(store_db: Path) -> dict[str, str]:
-    """doc_id of each example by file stem: {"004_1ca4271ce6c07476": "...", ...}."""
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding one letter that quotes HTML and script (kept apart from the examples)."""
+    db = tmp_path_factory.mktemp("hostile") / "kamerlens.db"
+    build_store(db, [HOSTILE])
+    return db
+
+
+def doc_ids(db: Path) -> dict[str, str]:
     from kamerlens.store import open_store
 
-    store = open_store(store_db, readonly=True)
+    store = open_store(db, readonly=True)
     try:
         rows = store.documents(limit=1000)
     finally:
         store.close()
     return {Path(r["source"]).stem: r["doc_id"] for r in rows}
+
+
+@pytest.fixture(scope="session")
+def docs(store_db: Path) -> dict[str, str]:
+    """doc_id of each example by file stem: {"004_1ca4271ce6c07476": "...", ...}."""
+    return doc_ids(store_db)
+
+
+@pytest.fixture(scope="session")
+def hostile_id(hostile_db: Path) -> str:
+    return doc_ids(hostile_db)["hostile_brief"]
+
+
+@pytest.fixture(scope="session")
+def hostile_client(hostile_db: Path) -> Iterator[TestClient]:
+    app = create_app(opener=store_opener(hostile_db, writable=False))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +138,13 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(store_db: Path) -> Iterator[LiveServer]:
     app = create_app(opener=store_opener(store_db, writable=False))
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_db: Path) -> Iterator[LiveServer]:
+    app = create_app(opener=store_opener(hostile_db, writable=False))
     with LiveServer(app) as server:
         yield server
 

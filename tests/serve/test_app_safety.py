@@ -7,15 +7,15 @@ from fastapi.testclient import TestClient
 from kamerlens.serve import create_app, store_opener
 
 
-def test_app_safety_document_text_is_escaped(client, docs) -> None:  # type: ignore[no-untyped-def]
-    html = client.get(f"/doc/{docs['hostile_brief']}").text
+def test_app_safety_document_text_is_escaped(hostile_client, hostile_id) -> None:  # type: ignore[no-untyped-def]
+    html = hostile_client.get(f"/doc/{hostile_id}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "onerror=" not in html.replace("onerror=&#34;", "").replace("onerror=&quot;", "")
 
 
-def test_app_safety_search_snippets_keep_only_mark_tags(client) -> None:  # type: ignore[no-untyped-def]
-    html = client.get("/search", params={"q": "alert"}).text
+def test_app_safety_search_snippets_keep_only_mark_tags(hostile_client) -> None:  # type: ignore[no-untyped-def]
+    html = hostile_client.get("/search", params={"q": "alert"}).text
     assert "<mark>alert</mark>" in html
     assert "<script>alert" not in html
 

@@ -25,6 +25,7 @@ from kamerlens.models import Signer
 
 _HEAD = 1500  # characters that count as the head of a document (title, kamerstukkop, opening)
 _TITLE_ZONE = 6000  # where an all-capitals title may stand (after a cover letter)
+_CASING_ZONE = 200_000  # how far to look for the usual spelling of a title's words
 
 
 @cache
@@ -92,7 +93,18 @@ def written_date(doc: Doc) -> str | None:
         found = _date_re().match(text, cue.end(), min(cue.end() + 40, len(text)))
         if found:
             return parse_date(found.group(0))
+    # a line that holds only a place and a date: "Bergen, 23 december 2015"
+    for line in _PLACE_DATE.finditer(text, 0, doc.body_end):
+        found = _date_re().fullmatch(line.group(1).strip())
+        if found:
+            return parse_date(found.group(0))
     return None
+
+
+_PLACE_DATE = re.compile(
+    r"(?m)^[ \t]*(?:'s-)?[A-Z][\w'’.\-]*(?:[ \t]+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){0,3},[ \t]+"
+    r"(\d{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+\d{4})[ \t]*$"
+)
 
 
 # ---------------------------------------------------------------- identity
@@ -248,7 +260,8 @@ def _casing(words: set[str], text: str, skip: tuple[int, int]) -> dict[str, Coun
     if not words:
         return seen
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text, re.IGNORECASE):
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+    for m in pattern.finditer(text, 0, min(len(text), _CASING_ZONE)):
         if skip[0] <= m.start() < skip[1]:
             continue
         before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
@@ -420,7 +433,8 @@ def signer(doc: Doc) -> Signer:
         parsed = _signer_in(given + "\n")
         if parsed.name:
             return parsed
-        return Signer(name=" ".join(given.split()), role=given_role)
+        role = re.sub(r"^[Dd]e\s+", "", given_role).rstrip(" ,") if given_role else None
+        return Signer(name=" ".join(given.split()), role=role)
     found = _signer_in(doc.text[: doc.body_end])
     if found.name:
         return found

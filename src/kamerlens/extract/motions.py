@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,6 +29,7 @@ _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PREFIXES = ("van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "op", "in")
 _SPACE = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\([^()]*\)")
+_HYPHENATED = re.compile(r"-(?=(?:[Vv]an |[Dd]e |[Tt]er |[Tt]en )?[A-ZÀ-Þ])")
 
 
 @cache
@@ -62,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     signed = _member_re(r"[ \t]+")  # signature lines: one name a line
     hyphen = rf"-(?P<hnames>{member}(?:\s*/\s*{member})*)"
     return {
-        "mention": re.compile(rf"{v['head']}(?:{hyphen}|{v['introducer']}{names})?"),
+        "mention": re.compile(rf"{v['head']}(?:{hyphen}|(?P<intro>{v['introducer']}){names})?"),
         "member": re.compile(member),
         "cs": re.compile(v["cs"]),
         "party": re.compile(party),
@@ -96,6 +97,13 @@ class _Mention:
 @dataclass
 class _Group:
     mentions: list[_Mention] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the members of all mentions, deduplicated
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        for name in mention.members:
+            if not any(_same_member(name, seen) for seen in self.names):
+                self.names.append(name)
 
     def value(self, name: str) -> Any:
         for m in self.mentions:
@@ -104,17 +112,13 @@ class _Group:
         return None
 
     def members(self) -> list[str]:
-        out: list[str] = []
-        for m in self.mentions:
-            for name in m.members:
-                if not any(_same_member(name, seen) for seen in out):
-                    out.append(name)
-        return out
+        return self.names
 
 
 # ---------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     words = name.split()
     i = 0
@@ -126,6 +130,7 @@ def _surname(name: str) -> str:
     return " ".join(words[i:]).lower()
 
 
+@lru_cache(maxsize=4096)
 def _given(name: str) -> str | None:
     words = name.split()
     if len(words) > 1 and words[0][0].isupper() and words[0].lower() not in _PREFIXES:
@@ -175,15 +180,16 @@ def _note_at(doc: Doc, pos: int) -> str | None:
     return None
 
 
-def _refs_at(refs: list[Reference], text: str, pos: int) -> list[Reference]:
+def _refs_at(refs: dict[int, list[Reference]], text: str, pos: int) -> list[Reference]:
     """The references of the citation that starts right after ``pos`` (past a bracket)."""
     gap = _patterns()["bracket"].match(text, pos)
     at = gap.end() if gap else pos
-    hits = [r for r in refs if r.kind == "kamerstuk" and r.start == at]
-    return hits
+    return [r for r in refs.get(at, ()) if r.kind == "kamerstuk"]
 
 
-def _tail(doc: Doc, mention: _Mention, refs: list[Reference], plural: bool) -> list[_Mention]:
+def _tail(
+    doc: Doc, mention: _Mention, refs: dict[int, list[Reference]], plural: bool
+) -> list[_Mention]:
     """Read what follows the names: c.s., party, footnote marker, date, citation, subject."""
     text, p = doc.text, _patterns()
     pos = mention.end
@@ -225,7 +231,7 @@ def _tail(doc: Doc, mention: _Mention, refs: list[Reference], plural: bool) -> l
     return [mention]
 
 
-def _running_mentions(doc: Doc, refs: list[Reference]) -> list[_Mention]:
+def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Mention]:
     p = _patterns()
     not_names = set(vocabulary()["not_names"])
     out: list[_Mention] = []
@@ -233,6 +239,10 @@ def _running_mentions(doc: Doc, refs: list[Reference]) -> list[_Mention]:
         names_group = "names" if m.group("names") else "hnames"
         names_text = m.group(names_group) or ""
         members = [n for n in _split_names(names_text) if n not in not_names]
+        if not re.search(r"\blid\b", m.group("intro") or ""):
+            # "de motie Van Toorenburg-Dijsselbloem" is a motion of two members; only "het lid"
+            # says that a hyphen joins the two parts of one surname
+            members = [part for n in members for part in _HYPHENATED.split(n)]
         end = m.end(names_group) if members else m.end("word")
         mention = _Mention(m.start(), end, members, in_note=doc.footnote_of(m.start()))
         for item in _tail(doc, mention, refs, bool(m.group("plural"))):
@@ -347,9 +357,9 @@ def merge(mentions: list[_Mention]) -> list[_Group]:
     for m in sorted(mentions, key=lambda x: x.start):
         target = next((g for g in groups if _belongs(g, m)), None)
         if target is None:
-            groups.append(_Group([m]))
-        else:
-            target.mentions.append(m)
+            target = _Group()
+            groups.append(target)
+        target.add(m)
     return groups
 
 
@@ -374,7 +384,10 @@ def _motion(doc: Doc, group: _Group) -> Motion:
 @component("motions", needs=("references",), sets=("motions",))
 def motions(doc: Doc) -> None:
     refs = sorted(doc.results.get("references", []), key=lambda r: r.start)
-    mentions = _dictum_mentions(doc) + _running_mentions(doc, refs)
+    by_start: dict[int, list[Reference]] = {}
+    for ref in refs:
+        by_start.setdefault(ref.start, []).append(ref)
+    mentions = _dictum_mentions(doc) + _running_mentions(doc, by_start)
     _attach_notes(doc, mentions, refs)
     doc.results["motions"] = [_motion(doc, g) for g in merge(mentions)]
 

@@ -82,5 +82,13 @@ class Writer:
         if kept:
             self._block("\n".join(kept))
 
+    def mark(self) -> int:
+        """A bookmark for :meth:`since`."""
+        return len(self.parts)
+
+    def since(self, mark: int) -> str:
+        """The text written after ``mark``."""
+        return "".join(self.parts[mark:])
+
     def text(self) -> str:
         return "".join(self.parts)

@@ -8,6 +8,8 @@ word ("bondge-noten") or belongs to it ("Groot-Brittannië").
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 
 from kamerlens.errors import IngestError
@@ -15,10 +17,12 @@ from kamerlens.ingest import RawDocument, sha256_hex
 
 
 def _message(exc: Exception) -> str:
-    text = str(exc).lower()
-    if "password" in text or "security" in text:
+    text = str(exc)
+    if "password" in text.lower() or "security" in text.lower():
         return "encrypted PDF (needs a password)"
-    return f"damaged PDF ({str(exc).strip() or type(exc).__name__})"
+    reason = re.search(r"PDFium: ([^)]+)", text)
+    detail = reason.group(1).strip().rstrip(".").lower() if reason else text.strip()
+    return f"damaged PDF ({detail or type(exc).__name__})"
 
 
 def _page_text(page: pdfium.PdfPage) -> str:

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
 from kamerlens.evaluate import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent  # not from conftest: names clash across folders
 
 GOLD = ROOT / "tests" / "gold"
 

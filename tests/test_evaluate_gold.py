@@ -14,8 +14,9 @@ import pypdfium2
 import pytest
 from lxml import etree
 
-from conftest import ROOT
 from kamerlens.evaluate import KINDS, load_gold, squash
+
+ROOT = Path(__file__).resolve().parent.parent  # not from conftest: names clash across folders
 
 GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.json"))
 

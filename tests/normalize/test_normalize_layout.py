@@ -131,3 +131,40 @@ def test_normalize_layout_repeated_running_head_dropped():
     assert norm.text.count("Kenmerk BZDOC-123") == 0
     assert "Pagina 2 van 3" in norm.furniture
     assert norm.text.count("partners in de regio") == 3
+
+
+MOTION = """Tweede Kamer der Staten-Generaal 2
+Vergaderjaar 2022–2023
+
+36 200 X Vaststelling van de begrotingsstaten van het Ministerie van
+Defensie (X) voor het jaar 2023
+
+Nr. 26 MOTIE VAN HET LID VALSTAR C.S.
+Voorgesteld 17 november 2022
+De Kamer,
+gehoord de beraadslaging,
+constaterende dat de Noordzee en de Baltische Zee van groot belang zijn voor de
+energievoorziening en het dataverkeer van Nederland en zijn bondgenoten;
+verzoekt de regering, binnen de JEF de samenwerking te versterken voor de
+beveiliging van de Noordzee en de Baltische Zee,
+en gaat over tot de orde van de dag.
+Valstar
+Boswijk
+Kahraman
+kst-36200-X-26
+ISSN 0921 - 7371
+’s-Gravenhage 2022 Tweede Kamer, vergaderjaar 2022–2023, 36 200 X, nr. 26 1
+"""
+
+
+def test_normalize_layout_motion():
+    norm = _norm(MOTION, "pdf")
+    assert norm.furniture == (
+        "kst-36200-X-26",
+        "ISSN 0921 - 7371",
+        "’s-Gravenhage 2022 Tweede Kamer, vergaderjaar 2022–2023, 36 200 X, nr. 26 1",
+    )
+    assert "De Kamer,\ngehoord de beraadslaging,\nconstaterende dat" in norm.text
+    assert "bondgenoten;\nverzoekt de regering" in norm.text
+    assert norm.text.endswith("orde van de dag.\n\nValstar\nBoswijk\nKahraman")
+    assert norm.sections == ()  # the members' names are no headings

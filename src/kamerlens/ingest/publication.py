@@ -193,8 +193,8 @@ class _Renderer:
         if name in ("table", "tgroup"):
             self.new_table = True
         if name in ("li", "lid"):
-            number = _first_text(el, "li.nr") if name == "li" else _first_text(el, "lidnr")
-            self.prefix = f"{number} " if number else ""
+            label = _first_text(el, "li.nr") if name == "li" else _first_text(el, "lidnr")
+            self.prefix = f"{label} " if label else ""
         self._children(el)
 
     def _children(self, el: etree._Element) -> None:
@@ -292,9 +292,9 @@ def _meta(root: etree._Element, renderer: _Renderer, is_kamerstuk: bool) -> dict
     if date:
         meta["date"] = date
     if renderer.signers:
-        name, role = renderer.signers[0]
-        if name:
-            meta["signer"] = name
+        signer, role = renderer.signers[0]
+        if signer:
+            meta["signer"] = signer
         if role:
             meta["signer_role"] = role.rstrip(",")
         names = [n for n, _ in renderer.signers if n]

@@ -13,9 +13,15 @@ from collections import defaultdict
 from kamerlens.normalize.lines import Line
 
 # The footer of every printed Kamerstuk; dropped wherever it stands.
+# Printed Kamerstukken put "’s-Gravenhage 2022" before it on the last page.
 _KAMER_FOOTER = re.compile(
-    r"^(?:Tweede|Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting)\s+\d{4}\s*[-–/]\s*\d{2,4},?\s.{0,80}$",
+    r"^(?:[’']s-Gravenhage\s+\d{4}\s+)?(?:Tweede|Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting)"
+    r"\s+\d{4}\s*[-–/]\s*\d{2,4},?\s.{0,80}$",
     re.IGNORECASE,
+)
+# The KOOP identifier and the ISSN printed at the foot of a Kamerstuk's last page.
+_IDENTITY = re.compile(
+    r"^(?:kst|stb|stcrt|h-tk|ah-tk|kv-tk|blg)-[\w-]+$|^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]$"
 )
 # "Pagina 2 van 7", "pagina 2/7", "Page 3 of 9": never running text, dropped anywhere.
 _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I)
@@ -37,6 +43,7 @@ def mark(lines: list[Line], pages: int) -> list[str]:
         text = line.text
         if (
             _KAMER_FOOTER.match(text)
+            or _IDENTITY.match(text)
             or _PAGE_OF.match(text)
             or (i in edges and (_page_number(text, line.page) or _key(text) in repeated))
         ):

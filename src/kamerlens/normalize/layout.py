@@ -101,9 +101,20 @@ def mark_headings(items: list[_Item], typical: int) -> None:
         opens = item.gap == "blank" or prev is None or prev.heading or prev.line.ends_sentence()
         if not opens:
             continue
+        if _in_run_of_short_lines(text, nxt, typical):
+            continue
         starts = nxt.line.text[:1]
         if nxt.gap != "none" or starts.isupper() or starts.isdigit() or starts in _BULLET_CHARS:
             item.heading = 1
+
+
+def _in_run_of_short_lines(text: str, nxt: _Item, typical: int) -> bool:
+    """Names under a motion, an address block: short lines in a row are no headings, unless
+    they are numbered ("2 Beleid" over "2.1 Doelen")."""
+    following = nxt.line.text
+    if len(following) > 0.75 * typical or not _heading_shape(following) or _is_caps(following):
+        return False
+    return not (text[:1].isdigit() and following[:1].isdigit())
 
 
 def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) -> str:
@@ -123,10 +134,8 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "\n\n" if ends else " "
     if ends and len(p) < 0.8 * typical:
         return "\n\n"
-    if len(p) < 0.55 * typical and not p.endswith(","):
-        return "\n"
-    if len(p) < 0.55 * typical and len(t) < 0.55 * typical:
-        return "\n"  # a block of short lines: an address or signature
+    if len(p) < 0.55 * typical or p.endswith(";"):
+        return "\n"  # a signature, an address, a table cell, the clauses of a motion
     return " "
 
 

@@ -153,10 +153,11 @@ class Fulfilment:
 @dataclass(frozen=True)
 class Position:
     actor: str
-    verb: str
+    verb: str  # as written, with particle or fixed object: "riep op", "heeft aandacht gevraagd"
     text: str
     start: int
     end: int
+    lemma: str | None = None  # normalised: "oproepen", "aandacht vragen"
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,412 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""commitments: toezeggingen and announced intentions of the government to parliament.
+
+A commitment is one sentence in which the government undertakes a future action: "Ik zal uw
+Kamer voor de zomer informeren over ...", "zal het kabinet uw Kamer ... informeren", "Ik zeg toe
+...", "Ik kom hier voor de zomer op terug", "Uw Kamer ontvangt de brief voor 1 juli", and the
+passive "waarover uw Kamer door de Minister van X zo snel mogelijk wordt geïnformeerd".
+
+Decisions (documented because a reader may expect otherwise):
+- the actor of "ik"/"wij" is the writing minister: the signer's role ("de Minister van
+  Buitenlandse Zaken"), else the name, else the pronoun itself ("ik"/"wij": the text does not say
+  whether a minister or a state secretary writes); in a debate transcript the speaking minister,
+  and a member of parliament's "ik zal" is no commitment; the chair reading out "De minister
+  zegt toe ..." gives the actor "de minister";
+- "Nederland zal ..." is a pledge or a position, never a commitment; third parties
+  ("bondgenoten zullen") and general future facts ("die op de Top zal worden vastgelegd") are not;
+- what a minister will do at a meeting ("zal ik in mijn interventie aandacht vragen voor") counts
+  when the minister says it of themself; "het kabinet zal tijdens de Raad steun uitspreken" in a
+  geannoteerde agenda is a position for that meeting, not a promise to parliament;
+- past promises ("zegde ik u toe", "heb ik toegezegd") belong to fulfilments; questions ("Bent u
+  bereid ...?") and motion texts ("verzoekt de regering ...") are never commitments.
+The vocabulary is data: ``data/commitments.toml`` (verbs, markers, actors) and
+``data/deadlines.toml`` (deadline phrases).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kamerlens.extract import _deadlines
+from kamerlens.extract._cues import (
+    first_person_actor,
+    is_foreign_minister,
+    load_toml,
+    minister_re,
+    sentences_hit,
+    squash,
+    words,
+    writer,
+)
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import Commitment
 
 
-@component('commitments', needs=('events', 'dates'), sets=('commitments',))
+@dataclass(frozen=True)
+class _Verb:
+    lemma: str
+    cls: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    actor: str | None
+    verb: _Verb | None
+    anchor: int  # where the commitment's clause starts (for choosing its deadline)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: re.Pattern[str]
+    lemmas: tuple[tuple[str, str], ...]  # (lemma, class) by group index
+    actor: re.Pattern[str]
+    marker: re.Pattern[str]
+    te_markers: frozenset[str]
+    exclude: re.Pattern[str]
+    present_act: re.Pattern[str]
+    requested_by: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_toml("commitments.toml")
+    groups, lemmas = [], []
+    for i, verb in enumerate(data["verb"]):
+        forms = sorted(verb["forms"], key=len, reverse=True)
+        groups.append(f"(?P<v{i}>" + "|".join(words(f) for f in forms) + ")")
+        lemmas.append((verb["lemma"], verb["class"]))
+    first = "|".join(data["first_person"])
+    others = "|".join(words(a) for a in data["actors"])
+    actor = rf"\b(?P<first>(?i:{first}))\b|\b(?P<gov>(?i:{others}))\b|(?P<minister>{minister_re()})"
+    rb = data["requested_by"]
+    name = words(rb["name"])
+    member = rf"(?:het\s+lid|de\s+leden)\s+{name}(?:(?:\s*,\s*|\s+en\s+){name})*(?:\s+c\.s\.)?"
+    motion = rf"(?:de\s+)?(?:gewijzigde\s+)?motie(?:\s+van)?\s+(?:{member}|{name}(?:\s+c\.s\.)?)"
+    who = rf"(?P<who>{motion}|{member}|{words(rb['committee'])})"
+    return _Lexicon(
+        verbs=re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE),
+        lemmas=tuple(lemmas),
+        actor=re.compile(actor),
+        marker=re.compile(
+            r"(?<!\bte\s)(?<!\bte\s\s)\b(?:" + "|".join(words(m) for m in data["markers"]) + r")\b",
+            re.IGNORECASE,
+        ),
+        te_markers=frozenset(data["te_markers"]),
+        exclude=re.compile("|".join(data["exclude"]), re.IGNORECASE),
+        present_act=re.compile(data["present_act"], re.IGNORECASE),
+        requested_by=re.compile(
+            words(rb["lead"]) + r"\s+(?:(?:het|de)\s+)?(?:verzoek\s+van\s+)?" + who, re.IGNORECASE
+        ),
+    )
+
+
+# Cheap pre-selection: a sentence without one of these words holds no commitment.
+_CUE = re.compile(
+    r"\b(?:zal|zullen|zult|zeg|zeggen|ontvangt|kom|komen|komt|streef|streeft|streven|verwacht"
+    r"|verwachten|voornemens|voornemen|plan|geïnformeerd|geinformeerd|ingelicht|hoogte|informeer"
+    r"|stuur|zend)\b",
+    re.IGNORECASE,
+)
+# A clause boundary between an actor and its verb: the verb then belongs to another subject.
+_CLAUSE = r"\b(?:dat|die|wat|waarin|waarmee|waarbij|waardoor|zodat|omdat|terwijl|maar|nadat)\b"
+_BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)
+_VERB_BOUNDARY = re.compile(r"[;:]|" + _CLAUSE, re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b(?!\s+(?:later|eerder)\s+dan)", re.IGNORECASE)
+_TOEZEG = re.compile(
+    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+\S+){0,8}?\s+toe\b"
+    r"|\b(?:ik|wij|we)\s+(?:kan|kunnen|wil|willen)\s+(?:\S+\s+){0,3}?toezeggen\b"
+    r"|\b(?:kan|wil)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?toezeggen\b",
+    re.IGNORECASE,
+)
+_TERUGKOMEN = re.compile(
+    r"\b(?:(?P<a>ik|wij|we|het\s+kabinet)\s+(?:kom|komen|komt)|(?:kom|komen|komt)\s+(?P<b>ik|wij|we|"
+    r"het\s+kabinet))\b(?P<rest>[^.;]{0,150}?)\b(?:(?:hier|daar|er|op)\s*op\s+terug|terug\s+op)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b(?P<mid>[^.;?]{0,220}?)\b(?P<verb>geïnformeerd|geinformeerd"
+    r"|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld)\b"
+    r"(?P<after>\s+(?:worden|zal\s+worden))?",
+    re.IGNORECASE,
+)
+_RECEIVES = re.compile(
+    r"\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b[^.;,]{0,80}?\bontvangt\b|\bu\s+ontvangt\b"
+    r"|\bontvangt\s+(?:uw\s+Kamer|u)\b",
+    re.IGNORECASE,
+)
+_PRESENT_KAMER = re.compile(
+    r"\b(?:(?P<a>ik|wij|we|het\s+kabinet)\s+(?P<v1>informeer|informeren|informeert|stuur|sturen|stuurt"
+    r"|zend|zenden|zendt)|(?P<v2>informeer|stuur|zend|informeren|sturen|zenden)\s+(?P<b>ik|wij|we))\b",
+    re.IGNORECASE,
+)
+_AUX = re.compile(
+    r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
+)
+_PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGNORECASE)
+
+
+@component("commitments", needs=("document", "dates", "document_date", "events"))
 def commitments(doc: Doc) -> None:
-    doc.results['commitments'] = []
+    out: list[Commitment] = []
+    for start, end in sentences_hit(doc, _CUE):
+        item = _commitment(doc, start, end)
+        if item is not None:
+            out.append(item)
+    doc.results["commitments"] = out
+
+
+def _commitment(doc: Doc, start: int, end: int) -> Commitment | None:
+    lex = _lexicon()
+    text = doc.text
+    sentence = text[start:end]
+    if sentence.rstrip(" »”’\"')").endswith("?") or lex.exclude.search(sentence):
+        return None
+    hit = (
+        _toezeggen(doc, start, end)
+        or _future(doc, start, end)
+        or _terugkomen(doc, start, end)
+        or _passive(doc, start, end)
+        or _receives(doc, start, end)
+        or _present(doc, start, end)
+    )
+    if hit is None or hit.actor is None:
+        return None
+    deadline = _deadlines.find(doc, start, end, prefer_from=hit.anchor)
+    requested = lex.requested_by.search(text, start, end)
+    return Commitment(
+        text=sentence,
+        actor=hit.actor,
+        action=hit.verb.lemma if hit.verb else None,
+        deadline=deadline.date if deadline else None,
+        deadline_text=squash(deadline.text) if deadline else None,
+        requested_by=_requester(requested.group("who")) if requested else None,
+        start=start,
+        end=end,
+        subject=_subject(doc, start, end, hit),
+    )
+
+
+def _first_verb(doc: Doc, start: int, end: int, *, same_clause: bool = True) -> _Verb | None:
+    """The first action verb in ``doc.text[start:end]``, not past a clause boundary or negation."""
+    lex = _lexicon()
+    m = lex.verbs.search(doc.text, start, end)
+    if m is None:
+        return None
+    between = doc.text[start : m.start()]
+    if same_clause and (_VERB_BOUNDARY.search(between) or _NEGATION.search(between)):
+        return None
+    lemma, cls = lex.lemmas[int((m.lastgroup or "v0")[1:])]
+    return _Verb(lemma, cls, m.start(), m.end())
+
+
+def _actor_at(doc: Doc, m: re.Match[str]) -> str | None:
+    if m.group("first"):
+        return first_person_actor(doc, m.start(), m.group("first"))
+    if m.group("minister"):
+        if is_foreign_minister(doc.text, m.start(), m.end()):
+            return None
+        name = squash(m.group("minister"))
+        return name[0].lower() + name[1:] if name.lower().startswith("de ") else name
+    gov = squash(m.group("gov"))
+    return gov[0].lower() + gov[1:]
+
+
+def _allowed(actor_match: re.Match[str], verb: _Verb) -> bool:
+    """Meeting verbs ("aandacht vragen") count for a minister's own word, not for het kabinet."""
+    return verb.cls != "meeting" or actor_match.group("gov") is None
+
+
+def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:
+    """ "Ik zeg u toe ...", and the chair's "De minister zegt toe ..." in a transcript."""
+    m = _TOEZEG.search(doc.text, start, end)
+    if m is not None:
+        pronoun = m.group("p1") or m.group("p2") or "ik"
+        actor = first_person_actor(doc, m.start(), pronoun)
+    else:
+        m = _toezeg_third().search(doc.text, start, end)
+        if m is None:
+            return None
+        actor_m = _lexicon().actor.match(doc.text, m.start())
+        actor = _actor_at(doc, actor_m) if actor_m else None
+    # "Ik zeg toe dat ik ... zal sturen": the promised act sits in the dat-clause
+    verb = _first_verb(doc, m.end(), end, same_clause=False)
+    return _Hit(actor, verb or _Verb("toezeggen", "kamer", 0, 0), start)
+
+
+@cache
+def _toezeg_third() -> re.Pattern[str]:
+    who = rf"(?:{minister_re()}|[Hh]et\s+kabinet|[Dd]e\s+regering)"
+    return re.compile(rf"{who}\s+(?:zegt|zeggen)\b(?:\s+\S+){{0,8}}?\s+toe\b")
+
+
+def _future(doc: Doc, start: int, end: int) -> _Hit | None:
+    """A finite future/intention marker with a government actor next to it and an action verb."""
+    lex = _lexicon()
+    text = doc.text
+    for mk in lex.marker.finditer(text, start, end):
+        actor_m = _actor_next_to(doc, mk.start(), mk.end(), start)
+        if actor_m is None:
+            continue
+        verb_from = max(mk.end(), actor_m.end())
+        verb = _first_verb(doc, verb_from, end)
+        if verb is None or not _allowed(actor_m, verb):
+            continue
+        head = mk.group(0).split()[0].lower()
+        # "verwacht ... te informeren" only; "verwacht dat ..." is a forecast
+        if (
+            head in lex.te_markers
+            and not re.match(r"te\b", text[verb.start : verb.end], re.I)
+            and not re.search(r"\bte\s+(?:kunnen\s+)?$", text[verb_from : verb.start], re.I)
+        ):
+            continue
+        return _Hit(_actor_at(doc, actor_m), verb, min(mk.start(), actor_m.start()))
+    return None
+
+
+def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match[str] | None:
+    """A government actor right after the marker ("zal ik", "zal het kabinet") or before it in
+    the same clause ("Het kabinet zal", "waarna ik uw Kamer zal informeren")."""
+    lex = _lexicon()
+    text = doc.text
+    after = lex.actor.match(text, _skip_space(text, m_end))
+    if after is not None:
+        return after
+    before = None
+    for a in lex.actor.finditer(text, s_start, m_start):
+        before = a
+    if before is None or _BOUNDARY.search(text, before.end(), m_start):
+        return None
+    gap = text[before.end() : m_start]
+    # the subject stands close to its verb; a long gap means another subject intervened
+    if len(gap.split()) > 8 or "," in gap:
+        return None
+    return before
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _terugkomen(doc: Doc, start: int, end: int) -> _Hit | None:
+    m = _TERUGKOMEN.search(doc.text, start, end)
+    if m is None:
+        return None
+    who = (m.group("a") or m.group("b")).lower()
+    actor = "het kabinet" if "kabinet" in who else first_person_actor(doc, m.start())
+    return _Hit(actor, _Verb("terugkomen op", "kamer", m.start(), m.end()), m.start())
+
+
+def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
+    """ "uw Kamer wordt (door X) zo snel mogelijk geïnformeerd", "de Kamer zal ... worden ..."."""
+    lex = _lexicon()
+    text = doc.text
+    for m in _PASSIVE.finditer(text, start, end):
+        mid = m.group("mid")
+        auxes = list(_AUX.finditer(mid))
+        if auxes:
+            if _PAST_AUX.fullmatch(auxes[-1].group(0)):
+                continue  # "uw Kamer is op 3 mei geïnformeerd" is past
+        elif not (m.group("pre") or m.group("after")):
+            continue
+        if lex.present_act.search(text, start, end):
+            continue  # "Hierbij wordt uw Kamer geïnformeerd" is this very letter
+        actor = _door_actor(doc, m.start("mid"), m.end("mid"))
+        verb = _Verb("informeren", "kamer", m.start("verb"), m.end("verb"))
+        return _Hit(actor, verb, m.start())
+    return None
+
+
+def _door_actor(doc: Doc, start: int, end: int) -> str | None:
+    """The agent of a passive ("door de Minister van X"); the writer when none is named."""
+    lex = _lexicon()
+    text = doc.text
+    for door in re.finditer(r"\bdoor\s+", text[start:end]):
+        pos = start + door.end()
+        m = lex.actor.match(text, pos)
+        if m is not None and (m.group("minister") or m.group("gov")):
+            return _actor_at(doc, m)
+        if re.match(r"(?:mij|ons)\b", text[pos:end]):
+            return first_person_actor(doc, pos)
+        return None  # someone else informs the Kamer
+    return first_person_actor(doc, start)
+
+
+def _receives(doc: Doc, start: int, end: int) -> _Hit | None:
+    """ "Uw Kamer ontvangt de brief voor 1 juli": a delivery promised by the writer."""
+    m = _RECEIVES.search(doc.text, start, end)
+    if m is None or _lexicon().present_act.search(doc.text, start, end):
+        return None
+    if _deadlines.find(doc, start, end) is None:
+        return None
+    verb = _Verb("sturen", "kamer", m.start(), m.end())
+    return _Hit(first_person_actor(doc, m.start()), verb, start)
+
+
+def _present(doc: Doc, start: int, end: int) -> _Hit | None:
+    """ "Voor de zomer informeer ik uw Kamer over ...": present tense made future by a deadline."""
+    m = _PRESENT_KAMER.search(doc.text, start, end)
+    if m is None or _lexicon().present_act.search(doc.text, start, end):
+        return None
+    deadline = _deadlines.find(doc, start, end)
+    if deadline is None:
+        return None
+    if deadline.start > m.end() and _BOUNDARY.search(doc.text, m.end(), deadline.start):
+        return None  # "Ik informeer u over X, die voor de zomer ...": the time is X's, not mine
+    verb_word = (m.group("v1") or m.group("v2")).lower()
+    lemma = "informeren" if verb_word.startswith("inform") else "sturen"
+    if verb_word.startswith("zend"):
+        lemma = "toezenden"
+    who = (m.group("a") or m.group("b") or "").lower()
+    actor = "het kabinet" if "kabinet" in who else first_person_actor(doc, m.start())
+    return _Hit(actor, _Verb(lemma, "kamer", m.start(), m.end()), start)
+
+
+def _requester(who: str) -> str:
+    who = squash(who)
+    who = re.sub(r"^(?:de|uw)\s+(?=\w)", "", who, flags=re.I) if "commissie" in who else who
+    return re.sub(r"^de\s+motie\b", "motie", who)
+
+
+_SUBJECT_OVER = re.compile(r"\b(?:over|omtrent|inzake)\s+(?!de\s+(?:zomer|uitkomst)\b)", re.I)
+_SUBJECT_END = re.compile(r"\s*(?:[;(]|\s-\s|$)")
+_ANTECEDENT = re.compile(
+    r"\b(?:van|over|aan|naar|uit|met|in)\s+(?P<np>(?:de|het|een)\s+[^,;()]{3,120}?)\s*,\s*"
+    r"(?:waarover|waarop|waarvan|waarmee)\s*$",
+    re.I,
+)
+
+
+def _subject(doc: Doc, start: int, end: int, hit: _Hit) -> str | None:
+    """What the commitment is about, when the sentence says it plainly."""
+    text = doc.text
+    verb = hit.verb
+    if verb is None or verb.end == 0:
+        return None
+    if verb.lemma == "aandacht vragen":
+        m = re.match(r"\s+(voor\s+.+)", text[verb.end : end], re.S)
+        return _trim(m.group(1)) if m else None
+    rel = re.search(r"(?:,\s*)(?:waarover|waarop|waarvan|waarmee)\b", text[start:end], re.I)
+    if rel is not None:
+        ante = _ANTECEDENT.search(text[start : start + rel.end()])
+        return _trim(ante.group("np")) if ante else None
+    over = _SUBJECT_OVER.search(text, hit.anchor, end)
+    if over is None:
+        return None
+    return _trim(text[over.start() : end])
+
+
+def _trim(phrase: str) -> str | None:
+    phrase = squash(phrase)
+    phrase = _SUBJECT_END.split(phrase, maxsplit=1)[0]
+    phrase = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", phrase).rstrip(" .,:")
+    if not phrase or len(phrase) > 300:
+        return None
+    return phrase
+
+
+__all__ = ["commitments", "writer"]

@@ -1,10 +1,308 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""findings: flaws a careful reader wants flagged. Every rule is one a clerk would agree with.
+
+- ``date_conflict``: a date in the body that contradicts the title ("Op 29 en 30 november 2023"
+  under a title "... van 29 en 30 november 2022": same days, other year); a date reported as past
+  ("vond plaats", "kwamen samen") that lies after the document's own written date or after a date
+  the document calls upcoming; a weekday that does not fit its date ("dinsdag 12 december 2023").
+- ``incomplete_sentence``: the cover-letter formula broken ("Hierbij bied ik u het ministeriële
+  bijeenkomst van ..." lacks "aan": words are missing).
+- ``footnote``: a footnote marker in the body without its footnote, or a footnote never referred
+  to (only where the text shows markers at all, so a lost marker is not taken for a flaw).
+- ``reference_date``: a cited Kamerstuk of a parliamentary year that began after the document's
+  written date.
+Dates of the title and body are read here with explicit years only: an inferred year is no
+ground to call a text wrong. Patterns are data (``data/findings.toml``).
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from kamerlens.extract._cues import (
+    MONTH_RE,
+    MONTHS,
+    body_sentences,
+    doc_date,
+    load_toml,
+    squash,
+    words,
+)
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import Finding
 
 
-@component('findings', needs=('dates', 'document_date', 'events'), sets=('findings',))
+@dataclass(frozen=True)
+class _DateText:
+    """ "29 en 30 november 2023": its (day, month) pairs, year, span and weekday names given."""
+
+    pairs: tuple[tuple[int, int], ...]
+    year: int
+    weekdays: tuple[tuple[str, int, int], ...]  # (name, day, month) where a weekday was written
+    text: str
+    start: int
+    end: int
+
+    def dates(self) -> list[dt.date]:
+        out = []
+        for day, month in self.pairs:
+            if 1 <= day <= calendar.monthrange(self.year, month)[1]:
+                out.append(dt.date(self.year, month, day))
+        return out
+
+
+@dataclass(frozen=True)
+class _Lex:
+    weekdays: tuple[str, ...]
+    date: re.Pattern[str]
+    past: re.Pattern[str]
+    formulas: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+
+
+@cache
+def _lex() -> _Lex:
+    data = load_toml("findings.toml")
+    wd = "|".join(data["weekdays"])
+    day = rf"(?:(?P<wN>{wd})\s+)?(?P<dN>\d{{1,2}})"
+    first, second = day.replace("N", "1"), day.replace("N", "2")
+    date = (
+        rf"\b{first}(?:\s+(?P<m1>{MONTH_RE}))?"
+        rf"(?:\s*(?:,|en|t/m|tot\s+en\s+met|-|–)\s*{second})?"
+        rf"\s+(?P<m2>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b"
+    )
+    return _Lex(
+        weekdays=tuple(data["weekdays"]),
+        date=re.compile(date, re.IGNORECASE),
+        past=re.compile(words(data["past_cue"]), re.IGNORECASE),
+        formulas=tuple(
+            (
+                re.compile(words(f["opening"]), re.IGNORECASE),
+                re.compile(words(f["required"]), re.IGNORECASE),
+                f["missing"],
+            )
+            for f in data["formula"]
+        ),
+    )
+
+
+def _dates(text: str, start: int = 0, end: int | None = None) -> Iterator[_DateText]:
+    end = len(text) if end is None else end
+    for m in _lex().date.finditer(text, start, end):
+        m2 = MONTHS[m["m2"].lower()]
+        m1 = MONTHS[m["m1"].lower()] if m["m1"] else m2
+        pairs = [(int(m["d1"]), m1)]
+        if m["d2"]:
+            pairs.append((int(m["d2"]), m2))
+        elif m["m1"]:
+            continue  # "12 maart april 2023" is no date
+        named = []
+        if m["w1"]:
+            named.append((m["w1"].lower(), int(m["d1"]), m1))
+        if m["w2"] and m["d2"]:
+            named.append((m["w2"].lower(), int(m["d2"]), m2))
+        yield _DateText(tuple(pairs), int(m["y"]), tuple(named), m.group(0), m.start(), m.end())
+
+
+@component("findings", needs=("dates", "document_date", "events", "references", "motions"))
 def findings(doc: Doc) -> None:
-    doc.results['findings'] = []
+    found: list[Finding] = []
+    for rule in (_title_conflict, _past_after, _weekday, _broken_formula, _footnotes, _late_refs):
+        for item in rule(doc):
+            if not any(item.start < f.end and f.start < item.end for f in found):
+                found.append(item)
+    doc.results["findings"] = sorted(found, key=lambda f: f.start)
+
+
+def _title(doc: Doc) -> str | None:
+    title = doc.info.get("title") or doc.raw.meta.get("title")
+    return str(title) if title else None
+
+
+def _title_conflict(doc: Doc) -> Iterator[Finding]:
+    """Same days and month as the title's date, another year."""
+    title = _title(doc)
+    if not title:
+        return
+    wanted = list(_dates(title))
+    if not wanted:
+        return
+    body = list(_dates(doc.text, 0, doc.body_end))
+    opening = _first_after_title(doc, body)
+    for got in body:
+        for want in wanted:
+            if set(got.pairs) != set(want.pairs) or got.year == want.year:
+                continue
+            # one day alone may well be the same day of another year ("12 december 2021");
+            # two or more days, or the body's opening date, mean the title's meeting
+            if len(got.pairs) < 2 and got is not opening:
+                continue
+            yield Finding(
+                kind="date_conflict",
+                message=f"the body says {squash(got.text)} but the title says {squash(want.text)}",
+                start=got.start,
+                end=got.end,
+            )
+
+
+def _first_after_title(doc: Doc, body: list[_DateText]) -> _DateText | None:
+    """The first date of the body that is not the title repeated as a heading."""
+    title = squash(_title(doc) or "").lower()
+    for d in body:
+        line_start = doc.text.rfind("\n", 0, d.start) + 1
+        line_end = doc.text.find("\n", d.end)
+        line = squash(doc.text[line_start : line_end if line_end >= 0 else d.end]).lower()
+        if line and line in title:
+            continue
+        return d
+    return None
+
+
+def _past_after(doc: Doc) -> Iterator[Finding]:
+    """A date reported as past that lies after the written date or after a date called upcoming."""
+    lex = _lex()
+    written = doc_date(doc) if not doc.info.get("date_estimated") else None
+    upcoming = _upcoming_dates(doc)
+    for s, e in body_sentences(doc):
+        if not lex.past.search(doc.text, s, e):
+            continue
+        for got in _dates(doc.text, s, e):
+            days = got.dates()
+            if not days:
+                continue
+            first = min(days).isoformat()
+            if written and first > written:
+                yield Finding(
+                    kind="date_conflict",
+                    message=f"{squash(got.text)} is reported as past but lies after the "
+                    f"document's date {written}",
+                    start=got.start,
+                    end=got.end,
+                )
+            elif upcoming and first > upcoming[0][0]:
+                when, what = upcoming[0]
+                yield Finding(
+                    kind="date_conflict",
+                    message=f"{squash(got.text)} is reported as past but lies after {what} "
+                    f"({when}), which the document calls upcoming",
+                    start=got.start,
+                    end=got.end,
+                )
+
+
+def _upcoming_dates(doc: Doc) -> list[tuple[str, str]]:
+    """Full dates (YYYY-MM-DD) the document calls upcoming, earliest first, with their wording."""
+    out = []
+    for ev in doc.results.get("events", ()):
+        if ev.relation == "upcoming" and ev.start_date and len(ev.start_date) == 10:
+            out.append((ev.start_date, squash(ev.name or ev.text)))
+    for mention in doc.results.get("dates", ()):
+        rel = getattr(mention, "relation", None)
+        if rel == "upcoming" and mention.start_date and len(mention.start_date) == 10:
+            out.append((mention.start_date, squash(mention.text)))
+    return sorted(out)
+
+
+def _weekday(doc: Doc) -> Iterator[Finding]:
+    """ "dinsdag 12 december 2023" when 12 December 2023 is no Tuesday."""
+    names = _lex().weekdays
+    for got in _dates(doc.text, 0, doc.body_end):
+        for name, day, month in got.weekdays:
+            if not 1 <= day <= calendar.monthrange(got.year, month)[1]:
+                continue
+            actual = names[dt.date(got.year, month, day).weekday()]
+            if actual != name:
+                yield Finding(
+                    kind="date_conflict",
+                    message=f"{name} {day} {_month_name(month)} {got.year} was a {actual}",
+                    start=got.start,
+                    end=got.end,
+                )
+
+
+def _month_name(month: int) -> str:
+    return next(name for name, number in MONTHS.items() if number == month)
+
+
+def _broken_formula(doc: Doc) -> Iterator[Finding]:
+    """ "Hierbij bied ik u ..." without "aan": the standard cover sentence lost words."""
+    text = doc.text
+    for s, e in body_sentences(doc):
+        sentence = text[s:e]
+        for opening, required, missing in _lex().formulas:
+            if not opening.match(sentence) or required.search(sentence):
+                continue
+            nxt = re.match(r"\s*(\S+)", text[e : e + 40])
+            if nxt and required.match(nxt.group(1)):
+                continue  # the sentence was split too early, the word follows
+            yield Finding(
+                kind="incomplete_sentence",
+                message=f"the cover sentence lacks '{missing}': words are missing "
+                f'("{squash(sentence)[:80]}")',
+                start=s,
+                end=e,
+            )
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MARKER = re.compile(r"(?<=[^\W\d]|[.,;:)»”’\"])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_UNIT = re.compile(r"(?:\b(?:k|c|d|m)?m|\bm|\bkm|\bcm|\bmm|\bha|\bft)$")
+
+
+def _footnotes(doc: Doc) -> Iterator[Finding]:
+    notes = doc.norm.footnotes
+    if not notes or not any(n.marker for n in notes):
+        return  # no markers found at all: nothing to tell a lost marker from a flaw
+    numbers = {n.number for n in notes}
+    text = doc.text
+    for m in _MARKER.finditer(text, 0, doc.body_end):
+        if _UNIT.search(text, max(0, m.start() - 3), m.start()):
+            continue  # "km²"
+        number = m.group(1).translate(_SUPERSCRIPT)
+        if number not in numbers:
+            yield Finding(
+                kind="footnote",
+                message=f"footnote marker {number} has no footnote",
+                start=m.start(),
+                end=m.end(),
+            )
+    body = text[: doc.body_end]
+    for note in notes:
+        if note.marker is not None:
+            continue
+        forms = {re.escape(note.number), re.escape(note.number.translate(_TO_SUPERSCRIPT))}
+        glued = re.compile(rf"(?<=[^\W\d]|[.,;:)])(?:{'|'.join(forms)})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+        if glued.search(body):
+            continue  # a marker the normalizer did not tie; not a flaw of the document
+        yield Finding(
+            kind="footnote",
+            message=f"footnote {note.number} is never referred to in the text",
+            start=note.start,
+            end=note.end,
+        )
+
+
+def _late_refs(doc: Doc) -> Iterator[Finding]:
+    """A Kamerstuk of a parliamentary year that began after the document was written."""
+    written = doc_date(doc) if not doc.info.get("date_estimated") else None
+    if not written:
+        return
+    for ref in doc.results.get("references", ()):
+        year = getattr(ref, "year", None)
+        m = re.match(r"((?:19|20)\d\d)", year or "")
+        # a vergaderjaar starts in September (Prinsjesdag); 1 September is the safe side
+        if m and f"{m.group(1)}-09-01" > written:
+            yield Finding(
+                kind="reference_date",
+                message=f"cites a Kamerstuk of {year}, a parliamentary year that began after "
+                f"the document's date {written}",
+                start=ref.start,
+                end=ref.end,
+            )
+
+
+__all__ = ["findings"]

@@ -1,0 +1,191 @@
+"""Shared helpers of the statement components (commitments, fulfilments, positions, findings).
+
+Loads their data files, knows who "the government" is in Dutch prose (the writing minister,
+het kabinet, a named minister) and finds the sentences that hold a cue. Everything here is cheap:
+one compiled regular expression over the text, then work on the few sentences it hits.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from kamerlens.extract.pipeline import Doc
+from kamerlens.extract.sentences import split
+
+MONTHS: dict[str, int] = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_RE = "(?:" + "|".join(MONTHS) + ")"
+
+# What the writing minister is called when the document names no signer: the pronoun itself.
+# Honest ("ik" may be a minister or a state secretary) and what a clerk writes down.
+WRITER_FALLBACK = "ik"
+
+
+@cache
+def load_toml(name: str) -> dict[str, Any]:
+    text = resources.files("kamerlens.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def load_lines(name: str) -> tuple[str, ...]:
+    text = resources.files("kamerlens.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def words(phrase: str) -> str:
+    """A phrase from a data file as a regex fragment: a space matches any white space, " ?" none.
+
+    >>> words("zo snel mogelijk")
+    'zo\\s+snel\\s+mogelijk'
+    """
+    parts = phrase.replace(" ?", "\0").split()
+    return r"\s+".join(parts).replace("\0", r"\s*").replace("{CAP}", "(?-i:[A-ZÀ-Ý])")
+
+
+@cache
+def minister_re() -> str:
+    """A regex fragment for a named Dutch minister or state secretary ("de Minister van Defensie").
+
+    The ministry names are data (``data/ministries.txt``); longest first, so "Binnenlandse Zaken
+    en Koninkrijksrelaties" wins over "Binnenlandse Zaken".
+    """
+    names = sorted(load_lines("ministries.txt"), key=len, reverse=True)
+    ministry = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+    title = r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Bb]ewindspersoon)"
+    return rf"(?:[Dd]e\s+)?{title}\b(?:\s+(?:van|voor)\s+(?:{ministry})\b)?"
+
+
+# A minister of another country: "de Oekraïense Minister van ...", "... van Noorwegen".
+_FOREIGN_BEFORE = re.compile(r"\b[A-Za-zÀ-ÿ]+se\s+$")
+_FOREIGN_AFTER = re.compile(r"\s+(?:van|uit)\s+(?!de\b|het\b)[A-Z]")
+
+
+def is_foreign_minister(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    if _FOREIGN_BEFORE.search(before) and not before.rstrip().lower().endswith("nederlandse"):
+        return True
+    return bool(_FOREIGN_AFTER.match(text, end))
+
+
+def writer(doc: Doc, pronoun: str = WRITER_FALLBACK) -> str:
+    """The writing minister ("ik"/"wij"): the signer's role (or name) when known.
+
+    The role is preferred to the name: it says which part of government promised, and stays
+    meaningful when ministers change. Without a signer: "ik" (or "wij" for ``pronoun="wij"``).
+    """
+    signer = doc.info.get("signer")
+    role = getattr(signer, "role", None) if signer is not None else None
+    name = getattr(signer, "name", None) if signer is not None else None
+    if isinstance(signer, dict):
+        role, name = signer.get("role"), signer.get("name")
+    if role:
+        role = " ".join(str(role).split())
+        if re.match(r"(?:Minister|Staatssecretaris|Minister-[Pp]resident)\b", role):
+            return "de " + role
+        return role
+    if name:
+        return " ".join(str(name).split())
+    return pronoun
+
+
+def doc_date(doc: Doc) -> str | None:
+    value = doc.info.get("date")
+    return value if isinstance(value, str) and re.match(r"\d{4}-\d\d", value) else None
+
+
+def doc_year(doc: Doc) -> int | None:
+    value = doc_date(doc)
+    return int(value[:4]) if value else None
+
+
+def body_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences of the body (footnotes excluded); split here when the pipeline has not."""
+    sents = doc.sentences or split(doc.text, 0, doc.body_end)
+    return [(s, e) for s, e in sents if s < doc.body_end]
+
+
+def sentences_hit(doc: Doc, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The body sentences holding a match of ``cue``, in order, each once."""
+    sents = body_sentences(doc)
+    starts = [s for s, _ in sents]
+    seen: set[int] = set()
+    for m in cue.finditer(doc.text, 0, doc.body_end):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or i in seen or not (sents[i][0] <= m.start() < sents[i][1]):
+            continue
+        seen.add(i)
+        yield sents[i]
+
+
+def squash(text: str) -> str:
+    """One line, single spaces (for short fields such as actor or subject)."""
+    return " ".join(text.split())
+
+
+_SPEAKER = re.compile(
+    r"^(?P<who>(?:De\s+heer|Mevrouw|De\s+voorzitter|Voorzitter|(?:De\s+)?[Mm]inister(?:-president)?"
+    r"|(?:De\s+)?[Ss]taatssecretaris)\b[^\n:]{0,100}):",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=4)  # a few documents at a time; never hold a whole batch of texts
+def _speakers(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), squash(m.group("who"))) for m in _SPEAKER.finditer(text))
+
+
+def speaker_at(doc: Doc, pos: int) -> tuple[bool, str | None]:
+    """In a debate transcript: (is this a transcript, the speaker holding ``pos``).
+
+    Outside transcripts (no "De heer X:" / "Minister Y:" lines) returns (False, None).
+    """
+    marks = _speakers(doc.text) if "heer" in doc.text or "inister" in doc.text else ()
+    if len(marks) < 2:
+        return False, None
+    i = bisect_right([p for p, _ in marks], pos) - 1
+    return True, (marks[i][1] if i >= 0 else None)
+
+
+def is_government_speaker(who: str | None) -> bool:
+    return (
+        bool(who)
+        and bool(re.search(r"minister|staatssecretaris", who or "", re.I))
+        and not (re.match(r"(?:De\s+heer|Mevrouw)\b", who or ""))
+    )
+
+
+def first_person_actor(doc: Doc, pos: int, pronoun: str = "ik") -> str | None:
+    """Who "ik"/"wij" is at ``pos``: the writer, or in a transcript the speaking minister.
+
+    None when a member of parliament speaks: their "ik zal" is no commitment of the government.
+    """
+    transcript, who = speaker_at(doc, pos)
+    if not transcript:
+        return writer(doc, "wij" if pronoun.lower() in ("wij", "we") else "ik")
+    return who if is_government_speaker(who) else None
+
+
+def spans_in(items: Iterable[Any], start: int, end: int) -> list[Any]:
+    """Items (with .start/.end) lying within [start, end)."""
+    return [it for it in items if start <= it.start and it.end <= end]

@@ -1,0 +1,230 @@
+"""Deadlines of commitments: find the phrase ("voor de zomer", "tijdig voorafgaand aan de
+NAVO-Top in Vilnius", "op 12 december") and resolve it to "YYYY-MM-DD" or "YYYY-MM" where the
+document allows.
+
+The phrases and their resolution rules are data (``data/deadlines.toml``). A named meeting is
+resolved through the events component (its date), a date inside the phrase through the dates
+component; both fall back to what the phrase itself says. "zo snel mogelijk" stays text only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kamerlens.extract._cues import MONTH_RE, MONTHS, doc_date, load_toml, words
+from kamerlens.extract.pipeline import Doc
+
+_ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    resolve: str
+    pattern: re.Pattern[str]
+    month: int | None
+    year_offset: int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    start: int
+    end: int
+    date: str | None
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    data = load_toml("deadlines.toml")
+    fills = {
+        "{CAP}": "(?-i:[A-ZÀ-Ý])",
+        "{MONTH}": MONTH_RE,
+        "{YEAR}": r"(?P<year>(?:19|20)\d\d)",
+        "{DAYS}": r"\d{1,2}(?: ?(?:en|t/m|tot en met|-|–) ?\d{1,2})?",
+    }
+    meeting_np = data["meeting_np"].replace("{MEETING}", "|".join(data["meeting"]))
+    rules = []
+    for rule in data["rule"]:
+        pattern = rule["pattern"].replace("{MEETING_NP}", meeting_np)
+        pattern = pattern.replace("{PRE}", data["pre"]).replace("{ADJ}", data["adj"])
+        for key, value in fills.items():
+            # the year group may appear once per pattern only
+            pattern = pattern.replace(key, value, 1 if key == "{YEAR}" else -1)
+            pattern = pattern.replace(key, r"(?:19|20)\d\d")
+        rules.append(
+            _Rule(
+                rule["resolve"],
+                re.compile(r"\b" + words(pattern) + r"\b", re.IGNORECASE),
+                rule.get("month"),
+                int(rule.get("year_offset", 0)),
+            )
+        )
+    return tuple(rules)
+
+
+def find(doc: Doc, start: int, end: int, prefer_from: int | None = None) -> Deadline | None:
+    """The deadline phrase of the sentence ``doc.text[start:end]``, resolved when possible.
+
+    Of overlapping phrases the longest wins; of the rest, one in the commitment's own clause
+    (from ``prefer_from`` on) before one elsewhere, then the first.
+    """
+    text = doc.text
+    hits: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    for order, rule in enumerate(_rules()):
+        for m in rule.pattern.finditer(text, start, end):
+            hits.append((m.start(), m.end(), order, rule, m))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[2]))
+    kept: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    for hit in hits:
+        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+            kept.append(hit)
+    if prefer_from is not None:
+        kept.sort(key=lambda h: (h[0] < prefer_from, h[0]))
+    else:
+        kept.sort(key=lambda h: h[0])
+    s, e, _, rule, m = kept[0]
+    return Deadline(text[s:e], s, e, _resolve(doc, rule, m))
+
+
+def _resolve(doc: Doc, rule: _Rule, m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    explicit = bool(groups.get("year"))
+    kind = rule.resolve
+    if kind == "date":
+        return _date_in(doc, m.start(), m.end()) or _day_month(doc, m.group(0))
+    if kind == "meeting":
+        return (
+            _date_in(doc, m.start(), m.end())
+            or _event_date(doc, m.start(), m.end())
+            or _day_month(doc, m.group(0))
+        )
+    if kind == "month":
+        return _month(doc, groups)
+    year = _year(doc, groups.get("year"), rule.year_offset)
+    if year is None:
+        return None
+    value = _by_kind(kind, year, rule, groups)
+    if value is None or explicit or rule.year_offset:
+        return value
+    written = doc_date(doc) or ""
+    if value < written[: len(value)]:
+        # "voor de zomer" written in October means next summer
+        value = _by_kind(kind, year + 1, rule, groups)
+    return value
+
+
+def _by_kind(kind: str, year: int, rule: _Rule, groups: dict[str, Any]) -> str | None:
+    if kind == "summer":
+        return f"{year}-07"
+    if kind == "yearend":
+        return f"{year}-12-31"
+    if kind == "quarter":
+        q = int(groups["q"]) if groups["q"].isdigit() else _ORDINAL[groups["q"].lower()]
+        month = q * 3
+        return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if kind == "half":
+        return f"{year}-06-30" if groups["h"].lower() == "eerste" else f"{year}-12-31"
+    if kind in ("recess", "season") and rule.month:
+        return f"{year}-{rule.month:02d}"
+    if kind == "prinsjesdag":
+        return _third_tuesday_of_september(year)
+    return None
+
+
+def _year(doc: Doc, explicit: str | None, offset: int) -> int | None:
+    if explicit:
+        return int(explicit)
+    written = doc_date(doc)
+    return int(written[:4]) + offset if written else None
+
+
+def _third_tuesday_of_september(year: int) -> str:
+    first = dt.date(year, 9, 1)
+    tuesday = first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
+    return tuesday.isoformat()
+
+
+def _month(doc: Doc, groups: dict[str, Any]) -> str | None:
+    month = MONTHS[groups["month"].lower()]
+    if groups.get("year"):
+        return f"{groups['year']}-{month:02d}"
+    written = doc_date(doc)
+    if not written:
+        return None
+    year, written_month = int(written[:4]), int(written[5:7])
+    # a deadline lies ahead: "in maart" written in November means next March
+    return f"{year + (month < written_month)}-{month:02d}"
+
+
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})(?:\s+(?P<year>(?:19|20)\d\d))?", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _day_month(doc: Doc, phrase: str) -> str | None:
+    """A date written in the phrase itself (when the dates component gave none)."""
+    m = _DAY_MONTH.search(phrase)
+    if m is None:
+        y = _MONTH_YEAR.search(phrase)
+        return f"{y['year']}-{MONTHS[y['month'].lower()]:02d}" if y else None
+    month, day = MONTHS[m["month"].lower()], int(m["day"])
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        written = doc_date(doc)
+        if not written:
+            return None
+        year = int(written[:4])
+        if (month, day) < (int(written[5:7]), int(written[8:10] or 1)):
+            year += 1  # a deadline lies ahead of the letter
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _precise(value: str | None) -> str | None:
+    """A deadline is a day or a month; a bare year says too little."""
+    return value if value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value) else None
+
+
+def _date_in(doc: Doc, start: int, end: int) -> str | None:
+    for mention in doc.results.get("dates", ()):
+        if start <= mention.start and mention.end <= end:
+            value = _precise(getattr(mention, "start_date", None))
+            if value:
+                return value
+    return None
+
+
+def _event_date(doc: Doc, start: int, end: int) -> str | None:
+    """The date of the meeting a deadline phrase names.
+
+    First an event whose mention overlaps the phrase; then an event whose place, else whose
+    name, occurs in the phrase: the one upcoming if the document reports the meeting as past
+    and upcoming (earlier summits in the same place), and only when that leaves one date.
+    """
+    events = [ev for ev in doc.results.get("events", ()) if _precise(ev.start_date)]
+    for ev in events:
+        if ev.start < end and start < ev.end:
+            return _precise(ev.start_date)
+    phrase = doc.text[start:end].lower()
+    for attr in ("place", "name"):
+        named = [
+            ev
+            for ev in events
+            if getattr(ev, attr)
+            and re.search(r"\b" + re.escape(getattr(ev, attr).lower()) + r"\b", phrase)
+        ]
+        upcoming = [ev for ev in named if ev.relation == "upcoming"] or named
+        dates = {ev.start_date for ev in upcoming}
+        if len(dates) == 1:
+            return _precise(dates.pop())
+    return None

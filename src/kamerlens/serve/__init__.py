@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kamerlens.errors import StoreError
+from kamerlens.serve.access import file_version
 from kamerlens.serve.app import MAX_BODY, create_app
 from kamerlens.store.base import Store
 
@@ -42,14 +43,19 @@ def serve(
         raise StoreError("no such store; run 'kamerlens ingest' first", source=str(db))
     opener = store_opener(db, writable=writable)
     opener().close()  # a clear error now rather than on the first request
-    app = create_app(opener=opener, write_token=write_token, query_timeout=query_timeout)
+    app = create_app(
+        opener=opener,
+        write_token=write_token,
+        query_timeout=query_timeout,
+        version=file_version(db),
+    )
     uvicorn.run(
         app,
         host=host,
         port=port,
         log_level="info",
         limit_concurrency=200,
-        timeout_keep_alive=5,
+        timeout_keep_alive=30,
         server_header=False,
     )
 

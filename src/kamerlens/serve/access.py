@@ -9,8 +9,12 @@ runaway query does not keep a core busy.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import anyio
@@ -42,16 +46,81 @@ def _interrupt(store: Any) -> None:
             return
 
 
+def file_version(db: str | Path) -> Callable[[], Hashable]:
+    """A cheap token that changes whenever the SQLite file (or its WAL) is written."""
+    paths = [Path(f"{db}{suffix}") for suffix in ("", "-wal")]
+
+    def version() -> Hashable:
+        out = []
+        for path in paths:
+            try:
+                st = os.stat(path)
+            except OSError:
+                out.append(None)
+                continue
+            out.append((st.st_mtime_ns, st.st_size))
+        return tuple(out)
+
+    return version
+
+
+class ResultCache:
+    """A small LRU of answers, keyed by the question and the store's version.
+
+    People ask the same questions (the board, a popular search) far more often than the store
+    changes; an answer is reused until the store's version changes or ``ttl`` passes.
+    """
+
+    def __init__(
+        self, size: int = 512, ttl: float = 60.0, version: Callable[[], Hashable] | None = None
+    ):
+        self.size, self.ttl, self.version = size, ttl, version
+        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _key(self, key: Hashable) -> Hashable:
+        return (key, self.version() if self.version else None)
+
+    def get(self, key: Hashable) -> tuple[bool, Any]:
+        full = self._key(key)
+        with self._lock:
+            hit = self._items.get(full)
+            if hit is None or time.monotonic() - hit[0] > self.ttl:
+                return False, None
+            self._items.move_to_end(full)
+            return True, hit[1]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        full = self._key(key)
+        with self._lock:
+            self._items[full] = (time.monotonic(), value)
+            self._items.move_to_end(full)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
 class StoreAccess:
     """Opens stores lazily per thread and runs calls on them with a time limit."""
 
-    def __init__(self, opener: Callable[[], Store], *, timeout: float = 5.0, threads: int = 16):
+    def __init__(
+        self,
+        opener: Callable[[], Store],
+        *,
+        timeout: float = 5.0,
+        threads: int = 16,
+        cache: ResultCache | None = None,
+    ):
         self._opener = opener
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
         self.timeout = timeout
         self._limiter = anyio.CapacityLimiter(threads)
+        self.cache = cache
 
     def _store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -66,8 +135,21 @@ class StoreAccess:
         """Run ``fn(store)`` in the current thread (tests, feeds built off the event loop)."""
         return fn(self._store())
 
-    async def call(self, fn: Callable[[Store], T], *, timeout: float | None = None) -> T:
-        """Run ``fn(store)`` on a worker thread; raise QueryTimeout past the time limit."""
+    async def call(
+        self,
+        fn: Callable[[Store], T],
+        *,
+        timeout: float | None = None,
+        key: Hashable | None = None,
+    ) -> T:
+        """Run ``fn(store)`` on a worker thread; raise QueryTimeout past the time limit.
+
+        With a ``key`` the answer is cached (see :class:`ResultCache`).
+        """
+        if key is not None and self.cache is not None:
+            found, value = self.cache.get(key)
+            if found:
+                return value  # type: ignore[no-any-return]
         used: list[Store] = []
 
         def work() -> T:
@@ -77,9 +159,12 @@ class StoreAccess:
 
         limit = self.timeout if timeout is None else timeout
         with anyio.move_on_after(limit) as scope:
-            return await anyio.to_thread.run_sync(
+            value = await anyio.to_thread.run_sync(
                 work, abandon_on_cancel=True, limiter=self._limiter
             )
+            if key is not None and self.cache is not None:
+                self.cache.put(key, value)
+            return value
         if scope.cancelled_caught and used:
             _interrupt(used[0])
         raise QueryTimeout(f"the query took longer than {limit:g} s; try a narrower search")

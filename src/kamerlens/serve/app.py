@@ -8,7 +8,7 @@ every error, bounded request bodies and query time, and strict security headers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kamerlens.errors import KamerlensError
-from kamerlens.serve.access import StoreAccess
+from kamerlens.serve.access import ResultCache, StoreAccess, file_version
 from kamerlens.serve.highlight import KIND_LABELS
 from kamerlens.serve.text import cut, money, month_name, safe_snippet, weekday
 from kamerlens.store.base import Store
@@ -207,13 +207,21 @@ def create_app(
     write_token: str | None = None,
     query_timeout: float = 5.0,
     max_body: int = MAX_BODY,
+    version: Callable[[], Hashable] | None = None,
+    cache_size: int = 512,
 ) -> FastAPI:
-    """The app over the store at ``db`` (or the stores ``opener`` returns, one per thread)."""
+    """The app over the store at ``db`` (or the stores ``opener`` returns, one per thread).
+
+    ``version`` tells when the store changed, so cached answers are dropped; without it they
+    live at most a minute. ``cache_size=0`` turns the cache off.
+    """
     if opener is None:
         if db is None:
             raise ValueError("create_app needs a database path or an opener")
         opener = _default_opener(db)
-    access = StoreAccess(opener, timeout=query_timeout)
+        version = version or file_version(db)
+    cache = ResultCache(cache_size, version=version) if cache_size > 0 else None
+    access = StoreAccess(opener, timeout=query_timeout, cache=cache)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]

@@ -39,8 +39,10 @@ def _base(request: Request) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request) -> HTMLResponse:
-    as_of = parse_date(request.query_params.get("as_of"), "as_of")
-    data = await _access(request).call(lambda s: views.dashboard_view(s, as_of=as_of))
+    as_of = parse_date(request.query_params.get("as_of"), "as_of") or views.today()
+    data = await _access(request).call(
+        lambda s: views.dashboard_view(s, as_of=as_of), key=("home", as_of)
+    )
     return _page(request, "home.html", **data)
 
 
@@ -49,13 +51,17 @@ async def search(request: Request) -> HTMLResponse:
     params = SearchParams.parse(dict(request.query_params), require_q=False)
     data: dict[str, Any] | None = None
     if params.q:
-        data = await _access(request).call(lambda s: views.search_view(s, params))
+        data = await _access(request).call(
+            lambda s: views.search_view(s, params), key=("search", params)
+        )
     return _page(request, "search.html", params=params, data=data)
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
 async def document(request: Request, doc_id: str) -> HTMLResponse:
-    record = await _access(request).call(lambda s: views.document_view(s, doc_id))
+    record = await _access(request).call(
+        lambda s: views.document_view(s, doc_id), key=("doc", doc_id)
+    )
     return _page(
         request,
         "document.html",
@@ -68,10 +74,12 @@ async def document(request: Request, doc_id: str) -> HTMLResponse:
 @router.get("/commitments", response_class=HTMLResponse)
 async def commitments(request: Request) -> HTMLResponse:
     q = request.query_params
-    status, as_of = parse_status(q.get("status")), parse_date(q.get("as_of"), "as_of")
+    status = parse_status(q.get("status"))
+    as_of = parse_date(q.get("as_of"), "as_of") or views.today()
     actor = clean_text(q.get("actor"), "actor")
     data = await _access(request).call(
-        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor)
+        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor),
+        key=("commitments", status, as_of, actor),
     )
     return _page(request, "commitments.html", statuses=STATUSES, **data)
 
@@ -79,7 +87,9 @@ async def commitments(request: Request) -> HTMLResponse:
 @router.get("/pledges", response_class=HTMLResponse)
 async def pledges(request: Request) -> HTMLResponse:
     recipient = clean_text(request.query_params.get("recipient"), "recipient")
-    data = await _access(request).call(lambda s: views.pledges_view(s, recipient=recipient))
+    data = await _access(request).call(
+        lambda s: views.pledges_view(s, recipient=recipient), key=("pledges", recipient)
+    )
     return _page(
         request,
         "pledges.html",
@@ -91,7 +101,9 @@ async def pledges(request: Request) -> HTMLResponse:
 
 @router.get("/dossier/{number}", response_class=HTMLResponse)
 async def dossier(request: Request, number: str) -> HTMLResponse:
-    data = await _access(request).call(lambda s: views.dossier_view(s, number))
+    data = await _access(request).call(
+        lambda s: views.dossier_view(s, number), key=("dossier", number)
+    )
     return _page(request, "dossier.html", number=number, data=data)
 
 
@@ -99,9 +111,10 @@ async def dossier(request: Request, number: str) -> HTMLResponse:
 async def events(request: Request) -> HTMLResponse:
     q = request.query_params
     upcoming = parse_bool(q.get("upcoming"), "upcoming", default=True)
-    as_of = parse_date(q.get("as_of"), "as_of")
+    as_of = parse_date(q.get("as_of"), "as_of") or views.today()
     data = await _access(request).call(
-        lambda s: views.events_view(s, upcoming=upcoming, as_of=as_of)
+        lambda s: views.events_view(s, upcoming=upcoming, as_of=as_of),
+        key=("events", upcoming, as_of),
     )
     return _page(request, "events.html", **data)
 
@@ -110,10 +123,11 @@ async def events(request: Request) -> HTMLResponse:
 async def events_ics(request: Request) -> Response:
     q = request.query_params
     upcoming = parse_bool(q.get("upcoming"), "upcoming", default=False)
-    as_of = parse_date(q.get("as_of"), "as_of")
+    as_of = parse_date(q.get("as_of"), "as_of") or views.today()
 
     data = await _access(request).call(
-        lambda s: views.events_view(s, upcoming=upcoming, as_of=as_of)
+        lambda s: views.events_view(s, upcoming=upcoming, as_of=as_of),
+        key=("events", upcoming, as_of),
     )
     body = ics_calendar([e for m in data["months"] for e in m["events"]], _base(request))
     return Response(
@@ -128,7 +142,9 @@ async def search_atom(request: Request) -> Response:
     params = SearchParams.parse(
         {**dict(request.query_params), "sort": "date", "page": None, "per_page": "50"}
     )
-    data = await _access(request).call(lambda s: views.search_view(s, params))
+    data = await _access(request).call(
+        lambda s: views.search_view(s, params), key=("search", params)
+    )
     base = _base(request)
     page_url = f"{base}/search?{request.url.query}" if request.url.query else f"{base}/search"
     body = atom_feed(
@@ -141,9 +157,10 @@ async def search_atom(request: Request) -> Response:
 async def commitments_atom(request: Request) -> Response:
     q = request.query_params
     status, actor = parse_status(q.get("status")), clean_text(q.get("actor"), "actor")
-    as_of = parse_date(q.get("as_of"), "as_of")
+    as_of = parse_date(q.get("as_of"), "as_of") or views.today()
     data = await _access(request).call(
-        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor)
+        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor),
+        key=("commitments", status, as_of, actor),
     )
     rows = sorted(
         data["commitments"],

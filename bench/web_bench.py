@@ -1,0 +1,322 @@
+"""Load-test the search API: requests/s and latency percentiles at N concurrent clients.
+
+Starts the real server (``kamerlens serve``) in its own process on a free loopback port, then
+runs a bounded asyncio/httpx load loop against ``/api/search`` with mixed broad and rare
+queries. Everything stays on 127.0.0.1; the loop stops after ``--requests`` requests or
+``--seconds`` seconds, whichever comes first, and the server is stopped at the end.
+
+    python bench/web_bench.py --db big.db                    # a store you built (100,000 docs)
+    python bench/web_bench.py --docs 2000                    # a quick run on a synthetic store
+
+Goal (issue 4): p95 under 100 ms at 50 concurrent clients on the 100,000-document store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+# Mixed queries: broad words that hit most documents, rarer ones, phrases, boolean and prefix.
+QUERIES = [
+    "NAVO",
+    "Oekraïne",
+    "Kamer",
+    "minister",
+    "steun",
+    "samenwerking",
+    "infrastructuur",
+    "Europese Unie",
+    '"kritieke infrastructuur"',
+    "cyber*",
+    "NAVO AND Oekraïne",
+    "Noordzee OR Oostzee",
+    "sancties NOT Rusland",
+    "desinformatie",
+    "weerbaarheid",
+    "trust fund",
+    "energievoorziening",
+    "Moldavië",
+    "Indo-Pacific",
+    "motie",
+    "toezegging",
+    "begroting",
+    "strategie*",
+    "NEAR(steun Oekraïne, 10)",
+    "Raad Buitenlandse Zaken",
+]
+FILTERS = [{}, {}, {}, {"sort": "date"}, {"since": "2022"}, {"kind": "verslag"}]
+# For cache-busting runs: pairs of these give thousands of distinct questions.
+WORDS = [
+    "steun",
+    "samenwerking",
+    "sancties",
+    "energie",
+    "cyber",
+    "begroting",
+    "migratie",
+    "klimaat",
+    "handel",
+    "veiligheid",
+    "defensie",
+    "onderwijs",
+    "zorg",
+    "water",
+    "NAVO",
+    "Oekraïne",
+    "Rusland",
+    "China",
+    "Kamer",
+    "minister",
+    "motie",
+    "strategie",
+    "infrastructuur",
+    "Noordzee",
+    "Georgië",
+    "Moldavië",
+    "Finland",
+    "Zweden",
+    "trust",
+    "fonds",
+    "weerbaarheid",
+    "top",
+]
+
+
+def question(rng: random.Random, unique: bool) -> dict[str, str]:
+    if not unique:
+        return {"q": rng.choice(QUERIES), **rng.choice(FILTERS)}
+    a, b = rng.sample(WORDS, 2)
+    q = rng.choice([f"{a} {b}", f"{a} OR {b}", f'"{a}" {b}*'])
+    return {"q": q, "since": str(rng.randint(2010, 2024)), **rng.choice(FILTERS[:4])}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def synthetic_store(path: Path, docs: int, seed: int = 7) -> None:
+    """A store of ``docs`` variants of the bundled letters (numbers, dates and words varied)."""
+    from kamerlens.extract import extract_raw
+    from kamerlens.ingest import read
+    from kamerlens.store import open_store
+
+    rng = random.Random(seed)
+    letters = [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples/letters").glob("*.txt"))
+    ]
+    words = [
+        "steun",
+        "samenwerking",
+        "sancties",
+        "energie",
+        "cyber",
+        "begroting",
+        "migratie",
+        "klimaat",
+        "handel",
+        "veiligheid",
+        "defensie",
+        "onderwijs",
+        "zorg",
+        "water",
+    ]
+    store = open_store(path)
+    try:
+        for n in range(docs):
+            text = letters[n % len(letters)]
+            year = str(2015 + n % 10)
+            text = text.replace("2022", year).replace("2023", str(int(year) + 1))
+            extra = " ".join(rng.choice(words) for _ in range(40))
+            body = (
+                f"{text}\n\nBijlage {n}: {extra} (Kamerstuk {30000 + n % 6000}, nr. {n % 400}).\n"
+            )
+            raw = read(body.encode("utf-8"), name=f"bench-{n:06d}.txt")
+            store.add(raw, extract_raw(raw))
+    finally:
+        store.close()
+
+
+async def _client(
+    http: httpx.AsyncClient,
+    base: str,
+    stop_at: float,
+    budget: list[int],
+    latencies: list[float],
+    errors: list[str],
+    rng: random.Random,
+    unique: bool = False,
+) -> None:
+    while budget[0] > 0 and time.perf_counter() < stop_at:
+        budget[0] -= 1
+        params = question(rng, unique)
+        t0 = time.perf_counter()
+        try:
+            r = await http.get(f"{base}/api/search", params=params)
+            if r.status_code != 200:
+                errors.append(f"{r.status_code} {params['q']}: {r.text[:120]}")
+        except httpx.HTTPError as exc:
+            errors.append(f"{type(exc).__name__} {params['q']}")
+        latencies.append(time.perf_counter() - t0)
+
+
+async def load(
+    base: str, clients: int, requests: int, seconds: float, unique: bool
+) -> dict[str, object]:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=30.0) as http:
+        warm: list[float] = []
+        await asyncio.gather(
+            *(
+                _client(http, base, time.perf_counter() + 30, [2], warm, [], random.Random(i))
+                for i in range(min(clients, 20))
+            )
+        )
+        latencies: list[float] = []
+        errors: list[str] = []
+        budget = [requests]
+        start = time.perf_counter()
+        await asyncio.gather(
+            *(
+                _client(
+                    http,
+                    base,
+                    start + seconds,
+                    budget,
+                    latencies,
+                    errors,
+                    random.Random(100 + i),
+                    unique,
+                )
+                for i in range(clients)
+            )
+        )
+        elapsed = time.perf_counter() - start
+    ms = sorted(x * 1000 for x in latencies)
+
+    def pct(p: float) -> float:
+        return ms[min(len(ms) - 1, int(p * len(ms)))] if ms else float("nan")
+
+    return {
+        "mode": "distinct questions" if unique else "popular questions",
+        "clients": clients,
+        "requests": len(ms),
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "seconds": round(elapsed, 2),
+        "requests_per_s": round(len(ms) / elapsed, 1) if elapsed else 0.0,
+        "p50_ms": round(pct(0.50), 1),
+        "p95_ms": round(pct(0.95), 1),
+        "p99_ms": round(pct(0.99), 1),
+        "max_ms": round(ms[-1], 1) if ms else None,
+        "mean_ms": round(statistics.fmean(ms), 1) if ms else None,
+    }
+
+
+def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+    exe = Path(sys.executable).with_name("kamerlens")
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+        if proc.poll() is not None:
+            raise SystemExit(
+                f"the server stopped: {proc.stderr.read().decode() if proc.stderr else ''}"
+            )
+    proc.terminate()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", type=Path, help="an existing store (e.g. from bench/store_bench.py)")
+    ap.add_argument(
+        "--docs", type=int, default=2000, help="size of the synthetic store without --db"
+    )
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--requests", type=int, default=3000, help="stop after this many requests")
+    ap.add_argument("--seconds", type=float, default=60.0, help="stop after this long")
+    ap.add_argument(
+        "--unique",
+        action="store_true",
+        help="only the run of distinct questions (every answer computed afresh)",
+    )
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    if args.clients < 1 or args.clients > 500 or args.requests < 1 or args.seconds <= 0:
+        raise SystemExit("clients must be 1..500, requests >= 1, seconds > 0")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            db = Path(tmp) / "bench.db"
+            t0 = time.perf_counter()
+            synthetic_store(db, args.docs)
+            print(
+                f"built a synthetic store of {args.docs} documents in "
+                f"{time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+            )
+        elif not db.exists():
+            raise SystemExit(f"{db}: no such store")
+        port = free_port()
+        proc = serve(db, port)
+        try:
+            docs = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=10).json()["documents"]
+            base = f"http://127.0.0.1:{port}"
+            results = [
+                asyncio.run(load(base, args.clients, args.requests, args.seconds, unique))
+                for unique in ((True,) if args.unique else (False, True))
+            ]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    results = [{"documents": docs, **r} for r in results]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    for result in results:
+        report(result)
+
+
+def report(result: dict[str, object]) -> None:
+    print(
+        f"/api/search on {result['documents']:,} documents, {result['mode']}, "
+        f"{result['clients']} concurrent clients:"
+    )
+    print(
+        f"  {result['requests']} requests in {result['seconds']} s = "
+        f"{result['requests_per_s']} requests/s, {result['errors']} errors"
+    )
+    print(
+        f"  latency p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+        f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms"
+    )
+    verdict = "meets" if result["p95_ms"] < 100 else "misses"  # type: ignore[operator]
+    print(f"  goal p95 < 100 ms: {verdict}")
+    for line in result["first_errors"]:  # type: ignore[attr-defined]
+        print(f"  error: {line}")
+
+
+if __name__ == "__main__":
+    main()

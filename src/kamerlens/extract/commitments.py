@@ -105,7 +105,7 @@ def _lexicon() -> _Lexicon:
 
 # Cheap pre-selection: a sentence without one of these words holds no commitment.
 _CUE = re.compile(
-    r"\b(?:zal|zullen|zult|zeg|zeggen|ontvangt|kom|komen|komt|streef|streeft|streven|verwacht"
+    r"\b(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven|verwacht"
     r"|verwachten|voornemens|voornemen|plan|geïnformeerd|geinformeerd|ingelicht|hoogte|informeer"
     r"|stuur|zend)\b",
     re.IGNORECASE,
@@ -123,7 +123,7 @@ _TOEZEG = re.compile(
 )
 _TERUGKOMEN = re.compile(
     r"\b(?:(?P<a>ik|wij|we|het\s+kabinet)\s+(?:kom|komen|komt)|(?:kom|komen|komt)\s+(?P<b>ik|wij|we|"
-    r"het\s+kabinet))\b(?P<rest>[^.;]{0,150}?)\b(?:(?:hier|daar|er|op)\s*op\s+terug|terug\s+op)\b",
+    r"het\s+kabinet))\b(?P<rest>[^.;]{0,150}?)(?:\bop\s+terug|\bterug\s+op|(?:hier|daar|er)op\s+terug)\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -258,7 +258,7 @@ def _future(doc: Doc, start: int, end: int) -> _Hit | None:
         # "verwacht ... te informeren" only; "verwacht dat ..." is a forecast
         if (
             head in lex.te_markers
-            and not re.match(r"te\b", text[verb.start : verb.end], re.I)
+            and not re.search(r"\bte\b", text[verb.start : verb.end], re.I)
             and not re.search(r"\bte\s+(?:kunnen\s+)?$", text[verb_from : verb.start], re.I)
         ):
             continue

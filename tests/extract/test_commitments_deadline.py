@@ -1,0 +1,149 @@
+"""Commitments: the deadline as written, and as "YYYY-MM-DD" or "YYYY-MM" where resolvable."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerlens.extract import extract
+from kamerlens.extract.commitments import commitments
+from kamerlens.extract.pipeline import Doc
+from kamerlens.extract.sentences import split
+from kamerlens.ingest import read
+from kamerlens.models import DateMention, Event
+from kamerlens.normalize import normalize
+
+
+def letter(body: str, date: str = "12 april 2024") -> bytes:
+    return (
+        f"Datum {date}\nBetreft Voortgang\n\n{body}\n\n"
+        "De Minister van Binnenlandse Zaken en Koninkrijksrelaties,\n\nJ. de Vries\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline_text", "deadline"),
+    [
+        ("Ik zal uw Kamer voor de zomer informeren.", "voor de zomer", "2024-07"),
+        ("Ik zal uw Kamer voor het zomerreces informeren.", "voor het zomerreces", "2024-07"),
+        (
+            "Ik streef ernaar uw Kamer voor het einde van het jaar te informeren.",
+            "voor het einde van het jaar",
+            "2024-12-31",
+        ),
+        (
+            "Ik zal uw Kamer in het eerste kwartaal van 2025 informeren.",
+            "in het eerste kwartaal van 2025",
+            "2025-03-31",
+        ),
+        (
+            "Ik zal uw Kamer uiterlijk 1 juni 2024 per brief informeren.",
+            "uiterlijk 1 juni 2024",
+            "2024-06-01",
+        ),
+        ("Uw Kamer ontvangt de brief voor 1 juli.", "voor 1 juli", "2024-07-01"),
+        ("Ik zal uw Kamer in het najaar van 2024 informeren.", "in het najaar van 2024", "2024-12"),
+        (
+            "De Minister van Financiën zal uw Kamer bij de Voorjaarsnota 2025 informeren.",
+            "bij de Voorjaarsnota 2025",
+            "2025-06",
+        ),
+        ("Ik zal uw Kamer voor Prinsjesdag informeren.", "voor Prinsjesdag", "2024-09-17"),
+        ("Ik zal uw Kamer zo snel mogelijk informeren.", "zo snel mogelijk", None),
+        ("Ik zal uw Kamer binnenkort informeren.", "binnenkort", None),
+        ("Ik zal uw Kamer informeren.", None, None),
+    ],
+)
+def test_commitments_deadline_resolves_phrases(
+    sentence: str, deadline_text: str | None, deadline: str | None
+) -> None:
+    (found,) = extract(letter(sentence), name="brief.txt").commitments
+    assert found.deadline_text == deadline_text
+    assert found.deadline == deadline
+
+
+def test_commitments_deadline_summer_after_summer_is_next_year() -> None:
+    body = "Ik zal uw Kamer voor de zomer informeren over de uitkomsten."
+    (found,) = extract(letter(body, "14 oktober 2024"), name="brief.txt").commitments
+    assert found.deadline == "2025-07"
+
+
+def test_commitments_deadline_day_without_year_lies_ahead_of_the_letter() -> None:
+    body = "Tijdens de aanstaande Raad op 12 december zal ik aandacht vragen voor de rechtsstaat."
+    (found,) = extract(letter(body, "1 december 2022"), name="brief.txt").commitments
+    assert found.deadline == "2022-12-12"
+    assert found.deadline_text == "Tijdens de aanstaande Raad op 12 december"
+
+
+def _doc(text: str, date: str | None) -> Doc:
+    raw = read(text.encode(), name="brief.txt")
+    doc = Doc(raw=raw, norm=normalize(raw))
+    doc.sentences = split(doc.text)
+    if date:
+        doc.info["date"] = date
+        doc.info["date_estimated"] = True
+    return doc
+
+
+def _event(
+    doc: Doc, phrase: str, name: str, place: str | None, start_date: str, relation: str
+) -> Event:
+    start = doc.text.index(phrase)
+    return Event(name, place, start_date, None, relation, phrase, start, start + len(phrase))  # type: ignore[arg-type]
+
+
+def test_commitments_deadline_from_the_named_meeting() -> None:
+    text = (
+        "De uitspraken van de Top in Boekarest in 2008 gelden onverminderd. Conform verzoek van de "
+        "vaste commissie voor Defensie zal het kabinet uw Kamer tijdig voorafgaand aan de NAVO-Top "
+        "in Vilnius informeren over de Nederlandse inzet."
+    )
+    doc = _doc(text, "2023-06-05")
+    doc.results["events"] = [
+        _event(doc, "Top in Boekarest in 2008", "NAVO-Top", "Boekarest", "2008", "past"),
+    ]
+    commitments(doc)
+    (found,) = doc.results["commitments"]
+    assert found.deadline_text == "tijdig voorafgaand aan de NAVO-Top in Vilnius"
+    assert found.deadline is None  # the meeting's date is not known
+    doc.results["events"].append(
+        _event(doc, "NAVO-Top in Vilnius", "NAVO-Top", "Vilnius", "2023-07", "upcoming")
+    )
+    commitments(doc)
+    (found,) = doc.results["commitments"]
+    assert found.deadline == "2023-07"
+    assert found.requested_by == "vaste commissie voor Defensie"
+
+
+def test_commitments_deadline_from_a_meeting_named_elsewhere() -> None:
+    text = (
+        "De Europese Raad van 21 en 22 maart bereidt het besluit voor. Ik zal uw Kamer voorafgaand "
+        "aan de Europese Raad informeren over de inzet."
+    )
+    doc = _doc(text, "2024-03-08")
+    doc.results["events"] = [
+        _event(
+            doc, "Europese Raad van 21 en 22 maart", "Europese Raad", None, "2024-03-21", "upcoming"
+        )
+    ]
+    commitments(doc)
+    (found,) = doc.results["commitments"]
+    assert found.deadline == "2024-03-21"
+
+
+def test_commitments_deadline_prefers_the_dates_component() -> None:
+    text = "Ik zal uw Kamer op 12 december informeren over de uitkomst."
+    doc = _doc(text, "2022-12-01")
+    at = text.index("12 december")
+    doc.results["dates"] = [
+        DateMention("2022-12-12", None, "12 december", at, at + len("12 december"), True)
+    ]
+    commitments(doc)
+    (found,) = doc.results["commitments"]
+    assert found.deadline == "2022-12-12"
+
+
+def test_commitments_deadline_without_a_document_date_stays_text() -> None:
+    doc = _doc("Ik zal uw Kamer voor de zomer informeren.", None)
+    commitments(doc)
+    (found,) = doc.results["commitments"]
+    assert (found.deadline_text, found.deadline) == ("voor de zomer", None)

@@ -29,6 +29,7 @@ from kamerlens.models import (
     Section,
     Signer,
 )
+from kamerlens.store.sqlite import SqliteStore
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_000 = EXAMPLES / "letters" / "000_e47a5db50cc64457.txt"
@@ -243,3 +244,20 @@ def variant(raw: RawDocument, record: Record, n: int, **info: object) -> tuple[R
     new_raw = read(data, name=f"variant_{n}_{Path(raw.source).name}")
     doc = replace(record.document, source=new_raw.source, sha256=new_raw.sha256, **info)
     return new_raw, replace(record, document=doc)
+
+
+def snapshot(store: SqliteStore) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table except time stamps: to prove that nothing changed."""
+    out = {}
+    tables = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
+            " AND name NOT LIKE 'sqlite%' ORDER BY name"
+        )
+    ]
+    for table in tables:
+        rows = store.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+        out[table] = [tuple(r) for r in rows]
+    out["search"] = [tuple(r) for r in store.conn.execute("SELECT rowid FROM search")]
+    return out

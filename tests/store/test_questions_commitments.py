@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from records import seed_000, seed_004, span
+from storekit import seed_000, seed_004, span
 
 from kamerlens.errors import QueryError
 from kamerlens.ingest import read

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from records import seed_000, seed_004
+from storekit import seed_000, seed_004
 
 from kamerlens.errors import QueryError
 from kamerlens.store import SearchQuery

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from records import seed_000, seed_004, variant
+from storekit import seed_000, seed_004, snapshot, variant
 
-from conftest import snapshot
 from kamerlens.store.sqlite import SqliteStore
 
 

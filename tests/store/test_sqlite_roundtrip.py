@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from records import seed_000, seed_004
+from storekit import seed_000, seed_004
 
 from kamerlens.errors import NotFound
 from kamerlens.models import ITEM_KINDS

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from records import seed_000, seed_004
+from storekit import seed_000, seed_004, snapshot
 
-from conftest import snapshot
 from kamerlens.models import Reference
 from kamerlens.store.sqlite import SqliteStore
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from kamerlens.link.commitments import cover_links, fulfil_links
-from kamerlens.link.recipients import LOOKBACK, merge, resolve
+from kamerlens.link.recipients import LOOKBACK, RecipientKey, merge, resolve
 from kamerlens.store.base import Store
 
 
@@ -35,6 +35,19 @@ def recipient_links(store: Store) -> list[dict[str, Any]]:
     """One ``recipient`` link per amount with a recipient, to its group key (``to_key``)."""
     pending: list[tuple[dict[str, Any], Any]] = []
     for amount in store.items("amounts"):
+        given = amount.get("recipient_key")  # the extractor's key, from the whole document
+        if given and given.isupper() and " " not in given:
+            pending.append(
+                (
+                    amount,
+                    RecipientKey(
+                        given,
+                        f"recipient «{amount['recipient']}» (named {given} in the document)",
+                        0.9,
+                    ),
+                )
+            )
+            continue
         if not amount["recipient"]:
             continue
 

@@ -6,8 +6,10 @@ nested values that are flattened here (JSON lists, made_in_* columns, a mentions
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from kamerlens.models import Record
@@ -37,6 +39,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sections": ("title",),
 }
 ITEM_TABLES: tuple[str, ...] = tuple(COLUMNS)
+# Model fields stored in their own column beyond COLUMNS (nested values flattened above).
+_HANDLED: dict[str, set[str]] = {
+    "motions": {"members", "mentions"},
+    "fulfilments": {"made_in"},
+    "footnotes": {"marker"},
+    "entities": {"mentions"},
+}
+# Later additions to the record contract that have a column of their own (migration 0002).
+PROMOTED: dict[str, tuple[str, ...]] = {"amounts": ("recipient_key",)}
 _BOOLS = {"cs", "year_inferred"}
 
 
@@ -46,7 +57,7 @@ def q(name: str) -> str:
 
 
 def insert_sql(table: str) -> str:
-    cols = ("doc_id", "seq", "start", "end", *COLUMNS[table])
+    cols = ("doc_id", "seq", "start", "end", *COLUMNS[table], *PROMOTED.get(table, ()), "extra")
     return (
         f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) "
         f"VALUES ({', '.join('?' for _ in cols)})"
@@ -58,6 +69,32 @@ def _value(item: Any, column: str) -> Any:
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+@cache
+def _extra_fields(cls: type, table: str) -> tuple[str, ...]:
+    """Fields of a model class that no column holds: new in the contract since the schema."""
+    known = {"start", "end", *COLUMNS[table], *PROMOTED.get(table, ()), *_HANDLED.get(table, ())}
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in known)
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def extra_json(table: str, item: Any) -> str | None:
+    names = _extra_fields(type(item), table)
+    if not names:
+        return None
+    return json.dumps({n: _jsonable(getattr(item, n)) for n in names}, ensure_ascii=False)
+
+
+def _promoted(table: str, item: Any) -> tuple[Any, ...]:
+    return tuple(getattr(item, c, None) for c in PROMOTED.get(table, ()))
 
 
 def item_rows(doc_id: str, table: str, items: Iterable[Any]) -> list[tuple[Any, ...]]:
@@ -93,7 +130,17 @@ def item_rows(doc_id: str, table: str, items: Iterable[Any]) -> list[tuple[Any, 
             )
         else:
             values = tuple(_value(item, c) for c in COLUMNS[table])
-        rows.append((doc_id, seq, item.start, item.end, *values))
+        rows.append(
+            (
+                doc_id,
+                seq,
+                item.start,
+                item.end,
+                *values,
+                *_promoted(table, item),
+                extra_json(table, item),
+            )
+        )
     return rows
 
 
@@ -108,6 +155,7 @@ def entity_row(doc_id: str, seq: int, entity: Any) -> tuple[Any, ...]:
         entity.name,
         entity.code,
         len(entity.mentions),
+        extra_json("entities", entity),
     )
 
 
@@ -161,6 +209,10 @@ def row_to_item(table: str, row: dict[str, Any]) -> dict[str, Any]:
             out[column] = bool(value) if column in _BOOLS and value is not None else value
         if table != "entities":
             out["start"], out["end"] = row["start"], row["end"]
+    for column in PROMOTED.get(table, ()):
+        out[column] = row.get(column)
+    if row.get("extra"):
+        out.update(json.loads(row["extra"]))
     out["id"] = row["id"]
     return out
 

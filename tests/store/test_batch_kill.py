@@ -1,0 +1,128 @@
+"""Kill an ingest of thousands of documents at a random moment, re-run it: the store passes
+PRAGMA integrity_check and holds every document exactly once, complete (same items as a clean
+ingest of the same files)."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from storekit import SEED_000, SEED_004
+
+from kamerlens.store.rows import ITEM_TABLES
+
+N_DOCS = 2000
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def _corpus(folder: Path, n: int) -> None:
+    """Small documents made from the seed letters: numbers, dates and dossiers varied."""
+    rng = random.Random(7)
+    seeds = [SEED_000.read_text("utf-8"), SEED_004.read_text("utf-8")]
+    folder.mkdir()
+    for i in range(n):
+        text = seeds[i % 2]
+        text = text.replace("28 676, nr. 434", f"28 676, nr. {400 + i % 97}")
+        text = text.replace("EUR 25 miljoen", f"EUR {5 + i % 40} miljoen")
+        text = text.replace("30 november", f"{1 + i % 28} {MONTHS[rng.randrange(12)]}")
+        # a short slice keeps the files small; the document number keeps them distinct
+        cut = rng.randrange(len(text) // 3, len(text))
+        (folder / f"doc_{i:05d}.txt").write_text(text[:cut] + f"\n\nDocument {i}.\n", "utf-8")
+
+
+def _ingest(db: Path, folder: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kamerlens",
+            "ingest",
+            str(folder),
+            "--db",
+            str(db),
+            "--quiet",
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _items_per_document(db: Path) -> dict[str, tuple[int, ...]]:
+    conn = sqlite3.connect(db)
+    out: dict[str, list[int]] = {
+        sha: [] for (sha,) in conn.execute("SELECT sha256 FROM documents ORDER BY sha256")
+    }
+    for table in (*ITEM_TABLES, "entity_mentions", "texts", "sources"):
+        counts = dict(
+            conn.execute(
+                f'SELECT d.sha256, count(i.doc_id) FROM documents d LEFT JOIN "{table}" i'
+                " ON i.doc_id = d.doc_id GROUP BY d.sha256"
+            ).fetchall()
+        )
+        for sha in out:
+            out[sha].append(counts.get(sha, 0))
+    conn.close()
+    return {sha: tuple(v) for sha, v in out.items()}
+
+
+def test_batch_kill_and_rerun_leaves_every_document_once(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    _corpus(folder, N_DOCS)
+    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    assert _ingest(clean, folder).wait(timeout=600) == 0
+
+    proc = _ingest(killed, folder)
+    deadline = time.monotonic() + 300
+    start_at = random.randrange(N_DOCS // 20, N_DOCS // 2)
+    while _count(killed) < start_at and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(random.uniform(0, 0.5))
+    os.killpg(proc.pid, signal.SIGKILL)  # the ingest and its workers, mid-write
+    proc.wait(timeout=30)
+    at_kill = _count(killed)
+    assert at_kill < N_DOCS, "the kill came too late to test anything"
+
+    rerun = _ingest(killed, folder)
+    assert rerun.wait(timeout=600) == 0, rerun.stderr.read() if rerun.stderr else ""
+
+    conn = sqlite3.connect(killed)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+    conn.close()
+    expected = _items_per_document(clean)
+    assert len(expected) == N_DOCS
+    assert _items_per_document(killed) == expected

@@ -59,6 +59,7 @@ def test_browser_pages_document_shows_findings_and_highlights(
     page: Page, live_server, docs
 ) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{live_server.url}/doc/{docs[SEED_004]}")
+    _shot(page, "document")
     # the date flaw (the body says 2023, the title 2022) is flagged at the top
     findings = page.locator("#findings")
     expect(findings).to_be_visible()
@@ -73,7 +74,6 @@ def test_browser_pages_document_shows_findings_and_highlights(
     assert "EUR 25 miljoen" in money
     promised = " ".join(el.inner_text() for el in page.locator(".doc-text .k-commitments").all())
     assert "zal ik in mijn interventie" in promised
-    _shot(page, "document")
     assert page.js_errors == []  # type: ignore[attr-defined]
 
 

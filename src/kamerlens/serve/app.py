@@ -25,7 +25,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kamerlens.errors import KamerlensError
 from kamerlens.serve.access import ResultCache, StoreAccess, file_version
 from kamerlens.serve.highlight import KIND_LABELS
-from kamerlens.serve.text import cut, money, month_name, safe_snippet, weekday
+from kamerlens.serve.text import (
+    basename,
+    cut,
+    first_upper,
+    money,
+    month_name,
+    safe_snippet,
+    weekday,
+)
 from kamerlens.store.base import Store
 
 log = logging.getLogger("kamerlens.serve")
@@ -180,6 +188,8 @@ def _environment() -> Environment:
     env.filters["snippet"] = safe_snippet
     env.filters["month_name"] = month_name
     env.filters["weekday"] = weekday
+    env.filters["first_upper"] = first_upper
+    env.filters["basename"] = basename
     env.globals["KIND_LABELS"] = KIND_LABELS
     env.globals["qs"] = query_string
     return env

@@ -131,6 +131,14 @@ def _label(kind: str, it: dict[str, Any]) -> tuple[str, str, str | None]:
         head = f"{it.get('actor') or 'Someone'}: {it.get('action') or 'commits'}"
         due = it.get("deadline") or it.get("deadline_text")
         return head + (f" (by {due})" if due else ""), text, None
+    if kind == "fulfilments":
+        made = it.get("made_in") or {}
+        where = ""
+        if made.get("dossier"):
+            where = f" (made in {made['dossier']}" + (
+                f", nr. {made['number']})" if made.get("number") else ")"
+            )
+        return "Keeps a commitment" + where, text, None
     if kind == "positions":
         return f"{it.get('actor')} {it.get('verb')}", text, None
     if kind == "findings":

@@ -83,3 +83,14 @@ def weekday(value: str | None) -> str:
         return date.fromisoformat(text[:10]).strftime("%a") if len(text) >= 10 else ""
     except ValueError:
         return ""
+
+
+def first_upper(value: str | None) -> str:
+    """Capitalise the first letter only (``capitalize`` would lower proper nouns)."""
+    text = str(value or "")
+    return text[:1].upper() + text[1:]
+
+
+def basename(value: str | None) -> str:
+    """The file name of a source path: the server's folders are nobody's business."""
+    return str(value or "").rstrip("/").rsplit("/", 1)[-1]

@@ -114,7 +114,27 @@ def dossier_view(store: Store, number: str) -> dict[str, Any]:
     number = number.strip()
     if not number or len(number) > 40:
         raise QueryError(f"{number!r} is not a dossier number")
-    return store.dossier(number)
+    data = dict(store.dossier(number))
+    data["citing_documents"] = _by_document(data.get("cited_by") or [])
+    return data
+
+
+def _by_document(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Citations grouped per citing document, in first-seen order: one row per document."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in citations:
+        doc = str(c.get("doc_id"))
+        row = out.setdefault(
+            doc,
+            {
+                "doc_id": doc,
+                "doc_title": c.get("doc_title"),
+                "doc_date": c.get("doc_date"),
+                "citations": [],
+            },
+        )
+        row["citations"].append(c)
+    return list(out.values())
 
 
 def events_view(store: Store, *, upcoming: bool, as_of: str | None) -> dict[str, Any]:

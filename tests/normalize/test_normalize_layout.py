@@ -168,3 +168,36 @@ def test_normalize_layout_motion():
     assert "bondgenoten;\nverzoekt de regering" in norm.text
     assert norm.text.endswith("orde van de dag.\n\nValstar\nBoswijk\nKahraman")
     assert norm.sections == ()  # the members' names are no headings
+
+
+AGENDA = """Hierbij bied ik u de geannoteerde agenda aan voor de Raad Algemene Zaken van 19 maart.
+
+Den Haag, 8 maart 2024
+
+Voorbereiding Europese Raad van 21 en 22 maart 2024
+
+Onderwerp
+
+De Raad Algemene Zaken bereidt de Europese Raad voor.
+
+Artikel 7-procedure Hongarije
+
+Onderwerp
+
+Onder het Belgisch voorzitterschap vindt een hoorzitting plaats.
+
+Postbus 20018
+2500 EA DEN HAAG
+"""
+
+
+def test_normalize_layout_nested_headings_and_dates():
+    norm = _norm(AGENDA, "text")
+    assert [s.title for s in norm.sections] == [
+        "Voorbereiding Europese Raad van 21 en 22 maart 2024",
+        "Onderwerp",
+        "Artikel 7-procedure Hongarije",
+        "Onderwerp",
+    ]
+    assert norm.title is None  # an address in capitals is no title
+    assert norm.text.endswith("Postbus 20018\n2500 EA DEN HAAG")

@@ -23,6 +23,7 @@ from kamerlens.normalize.lines import Line
 _BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 # "Besluit: ...", "Zaak: ...", "Volgcommissie(s): ...": a field of a list or form, one per line.
 _FIELD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:\(s\))?:\s")
+_POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
 _LETTERS = re.compile(r"[^\W\d_]")
 _BULLET_CHARS = "-–•▪●◦■□*·"
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}(?:\s|$)")
@@ -65,7 +66,12 @@ def items_of(lines: list[Line]) -> list[_Item]:
 
 
 def _is_caps(text: str) -> bool:
-    return text.upper() == text and " " in text and len(_LETTERS.findall(text)) >= 4
+    return (
+        text.upper() == text
+        and " " in text
+        and len(_LETTERS.findall(text)) >= 4
+        and not _POSTCODE.search(text)  # "2500 EA DEN HAAG" is an address line
+    )
 
 
 def _heading_shape(text: str) -> bool:
@@ -74,8 +80,11 @@ def _heading_shape(text: str) -> bool:
     first = text[0]
     if not (first.isupper() or first.isdigit() or first == "§"):
         return False
-    if len(text.split()) > 14 or _INITIALS.match(text) or _DATE_LINE.search(text):
+    if len(text.split()) > 14 or _INITIALS.match(text):
         return False
+    date = _DATE_LINE.search(text)
+    if date and len(text[: date.start()].split()) <= 2:
+        return False  # "Den Haag, 12 december 2022", "Datum 12 april 2024"
     if _FIELD.match(text):
         return False
     return not text.endswith("?") or len(text) < 60
@@ -112,7 +121,12 @@ def _in_run_of_short_lines(text: str, nxt: _Item, typical: int) -> bool:
     """Names under a motion, an address block: short lines in a row are no headings, unless
     they are numbered ("2 Beleid" over "2.1 Doelen")."""
     following = nxt.line.text
-    if len(following) > 0.75 * typical or not _heading_shape(following) or _is_caps(following):
+    if (
+        nxt.gap != "none"
+        or len(following) > 0.75 * typical
+        or not _heading_shape(following)
+        or _is_caps(following)
+    ):
         return False
     return not (text[:1].isdigit() and following[:1].isdigit())
 

@@ -86,6 +86,11 @@ class Amount:
     purpose: str | None = None
     donor: str | None = None
     recipient: str | None = None
+    # The recipient normalised for grouping pledges over time: a fund's acronym defined in the
+    # document ("UCAP" for "het trustfund ..."), a canonical country or organisation name, else
+    # the lower-cased phrase.
+    recipient_key: str | None = None
+    bound: str | None = None  # "min" / "max" for the ends of a range ("€ 10 à 20 miljoen")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class Event:
     text: str
     start: int
     end: int
+    mentions: tuple[Mention, ...] = ()  # every mention of the same meeting, the first included
 
 
 @dataclass(frozen=True)

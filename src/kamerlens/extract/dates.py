@@ -1,15 +1,410 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""Dates and periods named in the text, years inferred from context, and the document's own date.
+
+``dates`` finds every date expression (:mod:`kamerlens.extract.dateparse`), reads the cues around
+it ("11 november jl.", "de aanstaande Raad", "vond ... plaats", "zal") and gives a yearless date
+the year that fits an anchor: the written document date, else a date in the title, else the most
+common explicit year. With a cue for the future the first occurrence after the anchor wins, with a
+cue for the past the last one before it, otherwise the nearest.
+
+``document_date`` estimates the date of a document that does not state one: it is written after
+every date it reports as past and before every date it calls upcoming. Constraints that cannot
+all hold (a typo such as 2023 for 2022) are resolved by dropping the lightest ones, so the range
+is never impossible. The estimate is the earliest possible day; ``date_range`` holds both ends.
+
+A ``DateMention`` spans ``start_date`` .. ``end_date``; a single day or month has both equal.
+An open period has one side: "voor de zomer" is (None, "YYYY-07"), "sinds 2014" is ("2014", None).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Literal
+
+from kamerlens.extract.dateparse import Point, RawDate, parse, pattern
+from kamerlens.extract.lexicon import alternation, load, sentence_index
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import DateMention
+
+Relation = Literal["past", "upcoming"]
 
 
-@component('dates', needs=('document',), sets=('dates',))
+@dataclass(frozen=True)
+class Found:
+    """A date expression with what the context says about it (kept for ``document_date``)."""
+
+    raw: RawDate
+    first: Point | None  # resolved (year filled in where it could be)
+    last: Point | None
+    inferred: bool
+    cue: Relation | None
+    strength: int  # 3: "jl."/"a.s." right after; 2: a cue word before; 1: verb tense; 0: none
+
+    def lo(self) -> date | None:
+        p = self.first or self.last
+        return p.first_day() if p and p.year is not None else None
+
+    def hi(self) -> date | None:
+        p = self.last or self.first
+        return p.last_day() if p and p.year is not None else None
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+@cache
+def _context() -> dict[str, frozenset[str]]:
+    ctx = load("dates")["context"]
+    return {k: frozenset(w.lower() for w in v) for k, v in ctx.items()}
+
+
+_PREV_WORD = re.compile(r"(\S+)\s*$")
+_NEXT_WORD = re.compile(r"\s*([^\s]+)")
+
+
+def _year_ok(text: str, start: int, end: int) -> bool:
+    """A bare 4-digit number is a year only in a context that says so."""
+    ctx = _context()
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    prev_word = prev.group(1).lower().strip("(,") if prev else ""
+    if prev_word in ctx["not_year_before"]:
+        return False
+    two = _PREV_WORD.search(text, max(0, start - 40), prev.start() if prev else start)
+    if two and f"{two.group(1).lower()} {prev_word}" in ctx["not_year_before"]:
+        return False
+    if prev_word in ctx["year_before"]:
+        return True
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt:
+        return True
+    word = nxt.group(1)
+    if not word[0].isalpha() or not word[0].islower():
+        return True  # punctuation, a capital or a number follows: "in 2014 spraken", "2024)"
+    return word.lower().rstrip(".,;:)") in ctx["year_after_ok"]
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_raw(text: str, exclude: list[tuple[int, int]] | None = None) -> list[RawDate]:
+    """Every date expression in ``text`` (years not yet inferred), minus spans in ``exclude``."""
+    out: list[RawDate] = []
+    exclude = exclude or []
+    for m in pattern().finditer(text):
+        raw = parse(m)
+        if raw is None:
+            continue
+        if (m.group("y") or m.group("yr")) and not _year_ok(text, raw.start, raw.end):
+            continue
+        if exclude and _taken(exclude, raw.start, raw.end):
+            continue
+        out.append(raw)
+    return out
+
+
+# --- cues ------------------------------------------------------------------------------------
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    cues = load("dates")["cues"]
+
+    def words(*keys: str) -> str:
+        return "|".join(f"(?P<{k}>{alternation(cues[k])})" for k in keys)
+
+    edge_l, edge_r = r"(?<![\w.])", r"(?![\w])"
+    return {
+        "after": re.compile(r"\s*,?\s*(?:" + words("past_after", "upcoming_after") + ")",
+                            re.IGNORECASE),
+        "before": re.compile(edge_l + "(?:" + words("past_before", "upcoming_before") + ")"
+                             + edge_r, re.IGNORECASE),
+        "verbs": re.compile(edge_l + "(?:" + words("past_verbs", "future_verbs") + ")"
+                            + edge_r, re.IGNORECASE),
+    }
+
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\s*(?:d\.d\.|\d))")
+
+
+def cue(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[Relation | None, int]:
+    """What the words around ``text[start:end]`` say: past, upcoming or nothing, and how firmly."""
+    pats = _cue_patterns()
+    m = pats["after"].match(text, end, min(len(text), end + 16))
+    if m:
+        return ("past" if m.group("past_after") else "upcoming"), 3
+    s0, s1 = sentence
+    lo = max(s0, start - 120)
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    last = None
+    for last in pats["before"].finditer(text, lo, start):  # noqa: B007 (the nearest cue wins)
+        pass
+    if last is not None:
+        return ("past" if last.group("past_before") else "upcoming"), 2
+    past = future = False
+    for v in pats["verbs"].finditer(text, max(s0, start - 70), min(s1, end + 70)):
+        if v.group("past_verbs"):
+            past = True
+        else:
+            future = True
+    if past != future:
+        return ("past" if past else "upcoming"), 1
+    return None, 0
+
+
+# --- year inference --------------------------------------------------------------------------
+
+
+def _instantiate(raw: RawDate, year: int) -> tuple[Point | None, Point | None]:
+    """The raw points with the unknown year set to ``year`` (the year of the last point)."""
+    first, last = raw.first, raw.last
+    if last is not None and last.year is None:
+        last = last.with_year(year)
+    if first is not None and first.year is None:
+        wrap = raw.wraps or (
+            last is not None and first.month is not None and last.month is not None
+            and (first.month, first.day or 0) > (last.month, last.day or 0)
+        )
+        base = last.year if last is not None and last.year is not None else year
+        first = first.with_year(base - 1 if (wrap and raw.last is not None) else base)
+    return first, last
+
+
+def _bounds(first: Point | None, last: Point | None) -> tuple[date, date]:
+    p1 = first or last
+    p2 = last or first
+    assert p1 is not None and p2 is not None
+    return p1.first_day(), p2.last_day()
+
+
+def infer_year(
+    raw: RawDate, anchor: date | None, relation: Relation | None
+) -> tuple[Point | None, Point | None, bool]:
+    """Fill in the year of ``raw`` from ``anchor``; the flag says whether it was inferred."""
+    if raw.year_known:
+        return raw.first, raw.last, False
+    if anchor is None:
+        return raw.first, raw.last, False
+    if raw.rel_year is not None:
+        first, last = _instantiate(raw, anchor.year + raw.rel_year)
+        if raw.wraps and raw.first is not None and raw.last is not None:
+            first, last = _instantiate(raw, anchor.year + raw.rel_year + 1)
+        return first, last, True
+    options = [_instantiate(raw, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if raw.weekday is not None:
+        fitting = [o for o in options if o[0] and o[0].day and o[0].first_day().weekday()
+                   == raw.weekday]
+        options = fitting or options
+    spans = [(o, *_bounds(*o)) for o in options]
+    if relation == "upcoming":
+        after = [s for s in spans if s[1] >= anchor] or [s for s in spans if s[2] >= anchor]
+        if after:
+            best = min(after, key=lambda s: s[1])
+            return best[0][0], best[0][1], True
+    if relation == "past":
+        before = [s for s in spans if s[2] <= anchor] or [s for s in spans if s[1] <= anchor]
+        if before:
+            best = max(before, key=lambda s: s[2])
+            return best[0][0], best[0][1], True
+
+    def distance(s: tuple[tuple[Point | None, Point | None], date, date]) -> int:
+        if s[1] <= anchor <= s[2]:
+            return 0
+        return min(abs((s[1] - anchor).days), abs((s[2] - anchor).days))
+
+    best = min(spans, key=distance)
+    return best[0][0], best[0][1], True
+
+
+# --- the anchor ------------------------------------------------------------------------------
+
+
+def _parse_iso(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    return date(int(m.group(1)), int(m.group(2) or 7), int(m.group(3) or 1))
+
+
+def title_dates(title: str) -> list[RawDate]:
+    """Dates with a written year in a title ("Verslag ... van 29 en 30 november 2022")."""
+    return [r for r in find_raw(title) if r.year_known and (r.first or r.last)]
+
+
+def anchor_of(doc: Doc, raws: list[RawDate]) -> date | None:
+    """The date yearless dates are read against: written date, title date, or commonest year."""
+    if doc.info.get("date") and not doc.info.get("date_estimated"):
+        written = _parse_iso(doc.info["date"])
+        if written:
+            return written
+    titles = [doc.info.get("title")]
+    titles += [s.title for s in doc.norm.sections[:1]]
+    for title in titles:
+        if isinstance(title, str) and title:
+            dated = title_dates(title)
+            if dated:
+                last = dated[-1]
+                return _bounds(last.first, last.last)[1]
+    explicit = [r for r in raws if r.year_known and (r.first or r.last)]
+    years = Counter((r.last or r.first).year for r in explicit)  # type: ignore[union-attr]
+    if not years:
+        return None
+    year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    days = [
+        _bounds(r.first, r.last)[1] for r in explicit
+        if (r.last or r.first).year == year and (r.last or r.first).day  # type: ignore[union-attr]
+    ]
+    return max(days) if days else date(year, 7, 1)
+
+
+# --- the components --------------------------------------------------------------------------
+
+
+def _exclusions(doc: Doc) -> list[tuple[int, int]]:
+    """Spans where a number is no date: the references (vergaderjaar "2020/21", dossiers)."""
+    return [(r.start, r.end) for r in doc.results.get("references", ())]
+
+
+def find(doc: Doc) -> list[Found]:
+    """Every date in ``doc`` with cues read and years inferred."""
+    text = doc.text
+    raws = find_raw(text, _exclusions(doc))
+    anchor = anchor_of(doc, raws)
+    sentences = sentence_index(doc)
+    found: list[Found] = []
+    for raw in raws:
+        relation, strength = cue(text, sentences.at(raw.start), raw.start, raw.end)
+        first, last, inferred = infer_year(raw, anchor, relation)
+        found.append(Found(raw, first, last, inferred, relation, strength))
+    return found
+
+
+def _mention(doc: Doc, f: Found, relation: Relation | None) -> DateMention:
+    start_date = f.first.iso() if f.first else None
+    end_date = f.last.iso() if f.last else None
+    return DateMention(
+        start_date=start_date,
+        end_date=end_date,
+        text=doc.text[f.raw.start:f.raw.end],
+        start=f.raw.start,
+        end=f.raw.end,
+        year_inferred=f.inferred,
+        relation=relation,
+    )
+
+
+@component("dates", needs=("document",), sets=("dates",))
 def dates(doc: Doc) -> None:
-    doc.results['dates'] = []
+    found = find(doc)
+    doc._dates_found = found  # type: ignore[attr-defined]  # for document_date
+    doc.results["dates"] = [_mention(doc, f, f.cue) for f in found]
 
 
-@component('document_date', needs=('dates',), sets=('date', 'date_estimated'))
+@component("document_date", needs=("dates",), sets=("date", "date_estimated"))
 def document_date(doc: Doc) -> None:
-    doc.results['document_date'] = []
+    found: list[Found] = getattr(doc, "_dates_found", [])
+    if not doc.info.get("date"):
+        anchor = anchor_of(doc, [f.raw for f in found])
+        estimate = estimate_date(found, anchor, doc.body_end)
+        if estimate is not None:
+            earliest, latest = estimate
+            doc.info["date"] = earliest.isoformat()
+            doc.info["date_estimated"] = True
+            doc.info["date_range"] = (earliest.isoformat(), latest.isoformat()) if latest else None
+    span = document_span(doc)
+    doc.results["dates"] = [_mention(doc, f, f.cue or relative(f.lo(), f.hi(), span))
+                            for f in found]
+
+
+# --- the document's date ---------------------------------------------------------------------
+
+
+def _constraints(found: list[Found], body_end: int) -> list[tuple[str, date, int]]:
+    """("after"|"before", day, weight): the document is after past dates, before upcoming ones."""
+    out: list[tuple[str, date, int]] = []
+    for f in found:
+        relation, weight = f.cue, f.strength
+        if relation is None and f.raw.start >= body_end and f.raw.year_known:
+            relation, weight = "past", 1  # a footnote dates what it cites: it already exists
+        if relation is None:
+            continue
+        if relation == "past":
+            p = f.last or f.first
+            if p is not None and p.year is not None and p.month is not None:
+                out.append(("after", p.first_day(), weight))
+        else:
+            p = f.first or f.last
+            if p is not None and p.year is not None and p.month is not None:
+                out.append(("before", p.last_day(), weight))
+    return out
+
+
+def estimate_date(
+    found: list[Found], anchor: date | None, body_end: int
+) -> tuple[date, date | None] | None:
+    """(earliest, latest) day of writing; None when nothing in the text bounds it from below.
+
+    Picks the day that breaks the least weight of constraints (ties: nearest the anchor), then
+    narrows to the constraints that day keeps, so the range is never empty.
+    """
+    rules = _constraints(found, body_end)
+    if not any(kind == "after" for kind, _, _ in rules):
+        return None
+    candidates = sorted({d for _, d, _ in rules})
+
+    def cost(x: date) -> tuple[int, int]:
+        broken = sum(w for kind, d, w in rules if (kind == "after" and d > x)
+                     or (kind == "before" and d < x))
+        return broken, abs((x - anchor).days) if anchor else 0
+
+    best = min(candidates, key=cost)
+    afters = [d for kind, d, _ in rules if kind == "after" and d <= best]
+    befores = [d for kind, d, _ in rules if kind == "before" and d >= best]
+    if not afters:
+        return None
+    return max(afters), (min(befores) if befores else None)
+
+
+def document_span(doc: Doc) -> tuple[date, date | None] | None:
+    """The document's date as a range: (day, day) when written, (earliest, latest) if estimated."""
+    written = _parse_iso(doc.info.get("date"))
+    if written is None:
+        return None
+    rng = doc.info.get("date_range")
+    if doc.info.get("date_estimated") and rng:
+        return _parse_iso(rng[0]) or written, _parse_iso(rng[1]) if rng[1] else None
+    if doc.info.get("date_estimated"):
+        return written, None
+    return written, written
+
+
+def relative(
+    lo: date | None, hi: date | None, span: tuple[date, date | None] | None
+) -> Relation | None:
+    """past / upcoming of a period [lo, hi] seen from the document's date span, when decisive."""
+    if span is None or lo is None or hi is None:
+        return None
+    earliest, latest = span
+    if hi < earliest:
+        return "past"
+    if latest is not None and lo > latest:
+        return "upcoming"
+    return None
+
+
+def date_at(doc: Doc, start: int, end: int) -> DateMention | None:
+    """The first date mention overlapping ``[start, end)`` (for deadlines, events)."""
+    for d in doc.results.get("dates", ()):
+        if d.start < end and start < d.end:
+            return d  # type: ignore[no-any-return]
+    return None
+
+
+__all__ = ["Found", "anchor_of", "cue", "date_at", "document_span", "estimate_date", "find",
+           "find_raw", "infer_year", "relative"]

@@ -1,0 +1,217 @@
+"""Names of countries, organisations and places, and the acronyms a document defines.
+
+Countries come from pycountry's Dutch translation plus the forms in ``data/entities.toml``;
+organisations and places from the same file. One case-sensitive scanner finds them all; the
+regex engine only tries it where a letter that can start a name stands, so it runs at about the
+speed of a plain scan. Acronyms defined in the text ("Ukraine Comprehensive Assistance Package
+(UCAP)", "JEF (Joint Expeditionary Force)") are found per document and cached on it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kamerlens.extract.lexicon import load, trie_alternation
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a surface form names."""
+
+    type: str  # country | organisation | place
+    name: str  # canonical name
+    code: str | None = None  # ISO 3166 alpha-2 for countries
+    adjective: bool = False  # "Russische": a mention of the country by its adjective
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    known: Known
+
+
+def _pycountry_names() -> dict[str, str]:
+    """Dutch short name -> alpha-2, from pycountry's gettext catalogue."""
+    import pycountry
+
+    try:
+        nl = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
+        tr = nl.gettext
+    except OSError:  # the locale is missing: English names still help
+        def tr(message: str) -> str:
+            return message
+    names: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for country in pycountry.countries:
+        for source in (getattr(country, "common_name", None), country.name):
+            if not source:
+                continue
+            name = re.sub(r"\s*\(.*\)$", "", tr(source)).strip()
+            if "," in name:
+                continue  # "Korea, Republiek": the data file gives the form prose uses
+            names.setdefault(name, country.alpha_2)
+            seen[name] = seen.get(name, 0) + 1
+    return names
+
+
+@cache
+def countries() -> dict[str, Known]:
+    """Every country surface form (names and adjectives) -> Known."""
+    data = load("entities")
+    skip = set(data["countries_skip"]["names"])
+    canonical: dict[str, str] = {}
+    table: dict[str, Known] = {}
+    for name, code in _pycountry_names().items():
+        if name not in skip:
+            canonical.setdefault(code, name)
+            table[name] = Known("country", name, code)
+    for code, forms in data["countries"].items():
+        canonical[code] = forms[0]
+        for form in forms:
+            table[form] = Known("country", forms[0], code)
+    for name, known in list(table.items()):
+        table[name] = Known("country", canonical.get(known.code or "", known.name), known.code)
+    for code, forms in data["adjectives"].items():
+        for form in forms:
+            table[form] = Known("country", canonical.get(code, code), code, adjective=True)
+    return table
+
+
+@cache
+def organisations() -> dict[str, Known]:
+    table: dict[str, Known] = {}
+    for forms in load("entities")["organisations"]["list"]:
+        for form in forms:
+            table[form] = Known("organisation", forms[0])
+    return table
+
+
+@cache
+def places() -> dict[str, Known]:
+    data = load("entities")["places"]
+    return {p: Known("place", p) for p in [*data["cities"], *data["regions"]]}
+
+
+@cache
+def table() -> dict[str, Known]:
+    """All surface forms; a country wins over a place of the same name (Luxemburg)."""
+    out: dict[str, Known] = {}
+    out.update(places())
+    out.update(organisations())
+    out.update(countries())
+    return out
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    # Right edge: not followed by a letter or digit, but a hyphen is fine ("NAVO-Top",
+    # "Rusland-Oekraïne", "EU-lidstaten"). The left edge is checked in Python: a lookbehind
+    # in front would keep the engine from skipping to the letters a name can start with.
+    return re.compile(trie_alternation(table()) + r"(?![\w])")
+
+
+def _key(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every gazetteer name in ``text[start:end]``."""
+    tab = table()
+    hits = []
+    for m in _scanner().finditer(text, start, len(text) if end is None else end):
+        at = m.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue
+        known = tab.get(_key(m.group(0)))
+        if known is not None:
+            hits.append(Hit(m.start(), m.end(), known))
+    return hits
+
+
+# --- acronyms defined in the text ------------------------------------------------------------
+
+_CONNECT = r"(?:of|and|for|the|on|to|van|voor|de|het|en|der|des|op|in|tot|inzake|ter|ten)"
+_CAP = r"[A-Z][\w'’&]*(?:-(?:[A-Za-z][\w'’&]*)?)?"
+_LONG_ACR = re.compile(
+    rf"(?P<long>{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,9}})\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&+]"
+    rf"{{1,10}}(?<![a-z]s))\s*\)"
+)
+_ACR_LONG = re.compile(
+    rf"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&+]{{1,10}})\s*\(\s*(?P<long>{_CAP}(?:\s+(?:{_CONNECT}\s+)*"
+    rf"{_CAP}){{0,9}})\s*\)"
+)
+_WORD = re.compile(r"[^\s-]+-?")
+
+
+@dataclass(frozen=True)
+class Acronym:
+    acronym: str
+    long: str
+    long_start: int
+    long_end: int
+    start: int  # span of the whole definition
+    end: int
+
+    @property
+    def is_org(self) -> bool:
+        last = self.long.split()[-1]
+        return last not in set(load("entities")["acronyms"]["not_org_last_words"])
+
+
+def _fit(long_words: list[tuple[int, int, str]], acr: str) -> int | None:
+    """Index of the first word of ``long_words`` whose capitals spell ``acr``; None if none."""
+    letters = [c for c in acr if c.isupper()]
+    if len(letters) < 2:
+        return None
+    for i in range(len(long_words)):
+        word = long_words[i][2]
+        if word[0] != letters[0]:
+            continue
+        initials = [w[2][0] for w in long_words[i:] if w[2][0].isupper()]
+        if len(initials) < max(2, len(letters) - 2) or len(initials) > len(letters) + 1:
+            continue
+        it = iter(letters)
+        if all(ch in it for ch in initials):  # initials are a subsequence of the acronym
+            return i
+    return None
+
+
+def find_acronyms(text: str) -> list[Acronym]:
+    """Definitions "Long Name (ACR)" and "ACR (Long Name)" whose initials agree."""
+    found: list[Acronym] = []
+    for m in _LONG_ACR.finditer(text):
+        base = m.start("long")
+        words = [(base + w.start(), base + w.end(), w.group(0)) for w in
+                 _WORD.finditer(m.group("long"))]
+        i = _fit(words, m.group("acr"))
+        if i is None:
+            continue
+        ls, le = words[i][0], words[-1][1]
+        found.append(Acronym(m.group("acr"), " ".join(text[ls:le].split()), ls, le, ls, m.end()))
+    for m in _ACR_LONG.finditer(text):
+        base = m.start("long")
+        words = [(base + w.start(), base + w.end(), w.group(0)) for w in
+                 _WORD.finditer(m.group("long"))]
+        if _fit(words, m.group("acr")) != 0:
+            continue
+        found.append(Acronym(m.group("acr"), " ".join(m.group("long").split()), m.start("long"),
+                             m.end("long"), m.start(), m.end()))
+    return found
+
+
+def acronyms(doc: Any) -> list[Acronym]:
+    """The acronyms ``doc`` defines (found once, cached on the doc)."""
+    cached = getattr(doc, "_acronyms", None)
+    if cached is None:
+        cached = find_acronyms(doc.text)
+        doc._acronyms = cached
+    return cached  # type: ignore[no-any-return]
+
+
+__all__ = ["Acronym", "Hit", "Known", "acronyms", "countries", "find_acronyms", "organisations",
+           "places", "scan", "table"]

@@ -60,6 +60,7 @@ def test_normalize_seed000_title_rejoined(seed000):
     assert seed000.title_span is not None
     assert seed000.text[slice(*seed000.title_span)] == title
     assert "De Minister van Buitenlandse Zaken,\nW.B. Hoekstra" in seed000.text
+    assert seed000.sections == ()  # no paragraph's first line mistaken for a heading
 
 
 def test_normalize_seed004_footnotes(seed004):

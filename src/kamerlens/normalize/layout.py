@@ -105,7 +105,10 @@ def mark_headings(items: list[_Item], typical: int) -> None:
             if prev is None or not prev.line.text.endswith("-"):
                 item.heading = 1
             continue
-        if nxt is None or len(text) > 0.75 * typical:
+        # A line followed straight by more text may be the first line of a paragraph, so it must
+        # be clearly short; a line standing alone between blank lines may be longer.
+        limit = 0.75 * typical if nxt is None or nxt.gap == "none" else max(0.75 * typical, 60)
+        if nxt is None or len(text) > limit:
             continue
         opens = item.gap == "blank" or prev is None or prev.heading or prev.line.ends_sentence()
         if not opens:

@@ -87,6 +87,7 @@ def typical_length(lines: list[Line]) -> int:
     lengths = sorted(len(ln.text) for ln in lines if ln.kind == "body")
     if not lengths:
         return 80
-    if len(lengths) < 5:
-        return lengths[-1]
-    return lengths[int(len(lengths) * 0.8)]
+    found = lengths[-1] if len(lengths) < 5 else lengths[int(len(lengths) * 0.8)]
+    # A page of running text has lines of 60 characters or more; a short text full of short
+    # lines (a list, an address block) must not make every line look "full".
+    return max(found, 60)

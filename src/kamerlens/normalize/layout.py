@@ -94,7 +94,17 @@ def mark_headings(items: list[_Item], typical: int) -> None:
     for k, item in enumerate(items):
         text = item.line.text
         prev = items[k - 1] if k else None
-        caps = _is_caps(text) and len(text) <= _HEADING_MAX
+        upper = text.upper() == text
+        # Fast path: most lines continue a sentence of the line before.
+        if (
+            not upper
+            and item.gap != "blank"
+            and prev
+            and not prev.heading
+            and not prev.line.ends_sentence()
+        ):
+            continue
+        caps = upper and _is_caps(text) and len(text) <= _HEADING_MAX
         if caps and prev and prev.heading and item.gap == "none" and _is_caps(prev.line.text):
             item.heading = 2  # a title in capitals wrapped over two lines
             continue
@@ -140,9 +150,11 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "join:" + (hyphens.decide(p, t, known) if p.endswith("-") else "space")
     if item.heading or prev.heading or item.gap == "blank":
         return "\n\n"
-    if _BULLET.match(t) or _FIELD.match(t):
+    if (t[:1] in _BULLET_CHARS or t[1:2] in ".) " or t[:1] in "(0123456789") and _BULLET.match(t):
         return "\n"
-    if _INITIALS.match(t) and len(t) < 40 and p.endswith(","):
+    if ":" in t[:24] and _FIELD.match(t):
+        return "\n"
+    if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
         return "\n"  # "De Minister van Buitenlandse Zaken," / "W.B. Hoekstra"
     if p.endswith("-"):
         return "join:" + hyphens.decide(p, t, known)

@@ -24,6 +24,7 @@ _CLEAN = (
     ("\u00ad", "-"),
 )
 _BREAK = re.compile(r"[\n\f]")
+_CLOSERS = frozenset("»”’\"')]")
 _SENTENCE_END = re.compile(r"[.!?][»”’\"')\]]*$|:$")
 
 
@@ -42,7 +43,10 @@ class Line:
         return not self.text
 
     def ends_sentence(self) -> bool:
-        return bool(_SENTENCE_END.search(self.text))
+        last = self.text[-1:]
+        if last in (".", "!", "?", ":"):
+            return True
+        return last in _CLOSERS and bool(_SENTENCE_END.search(self.text))
 
 
 def clean(text: str) -> str:

@@ -36,7 +36,8 @@ def normalize_structured(raw: RawDocument) -> NormalizedText:
         if note.marker_start is not None and note.marker_start < len(body):
             marker = Mention(note.marker_start, note.marker_start + len(note.number))
         footnotes.append(Footnote(note.number, text, start, pos, marker))
-    # Raw offsets past the body point at no source character; keep the map monotone anyway.
+    # A note's text is not in RawDocument.text (the parser lifted it into RawDocument.notes):
+    # its run in the offset map points at the note's marker instead.
     text = "".join(parts)
     return NormalizedText(
         text=text,

@@ -68,3 +68,10 @@ def test_sniff_missing_file(tmp_path):
 def test_sniff_folder_is_not_a_file(tmp_path):
     with pytest.raises(IngestError, match="is a folder"):
         read(tmp_path)
+
+
+def test_sniff_utf16_xml():
+    data = '<?xml version="1.0" encoding="UTF-16"?><kamerstuk><al>Oekraïne</al></kamerstuk>'
+    raw = read(data.encode("utf-16"), name="x.xml")
+    assert raw.format == "xml-kamerstuk"
+    assert raw.text == "Oekraïne"

@@ -201,3 +201,18 @@ def test_normalize_layout_nested_headings_and_dates():
     ]
     assert norm.title is None  # an address in capitals is no title
     assert norm.text.endswith("Postbus 20018\n2500 EA DEN HAAG")
+
+
+def test_normalize_layout_two_digit_footnotes():
+    body = "".join(
+        f"Het kabinet heeft in brief {n} de Kamer geïnformeerd over de voortgang.{n}\n\n"
+        for n in range(1, 13)
+    )
+    notes = "".join(f"{n} Kamerstuk 21 501-20, nr. {1900 + n}\n" for n in range(1, 13))
+    norm = _norm(body + notes, "text")
+    assert [f.number for f in norm.footnotes] == [str(n) for n in range(1, 13)]
+    assert norm.footnotes[11].text == "Kamerstuk 21 501-20, nr. 1912"
+    assert norm.text[norm.footnotes[11].marker.start - 10 : norm.footnotes[11].marker.end] == (
+        "voortgang.¹²"
+    )
+    assert "in brief 12 de Kamer" in norm.text  # a number in the sentence is no marker

@@ -29,6 +29,8 @@ _SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*
 
 def _strip_head(data: bytes) -> bytes:
     head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: look at it as UTF-8
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="ignore").encode("utf-8")
     for bom in _BOMS:
         if head.startswith(bom):
             head = head[len(bom) :]

@@ -29,7 +29,7 @@ _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _TRAILING_NUMBER = re.compile(r"\s*\d{1,4}$")
-_EDGE = 4  # how many lines at the top and bottom of a page count as its edge
+_EDGE = 6  # how many lines at the top and bottom of a page count as its edge
 
 
 def mark(lines: list[Line], pages: int) -> list[str]:

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED_000, SEED_004
+ROOT = Path(__file__).resolve().parent.parent
+SEED_000 = ROOT / "examples" / "letters" / "000_e47a5db50cc64457.txt"
+SEED_004 = ROOT / "examples" / "letters" / "004_1ca4271ce6c07476.txt"
+
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

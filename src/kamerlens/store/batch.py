@@ -138,12 +138,22 @@ def _run(
     """Extract ``(name, bytes, sha256)`` jobs (in workers) and write each result (here)."""
 
     def write(chunk: list[tuple[str, bytes, str]], results: list[tuple[str, Any, Any]]) -> None:
+        pairs, names = [], []
         for (name, data, sha), (_, record, error) in zip(chunk, results, strict=True):
             if error is not None:
                 summary.failed.append((name, error))
             else:
-                _store_one(store, name, data, sha, record, summary, replace_existing)
-            if progress:
+                pairs.append(_pair(name, data, sha, record))
+                names.append(name)
+        # one transaction per chunk, one savepoint per document: each stays all-or-nothing
+        outcomes = store.add_many(pairs, replace=replace_existing) if pairs else []
+        for name, (_, record), outcome in zip(names, pairs, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                summary.failed.append((name, f"{name}: cannot be stored ({outcome})"))
+            else:
+                _count(summary, outcome.status, record)
+        if progress:
+            for name, _, _ in chunk:
                 progress(name)
 
     executor = _executor(workers)
@@ -163,25 +173,20 @@ def _run(
             write(pending.pop(fut), fut.result())
 
 
-def _store_one(
-    store: Store,
-    name: str,
-    data: bytes,
-    sha: str,
-    record: Record,
-    summary: Summary,
-    replace_existing: bool,
-) -> None:
+def _pair(name: str, data: bytes, sha: str, record: Record) -> tuple[RawDocument, Record]:
     raw = RawDocument(
         source=name, data=data, sha256=sha, format=record.document.format or "", text=""
     )
     if record.document.sha256 != sha:  # extract hashed the same bytes; guard the contract
         record = replace(record, document=replace(record.document, sha256=sha))
-    result = store.add(raw, record, replace=replace_existing)
-    if result.status == "unchanged":
+    return raw, record
+
+
+def _count(summary: Summary, status: str, record: Record) -> None:
+    if status == "unchanged":
         summary.unchanged += 1
         return
-    if result.status == "replaced":
+    if status == "replaced":
         summary.replaced += 1
     else:
         summary.stored += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -122,20 +122,24 @@ def doc_year(doc: Doc) -> int | None:
 def body_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentences of the body (footnotes excluded); split here when the pipeline has not."""
     sents = doc.sentences or split(doc.text, 0, doc.body_end)
-    return [(s, e) for s, e in sents if s < doc.body_end]
+    if sents and sents[-1][0] >= doc.body_end:
+        sents = sents[: bisect_left(sents, (doc.body_end, -1))]
+    return sents
 
 
 def sentences_hit(doc: Doc, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The body sentences holding a match of ``cue``, in order, each once."""
     sents = body_sentences(doc)
     starts = [s for s, _ in sents]
-    seen: set[int] = set()
-    for m in cue.finditer(doc.text, 0, doc.body_end):
+    text, end = doc.text, doc.body_end
+    m = cue.search(text, 0, end)
+    while m is not None:
         i = bisect_right(starts, m.start()) - 1
-        if i < 0 or i in seen or not (sents[i][0] <= m.start() < sents[i][1]):
-            continue
-        seen.add(i)
-        yield sents[i]
+        if i >= 0 and sents[i][0] <= m.start() < sents[i][1]:
+            yield sents[i]
+            m = cue.search(text, sents[i][1], end)  # on to the next sentence
+        else:
+            m = cue.search(text, m.end(), end)
 
 
 def squash(text: str) -> str:

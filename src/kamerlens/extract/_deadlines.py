@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,6 +26,7 @@ _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2,
 @dataclass(frozen=True)
 class _Rule:
     resolve: str
+    key: frozenset[str]  # one must occur in the lower-cased sentence before the pattern is tried
     pattern: re.Pattern[str]
     month: int | None
     year_offset: int
@@ -51,7 +53,9 @@ def _rules() -> tuple[_Rule, ...]:
     rules = []
     for rule in data["rule"]:
         pattern = rule["pattern"].replace("{MEETING_NP}", meeting_np)
-        pattern = pattern.replace("{PRE}", data["pre"]).replace("{ADJ}", data["adj"])
+        # "tijdig", "uiterlijk" ... before a phrase are added after matching (see phrases()):
+        # a pattern that opens with an optional group is tried slowly at every position
+        pattern = pattern.replace("{PRE}", "").replace("{ADJ}", data["adj"])
         for key, value in fills.items():
             # the year group may appear once per pattern only
             pattern = pattern.replace(key, value, 1 if key == "{YEAR}" else -1)
@@ -59,7 +63,8 @@ def _rules() -> tuple[_Rule, ...]:
         rules.append(
             _Rule(
                 rule["resolve"],
-                re.compile(r"\b" + words(pattern) + r"\b", re.IGNORECASE),
+                frozenset(rule.get("key", ())),
+                re.compile(r"\b(?:" + words(pattern) + r")\b", re.IGNORECASE),
                 rule.get("month"),
                 int(rule.get("year_offset", 0)),
             )
@@ -67,41 +72,67 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
-def find(doc: Doc, start: int, end: int, prefer_from: int | None = None) -> Deadline | None:
-    """The deadline phrase of the sentence ``doc.text[start:end]``, resolved when possible.
+Hit = tuple[int, int, int, _Rule, re.Match[str]]
 
-    Of overlapping phrases the longest wins; of the rest, one in the commitment's own clause
-    (from ``prefer_from`` on) before one elsewhere, then the first.
-    """
+
+@cache
+def _keys() -> frozenset[str]:
+    return frozenset(k for rule in _rules() for k in rule.key)
+
+
+@cache
+def _pre() -> re.Pattern[str]:
+    """ "tijdig", "ruim", "uiterlijk" ... right before a deadline phrase belong to it."""
+    return re.compile(r"\b(?:" + load_toml("deadlines.toml")["pre"] + r")\s+$", re.I)
+
+
+def phrases(doc: Doc, start: int, end: int) -> list[Hit]:
+    """Every deadline phrase in ``doc.text[start:end]``; of overlapping ones the longest."""
     text = doc.text
-    hits: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    low = text[start:end].lower()
+    present = {k for k in _keys() if k in low}
+    hits: list[Hit] = []
     for order, rule in enumerate(_rules()):
+        if rule.key and rule.key.isdisjoint(present):
+            continue
         for m in rule.pattern.finditer(text, start, end):
-            hits.append((m.start(), m.end(), order, rule, m))
-    if not hits:
-        return None
+            pre = _pre().search(text, max(start, m.start() - 25), m.start())
+            hits.append((pre.start() if pre else m.start(), m.end(), order, rule, m))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[2]))
-    kept: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    kept: list[Hit] = []
     for hit in hits:
         if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
             kept.append(hit)
+    return sorted(kept, key=lambda h: h[0])
+
+
+def choose(
+    doc: Doc, hits: list[Hit], prefer_from: int | None = None, dates: DateIndex | None = None
+) -> Deadline | None:
+    """The commitment's deadline among the phrases: one in its own clause (from
+    ``prefer_from`` on) before one elsewhere, then the first."""
+    if not hits:
+        return None
     if prefer_from is not None:
-        kept.sort(key=lambda h: (h[0] < prefer_from, h[0]))
-    else:
-        kept.sort(key=lambda h: h[0])
-    s, e, _, rule, m = kept[0]
-    return Deadline(text[s:e], s, e, _resolve(doc, rule, m))
+        hits = sorted(hits, key=lambda h: (h[0] < prefer_from, h[0]))
+    s, e, _, rule, m = hits[0]
+    return Deadline(doc.text[s:e], s, e, _resolve(doc, rule, m, dates))
 
 
-def _resolve(doc: Doc, rule: _Rule, m: re.Match[str]) -> str | None:
+def find(doc: Doc, start: int, end: int, prefer_from: int | None = None) -> Deadline | None:
+    """The deadline phrase of the sentence ``doc.text[start:end]``, resolved when possible."""
+    return choose(doc, phrases(doc, start, end), prefer_from)
+
+
+def _resolve(doc: Doc, rule: _Rule, m: re.Match[str], dates: DateIndex | None) -> str | None:
     groups = m.groupdict()
     explicit = bool(groups.get("year"))
     kind = rule.resolve
     if kind == "date":
-        return _date_in(doc, m.start(), m.end()) or _day_month(doc, m.group(0))
+        return _date_in(doc, m.start(), m.end(), dates) or _day_month(doc, m.group(0))
     if kind == "meeting":
         return (
-            _date_in(doc, m.start(), m.end())
+            _date_in(doc, m.start(), m.end(), dates)
             or _event_date(doc, m.start(), m.end())
             or _day_month(doc, m.group(0))
         )
@@ -195,12 +226,29 @@ def _precise(value: str | None) -> str | None:
     return value if value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value) else None
 
 
-def _date_in(doc: Doc, start: int, end: int) -> str | None:
-    for mention in doc.results.get("dates", ()):
-        if start <= mention.start and mention.end <= end:
-            value = _precise(getattr(mention, "start_date", None))
-            if value:
-                return value
+class DateIndex:
+    """The dates component's mentions sorted by start: the ones inside a span, fast."""
+
+    def __init__(self, mentions: Any) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def _date_in(doc: Doc, start: int, end: int, dates: DateIndex | None) -> str | None:
+    index = dates or DateIndex(doc.results.get("dates", ()))
+    for mention in index.within(start, end):
+        value = _precise(getattr(mention, "start_date", None))
+        if value:
+            return value
     return None
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,29 +90,67 @@ def _lex() -> _Lex:
     )
 
 
+# Every full date ends in "<month> <year>": a case-sensitive literal scan finds those fast, and the
+# full pattern (weekdays, day ranges) is tried only in a short window before each.
+_MONTH_YEAR = re.compile("(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d\b")
+_MONTH_YEAR_ANY = re.compile(_MONTH_YEAR.pattern, re.IGNORECASE)
+_REACH = 80  # characters a date expression may extend before its month
+
+
 def _dates(text: str, start: int = 0, end: int | None = None) -> Iterator[_DateText]:
+    """Full dates in ``text[start:end]``; lower-case months only in long texts (the body), any
+    case in short ones (a title in capitals)."""
     end = len(text) if end is None else end
-    for m in _lex().date.finditer(text, start, end):
-        m2 = MONTHS[m["m2"].lower()]
-        m1 = MONTHS[m["m1"].lower()] if m["m1"] else m2
-        pairs = [(int(m["d1"]), m1)]
-        if m["d2"]:
-            pairs.append((int(m["d2"]), m2))
-        elif m["m1"]:
-            continue  # "12 maart april 2023" is no date
-        named = []
-        if m["w1"]:
-            named.append((m["w1"].lower(), int(m["d1"]), m1))
-        if m["w2"] and m["d2"]:
-            named.append((m["w2"].lower(), int(m["d2"]), m2))
-        yield _DateText(tuple(pairs), int(m["y"]), tuple(named), m.group(0), m.start(), m.end())
+    scan = _MONTH_YEAR_ANY if end - start < 1000 else _MONTH_YEAR
+    full = _lex().date
+    last = start
+    for hit in scan.finditer(text, start, end):
+        m = None
+        for cand in full.finditer(text, max(last, hit.start() - _REACH), hit.end()):
+            if cand.end() == hit.end():
+                m = cand
+        if m is None:
+            continue
+        last = m.end()
+        parsed = _parse(m)
+        if parsed is not None:
+            yield parsed
+
+
+def _parse(m: re.Match[str]) -> _DateText | None:
+    m2 = MONTHS[m["m2"].lower()]
+    m1 = MONTHS[m["m1"].lower()] if m["m1"] else m2
+    pairs = [(int(m["d1"]), m1)]
+    if m["d2"]:
+        pairs.append((int(m["d2"]), m2))
+    elif m["m1"]:
+        return None  # "12 maart april 2023" is no date
+    named = []
+    if m["w1"]:
+        named.append((m["w1"].lower(), int(m["d1"]), m1))
+    if m["w2"] and m["d2"]:
+        named.append((m["w2"].lower(), int(m["d2"]), m2))
+    return _DateText(tuple(pairs), int(m["y"]), tuple(named), m.group(0), m.start(), m.end())
+
+
+def _body_dates(doc: Doc) -> list[_DateText]:
+    return list(_dates(doc.text, 0, doc.body_end))
 
 
 @component("findings", needs=("dates", "document_date", "events", "references", "motions"))
 def findings(doc: Doc) -> None:
     found: list[Finding] = []
-    for rule in (_title_conflict, _past_after, _weekday, _broken_formula, _footnotes, _late_refs):
-        for item in rule(doc):
+    dates = _body_dates(doc)
+    rules: tuple[Callable[[], Iterator[Finding]], ...] = (
+        lambda: _title_conflict(doc, dates),
+        lambda: _past_after(doc, dates),
+        lambda: _weekday(dates),
+        lambda: _broken_formula(doc),
+        lambda: _footnotes(doc),
+        lambda: _late_refs(doc),
+    )
+    for rule in rules:
+        for item in rule():
             if not any(item.start < f.end and f.start < item.end for f in found):
                 found.append(item)
     doc.results["findings"] = sorted(found, key=lambda f: f.start)
@@ -122,7 +161,7 @@ def _title(doc: Doc) -> str | None:
     return str(title) if title else None
 
 
-def _title_conflict(doc: Doc) -> Iterator[Finding]:
+def _title_conflict(doc: Doc, body: list[_DateText]) -> Iterator[Finding]:
     """Same days and month as the title's date, another year."""
     title = _title(doc)
     if not title:
@@ -130,7 +169,6 @@ def _title_conflict(doc: Doc) -> Iterator[Finding]:
     wanted = list(_dates(title))
     if not wanted:
         return
-    body = list(_dates(doc.text, 0, doc.body_end))
     opening = _first_after_title(doc, body)
     for got in body:
         for want in wanted:
@@ -161,15 +199,19 @@ def _first_after_title(doc: Doc, body: list[_DateText]) -> _DateText | None:
     return None
 
 
-def _past_after(doc: Doc) -> Iterator[Finding]:
+def _past_after(doc: Doc, body: list[_DateText]) -> Iterator[Finding]:
     """A date reported as past that lies after the written date or after a date called upcoming."""
     lex = _lex()
     written = doc_date(doc) if not doc.info.get("date_estimated") else None
     upcoming = _upcoming_dates(doc)
-    for s, e in body_sentences(doc):
-        if not lex.past.search(doc.text, s, e):
-            continue
-        for got in _dates(doc.text, s, e):
+    if not (written or upcoming):
+        return
+    sents = body_sentences(doc)
+    starts = [s for s, _ in sents]
+    for got in body:
+        i = bisect_right(starts, got.start) - 1
+        s, e = sents[i] if i >= 0 else (got.start, got.end)
+        if lex.past.search(doc.text, s, e):
             days = got.dates()
             if not days:
                 continue
@@ -206,10 +248,10 @@ def _upcoming_dates(doc: Doc) -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def _weekday(doc: Doc) -> Iterator[Finding]:
+def _weekday(body: list[_DateText]) -> Iterator[Finding]:
     """ "dinsdag 12 december 2023" when 12 December 2023 is no Tuesday."""
     names = _lex().weekdays
-    for got in _dates(doc.text, 0, doc.body_end):
+    for got in body:
         for name, day, month in got.weekdays:
             if not 1 <= day <= calendar.monthrange(got.year, month)[1]:
                 continue
@@ -227,10 +269,19 @@ def _month_name(month: int) -> str:
     return next(name for name, number in MONTHS.items() if number == month)
 
 
+_OPENING = re.compile(r"(?:Hierbij|Bijgaand|Bij deze|Met deze brief)\s")
+
+
 def _broken_formula(doc: Doc) -> Iterator[Finding]:
     """ "Hierbij bied ik u ..." without "aan": the standard cover sentence lost words."""
     text = doc.text
-    for s, e in body_sentences(doc):
+    sents = body_sentences(doc)
+    starts = [s for s, _ in sents]
+    for hit in _OPENING.finditer(text, 0, doc.body_end):
+        i = bisect_right(starts, hit.start()) - 1
+        if i < 0 or sents[i][0] != hit.start():
+            continue  # only a sentence that opens with the formula
+        s, e = sents[i]
         sentence = text[s:e]
         for opening, required, missing in _lex().formulas:
             if not opening.match(sentence) or required.search(sentence):
@@ -249,7 +300,7 @@ def _broken_formula(doc: Doc) -> Iterator[Finding]:
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARKER = re.compile(r"(?<=[^\W\d]|[.,;:)»”’\"])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _UNIT = re.compile(r"(?:\b(?:k|c|d|m)?m|\bm|\bkm|\bcm|\bmm|\bha|\bft)$")
 
 
@@ -260,9 +311,12 @@ def _footnotes(doc: Doc) -> Iterator[Finding]:
     numbers = {n.number for n in notes}
     text = doc.text
     for m in _MARKER.finditer(text, 0, doc.body_end):
-        if _UNIT.search(text, max(0, m.start() - 3), m.start()):
-            continue  # "km²"
-        number = m.group(1).translate(_SUPERSCRIPT)
+        before = text[m.start() - 1] if m.start() else " "
+        if not (before.isalpha() or before in '.,;:)»”’"') or _UNIT.search(
+            text, max(0, m.start() - 3), m.start()
+        ):
+            continue  # "km²", "10³": a power, not a marker
+        number = m.group(0).translate(_SUPERSCRIPT)
         if number not in numbers:
             yield Finding(
                 kind="footnote",

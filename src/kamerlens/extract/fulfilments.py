@@ -18,11 +18,12 @@ sentence before it that states the promise: one fulfilment, not two. Cue pattern
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kamerlens.extract._cues import body_sentences, load_toml, squash, words
+from kamerlens.extract._cues import body_sentences, load_toml, sentences_hit, squash, words
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Fulfilment, MadeIn
 
@@ -57,7 +58,8 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(sorted(cues, key=lambda c: not c.strong))
 
 
-_PRE = re.compile(r"\b(?:toe|toegezegd|toezegging(?:en)?|motie|moties)\b", re.IGNORECASE)
+# Cheap pre-selection (case-sensitive: fast; "Toezegging" opening a sentence is caught by "toe").
+_PRE = re.compile(r"(?:toe\b|toegezegd|oezegging|otie)")
 _EXCLUDE = re.compile(
     r"\bverzoekt\s+(?:de\s+regering|het\s+kabinet)|\bdeelt\s+u\b|\bbent\s+u\b|\bkunt\s+u\b|\bwilt\s+u\b",
     re.IGNORECASE,
@@ -79,8 +81,9 @@ def fulfilments(doc: Doc) -> None:
     sents = body_sentences(doc)
     index = {span: i for i, span in enumerate(sents)}
     found: list[_Found] = []
-    for span in _hit_sentences(doc, sents):
-        item = _find(doc, index[span], *span)
+    refs = _kamerstukken(doc)
+    for span in sentences_hit(doc, _PRE):
+        item = _find(doc, index[span], *span, refs)
         if item is None:
             continue
         prev = found[-1] if found else None
@@ -107,15 +110,10 @@ def fulfilments(doc: Doc) -> None:
     ]
 
 
-def _hit_sentences(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    hits = []
-    for span in sents:
-        if _PRE.search(doc.text, span[0], span[1]):
-            hits.append(span)
-    return hits
+_Refs = tuple[list[int], list[Any]]  # Kamerstuk references sorted by start, and their starts
 
 
-def _find(doc: Doc, index: int, start: int, end: int) -> _Found | None:
+def _find(doc: Doc, index: int, start: int, end: int, refs: _Refs) -> _Found | None:
     text = doc.text
     sentence = text[start:end]
     if sentence.rstrip(" »”’\"')").endswith("?") or _EXCLUDE.search(sentence):
@@ -133,13 +131,15 @@ def _find(doc: Doc, index: int, start: int, end: int) -> _Found | None:
             end=end,
             cue_start=m.start(),
             cue_end=m.end(),
-            made_in=_made_in(doc, start, end, m.start(), cue.kind),
+            made_in=_made_in(doc, start, end, m.start(), cue.kind, refs),
             subject=_subject(doc, end, m, cue.kind),
         )
     return None
 
 
-def _made_in(doc: Doc, start: int, end: int, cue_start: int, kind: str) -> MadeIn | None:
+def _made_in(
+    doc: Doc, start: int, end: int, cue_start: int, kind: str, refs: _Refs
+) -> MadeIn | None:
     motions = list(doc.results.get("motions", ()))
     if kind == "motion":
         for motion in motions:
@@ -147,7 +147,7 @@ def _made_in(doc: Doc, start: int, end: int, cue_start: int, kind: str) -> MadeI
             if any(start <= s < end for s, _ in places) and motion.dossier and motion.number:
                 return MadeIn(motion.dossier, motion.number)
     motion_ids = {(m.dossier, m.number) for m in motions if m.dossier}
-    cited = _cited(doc, start, end)
+    cited = _cited(doc, start, end, refs)
     if kind == "promise":
         cited = [(pos, ref) for pos, ref in cited if (ref.dossier, ref.number) not in motion_ids]
         before = [c for c in cited if c[0] < cue_start]
@@ -156,17 +156,29 @@ def _made_in(doc: Doc, start: int, end: int, cue_start: int, kind: str) -> MadeI
     return _made(cited[0][1]) if cited else None
 
 
-def _cited(doc: Doc, start: int, end: int) -> list[tuple[int, Any]]:
+def _cited(doc: Doc, start: int, end: int, refs: _Refs) -> list[tuple[int, Any]]:
     """Kamerstukken cited in the sentence or in the footnotes its markers point to, by position
     (a footnote's references sit at its marker)."""
-    refs = [r for r in doc.results.get("references", ()) if r.kind == "kamerstuk" and r.dossier]
-    out = [(r.start, r) for r in refs if start <= r.start < end]
+    out = [(r.start, r) for r in _between(refs, start, end)]
     for note in doc.norm.footnotes:
         marker = note.marker
         if marker is None or not (start <= marker.start < end):
             continue
-        out.extend((marker.start, r) for r in refs if note.start <= r.start < note.end)
+        out.extend((marker.start, r) for r in _between(refs, note.start, note.end))
     return sorted(out, key=lambda c: c[0])
+
+
+def _kamerstukken(doc: Doc) -> _Refs:
+    refs = sorted(
+        (r for r in doc.results.get("references", ()) if r.kind == "kamerstuk" and r.dossier),
+        key=lambda r: r.start,
+    )
+    return [r.start for r in refs], refs
+
+
+def _between(index: _Refs, start: int, end: int) -> list[Any]:
+    starts, refs = index
+    return refs[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _made(ref: Any) -> MadeIn:

@@ -33,17 +33,18 @@ class _VerbRule:
     lemma: str
     finite: frozenset[str]
     rest: re.Pattern[str] | None
-    nonfinite: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True)
 class _Lex:
     actor: re.Pattern[str]
     not_after: frozenset[str]
-    topic_starts: tuple[str, ...]
+    topic_starts: frozenset[str]
+    topic: re.Pattern[str]  # a sentence opening after which the verb may precede the subject
     aux: frozenset[str]
     verbs: tuple[_VerbRule, ...]
-    finite: frozenset[str]
+    by_finite: dict[str, tuple[_VerbRule, ...]]
+    nonfinite: re.Pattern[str]  # every verb's forms after an auxiliary, one group per verb
 
 
 @dataclass(frozen=True)
@@ -60,22 +61,33 @@ def _lex() -> _Lex:
     actors = sorted(data["actors"], key=len, reverse=True)
     # "Nederland"/"het kabinet" at any sentence position: only the first letter may change case
     actor = "|".join(f"[{a[0].upper()}{a[0].lower()}]" + words(a[1:]) for a in actors)
-    verbs = []
-    for v in data["verb"]:
+    verbs, alternatives = [], []
+    for i, v in enumerate(data["verb"]):
         rest = re.compile(words(v["rest"]), re.I) if v.get("rest") else None
         forms = v.get("nonfinite", ())
-        nonfinite = tuple(re.compile(r"\b" + words(p) + r"\b", re.I) for p in forms)
-        verbs.append(_VerbRule(v["lemma"], frozenset(v["finite"]), rest, nonfinite))
+        verbs.append(_VerbRule(v["lemma"], frozenset(v["finite"]), rest))
+        if forms:
+            # group names made unique per verb: "(?P<a>" -> "(?P<v3_a>"
+            body = "|".join(words(f).replace("(?P<", f"(?P<v{i}_") for f in forms)
+            alternatives.append(f"(?P<v{i}>{body})")
+    by_finite: dict[str, list[_VerbRule]] = {}
+    for rule in verbs:
+        for form in rule.finite:
+            by_finite.setdefault(form, []).append(rule)
+    topics = sorted(data["topic_starts"], key=len, reverse=True)
     return _Lex(
         actor=re.compile(rf"\b(?:{actor})\b"),
         not_after=frozenset(w.lower() for w in data["not_after"]),
-        topic_starts=tuple(data["topic_starts"]),
+        topic_starts=frozenset(data["topic_starts"]),
+        topic=re.compile(r"(?:" + "|".join(words(t) for t in topics) + r")\b", re.I),
         aux=frozenset(data["aux"]),
         verbs=tuple(verbs),
-        finite=frozenset(f for v in verbs for f in v.finite),
+        by_finite={k: tuple(v) for k, v in by_finite.items()},
+        nonfinite=re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I),
     )
 
 
+_ACTOR_CUE = re.compile(r"ederland|kabinet|regering")
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+")
 _APPOSITION = re.compile(r"\s*,[^,;.]{1,200}?,\s*")
 _EXCLUDE = re.compile(
@@ -93,11 +105,18 @@ def positions(doc: Doc) -> None:
     sents = body_sentences(doc)
     starts = [s for s, _ in sents]
     out: list[Position] = []
-    for m in lex.actor.finditer(doc.text, 0, doc.body_end):
-        i = bisect_right(starts, m.start()) - 1
-        if i < 0 or not (sents[i][0] <= m.start() < sents[i][1]):
-            continue
-        out.extend(_positions_at(doc, m, *sents[i]))
+    text = doc.text
+    seen: set[int] = set()
+    for cue in _ACTOR_CUE.finditer(text, 0, doc.body_end):
+        # a literal is fast to scan the whole text for; the actor pattern is tried where it hits
+        window = (max(0, cue.start() - 25), min(doc.body_end, cue.end() + 1))
+        for m in lex.actor.finditer(text, *window):
+            if not (m.start() <= cue.start() and cue.end() <= m.end()) or m.start() in seen:
+                continue
+            seen.add(m.start())
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and sents[i][0] <= m.start() < sents[i][1]:
+                out.extend(_positions_at(doc, m, *sents[i]))
     doc.results["positions"] = out
 
 
@@ -185,8 +204,7 @@ def _before_subject(doc: Doc, m: re.Match[str], s: int, e: int) -> _Verb | None:
     before = list(_WORD.finditer(text, s, m.start()))
     if len(before) < 2 or text[before[-1].end() : m.start()].strip():
         return None
-    opening = text[s : before[-1].start()].lower()
-    if not any(re.match(re.escape(t) + r"\b", opening) for t in lex.topic_starts):
+    if not lex.topic.match(text, s, before[-1].start()):
         return None
     finite = before[-1]
     return _verb(doc, finite.group(0), finite.start(), m.end(), e)
@@ -210,21 +228,15 @@ def _verb(
     lead = len(window) - len(window.lstrip())
     body = window.lstrip()
     if w in lex.aux and allow_aux:
-        best: tuple[int, _VerbRule, re.Match[str]] | None = None
-        for rule in lex.verbs:
-            for pattern in rule.nonfinite:
-                hit = pattern.search(body)
-                if hit and (best is None or hit.start() < best[0]):
-                    best = (hit.start(), rule, hit)
-        if best is not None:
-            _, rule, hit = best
-            return _Verb(rule.lemma, f"{word} {_shown(hit)}", start, rest_from + lead + hit.end())
+        hit = lex.nonfinite.search(body)
+        if hit is not None and hit.lastgroup:
+            rule = lex.verbs[int(hit.lastgroup[1:])]
+            shown = _shown(hit, prefix=f"{hit.lastgroup}_")
+            return _Verb(rule.lemma, f"{word} {shown}", start, rest_from + lead + hit.end())
         if w in ("wil", "wilde", "willen", "wilden"):
             return _Verb("willen", word, start, rest_from)
         return None
-    for rule in lex.verbs:
-        if w not in rule.finite:
-            continue
+    for rule in lex.by_finite.get(w, ()):
         if rule.rest is None:
             return _Verb(rule.lemma, word, start, rest_from)
         hit = rule.rest.match(body)
@@ -235,10 +247,15 @@ def _verb(
     return None
 
 
-def _shown(m: re.Match[str], *, whole: bool = True) -> str:
-    parts = [g for g in m.groups() if g] if m.re.groupindex else []
+def _shown(m: re.Match[str], *, whole: bool = True, prefix: str = "") -> str:
+    """The verb as shown: its named parts ("aandacht" + "gevraagd"), else the whole match."""
+    names = sorted(
+        (m.start(n), n) for n in m.re.groupindex if n.startswith(prefix) and n != prefix[:-1]
+    )
+    parts = [m.group(n) for pos, n in names if pos >= 0 and m.group(n)]
     if not parts:
-        return " ".join(m.group(0).split()) if whole else ""
+        text = m.group(m.lastgroup) if prefix and m.lastgroup else m.group(0)
+        return " ".join(text.split()) if whole else ""
     return " ".join(" ".join(p.split()) for p in parts)
 
 

@@ -135,7 +135,7 @@ def pattern() -> re.Pattern[str]:
         rf"(?<![\w-])(?P<yq>{qual})\s+(?P<yqy>{YEAR})(?![\w/-]|[.,]\d)",
         # in juli, begin juni, tot oktober (a bare month only after such a word)
         rf"(?<![\w-])(?P<mprep>{mprep})\s+(?P<m>(?P<mq>{qual}\s+)?(?P<mm>{month})"
-        rf"(?:{join}(?P<mm2>{month}))?)",
+        rf"(?:{join}(?P<mm2>{month}))?)(?!\s+{YEAR})",
         rf"(?<![\w-])(?P<yb>tussen\s+(?P<yb1>{YEAR})\s+en\s+(?P<yb2>{YEAR}))(?![\w/-]|[.,]\d)",
         rf"(?<![\w./€$£-])(?P<yr>(?P<yr1>{YEAR})\s*(?:[-–—]|\s(?:t/m|tot en met|tot)\s)\s*"
         rf"(?P<yr2>{YEAR}))(?![\w/-]|[.,]\d)",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Literal
@@ -122,6 +122,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
                             re.IGNORECASE),
         "before": re.compile(edge_l + "(?:" + words("past_before", "upcoming_before") + ")"
                              + edge_r, re.IGNORECASE),
+        "relative": re.compile(edge_l + "(?:" + words("upcoming_relative") + ")" + edge_r,
+                               re.IGNORECASE),
         "verbs": re.compile(edge_l + "(?:" + words("past_verbs", "future_verbs") + ")"
                             + edge_r, re.IGNORECASE),
     }
@@ -145,7 +147,8 @@ def cue(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[Rel
         pass
     if last is not None:
         return ("past" if last.group("past_before") else "upcoming"), 2
-    past = future = False
+    past = False
+    future = bool(pats["relative"].search(text, lo, start))
     for v in pats["verbs"].finditer(text, max(s0, start - 70), min(s1, end + 70)):
         if v.group("past_verbs"):
             past = True
@@ -255,7 +258,7 @@ def anchor_of(doc: Doc, raws: list[RawDate]) -> date | None:
     years = Counter((r.last or r.first).year for r in explicit)  # type: ignore[union-attr]
     if not years:
         return None
-    year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    year: int = max(years.items(), key=lambda kv: (kv[1], kv[0] or 0))[0] or 0
     days = [
         _bounds(r.first, r.last)[1] for r in explicit
         if (r.last or r.first).year == year and (r.last or r.first).day  # type: ignore[union-attr]

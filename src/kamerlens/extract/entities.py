@@ -40,7 +40,10 @@ class _Found:
 _LOWER = "a-zà-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PART = r"(?:van|de|der|den|ten|ter|te|op|in\s+'t|'t|von|du|da|le|la|el|al|bin|ben|vander)"
-_CAP_PART = r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|Te|Op\s+de|Op\s+den|In\s+'t|'t|Von|Du|Da|Le|La|El|Al)"
+_CAP_PART = (
+    r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|Te|Op\s+de|Op\s+den|In\s+'t|'t"
+    r"|Von|Du|Da|Le|La|El|Al)"
+)
 _SURNAME = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
 _FIRST = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS = rf"(?:[{_UPPER}][a-z]?\.\s?){{1,5}}"
@@ -63,7 +66,9 @@ def _people_patterns() -> dict[str, re.Pattern[str]]:
     name = rf"(?P<name>(?![a-z']){_NAME})(?![\w-])"
     return {
         "role": re.compile(
-            rf"(?<![\w-]){roles}(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?{complement}(?![\w]))*"
+            # Atomic: a portfolio is taken whole, so "Volksgezondheid, Welzijn en Sport" leaves
+            # no "Welzijn" to be read as a name.
+            rf"(?<![\w-]){roles}(?>\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?>{complement})(?![\w]))*+"
             rf",?\s+{name}"
         ),
         "honor": re.compile(
@@ -72,9 +77,12 @@ def _people_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A motion's heading in capitals: "MOTIE VAN DE LEDEN DE GROOT EN VAN LEEUWEN".
         "caps": re.compile(
-            r"\b(?:LEDEN|LID|DE HEER|MEVROUW)\s+(?P<names>[A-Z][A-Z'’-]+(?:\s+(?!EN\b)[A-Z][A-Z'’-]+)*"
+            r"\b(?:LEDEN|LID|DE HEER|MEVROUW)\s+"
+            r"(?P<names>[A-Z][A-Z'’-]+(?:\s+(?!EN\b)[A-Z][A-Z'’-]+)*"
             r"(?:\s*(?:,|EN)\s+[A-Z][A-Z'’-]+(?:\s+(?!EN\b)[A-Z][A-Z'’-]+)*)*)(?![\w])"
         ),
+        # A royal decree: "Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden".
+        "royal": re.compile(rf"\bWij\s+(?P<name>{_NAME}),\s+bij\s+de\s+gratie"),
         "initials": re.compile(rf"(?<![\w.])(?P<name>(?:[{_UPPER}]\.\s?){{2,5}}(?:{_PART}\s+)*"
                                rf"{_SURNAME}|[{_UPPER}][a-z]?\.\s?(?:{_PART}\s+)*{_SURNAME})"
                                rf"(?![\w-])"),
@@ -86,13 +94,18 @@ def _people_patterns() -> dict[str, re.Pattern[str]]:
 def _not_names() -> frozenset[str]:
     data = load("entities")
     words = set(data["people"]["not_names"])
+    for portfolio in data["people"]["portfolios"]:
+        words.update(w.strip(",") for w in portfolio.split() if w[:1].isupper())
     words.update(w.capitalize() for w in load("dates")["months"] if not w.endswith("."))
     return frozenset(words)
 
 
+_TITLES = re.compile(r"^(?:(?:[Dd]rs|[Dd]r|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]s|[Bb]c|[Mm]sc)\.\s*)+")
+
+
 def _clean_name(name: str) -> str | None:
     """The name without line breaks; None when a word of it is never a name."""
-    name = " ".join(name.split())
+    name = _TITLES.sub("", " ".join(name.split()))
     words = re.findall(r"[\w'’]+", name)
     if not words:
         return None
@@ -140,8 +153,9 @@ def find_people(text: str, signer: str | None = None) -> list[tuple[str, int, in
     """(name, start, end) of every person the text names as one."""
     pats = _people_patterns()
     found: list[tuple[str, int, int]] = []
-    for m in pats["role"].finditer(text):
-        found.append((m.group("name"), m.start("name"), m.end("name")))
+    for key in ("role", "royal"):
+        for m in pats[key].finditer(text):
+            found.append((m.group("name"), m.start("name"), m.end("name")))
     for m in pats["honor"].finditer(text):
         base = m.start("names")
         for n in re.finditer(_NAME + r"(?![\w-])", m.group("names")):
@@ -169,6 +183,9 @@ def find_people(text: str, signer: str | None = None) -> list[tuple[str, int, in
     return out
 
 
+_PARTICLE_BEFORE = re.compile(r"(?:\b(?:van|de|der|den|ter|ten|te)|'t)\s$")
+
+
 def _people(doc: Doc) -> list[_Found]:
     signer = doc.info.get("signer")
     signer_name = getattr(signer, "name", None) if signer is not None else None
@@ -184,23 +201,50 @@ def _people(doc: Doc) -> list[_Found]:
         surname = _surname_form(entry.name)
         for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", doc.text, re.IGNORECASE
                              if surname[:1].islower() else 0):
+            if _PARTICLE_BEFORE.search(doc.text, max(0, m.start() - 5), m.start()):
+                continue  # "Emiel van Dijk" is not a mention of "Dijk"
             entry.spans.append((m.start(), m.end()))
     return list(by_key.values())
 
 
 # --- organisations from capitalised names ----------------------------------------------------
 
-_CONNECT = r"(?:van|voor|de|der|het|en|op|in|tot|ter|ten|of|for|the|and|on|inzake)"
+_CONNECT = r"(?:van|voor|de|der|het|en|op|in|tot|ter|ten|of|for|the|and|on|inzake|betreffende)"
 _CAPWORD = rf"[{_UPPER}][\w'’&]*(?:-(?:[{_UPPER}][\w'’&]*)?)?"
-_RUN = re.compile(rf"{_CAPWORD}(?:\s+(?:{_CONNECT}\s+)*{_CAPWORD})+")
+_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPWORD})+")
 _ORG_NOUN = re.compile(
     r"\b(?:stichting|vereniging|organisatie|bedrijf|agentschap|instelling|coöperatie|"
     rf"uitvoeringsorganisatie|toezichthouder)\s+(?P<name>[A-Z][A-Z0-9&-]{{1,9}}|{_CAPWORD})(?![\w])"
 )
 
 
-_SPLIT = re.compile(r"\s+en\s+(?:het|de)\s+")
+_SPLIT_BEFORE_HEAD: re.Pattern[str] | None = None
+
+
+def _split(run: str) -> list[str]:
+    """"X en het Y", "NRC en Omroep Gelderland": two names; "Justitie en Veiligheid": one."""
+    global _SPLIT_BEFORE_HEAD
+    if _SPLIT_BEFORE_HEAD is None:
+        heads = alternation(_org_words()[0])
+        _SPLIT_BEFORE_HEAD = re.compile(rf"\s+en\s+(?:het\s+|de\s+|(?={heads}\b))")
+    return [p for p in _SPLIT_BEFORE_HEAD.split(run) if p]
 _TOKEN = re.compile(r"\S+")
+
+
+@cache
+def _lead_nouns() -> re.Pattern[str]:
+    words = load("entities")["org_heads"]["lead_nouns"]
+    return re.compile("(?:" + alternation(w.lower() for w in words) + ")$", re.IGNORECASE)
+
+
+class _LeadNoun:
+    """Lazy: the pattern is built from the data file on first use."""
+
+    def search(self, word: str) -> bool:
+        return bool(_lead_nouns().search(word))
+
+
+_LEAD_NOUN = _LeadNoun()
 
 
 def _org_piece(
@@ -215,9 +259,15 @@ def _org_piece(
     # name ("... Funderingsherstel EUR 1.600.000").
     while tokens and (tokens[0][2] in bad or tokens[0][2].islower()) and tokens[0][2] not in heads:
         tokens = tokens[1:]
-    while tokens and (tokens[-1][2] in bad or tokens[-1][2].isupper() or tokens[-1][2].islower()):
-        if tokens[-1][2] in heads:
-            break
+    # "Reactie van de Algemene Rekenkamer", "Jaarverslag Ministerie van ...": a noun in front
+    # of the name ("Centraal" and "Koninklijke" belong to it; "Wagner Group" stays whole).
+    while len(tokens) > 1 and tokens[0][2] not in heads and (
+            tokens[1][2] == "van" or _LEAD_NOUN.search(tokens[0][2])):
+        tokens = tokens[1:]
+        while tokens and tokens[0][2].islower():
+            tokens = tokens[1:]
+    while tokens and (tokens[-1][2].isupper() or tokens[-1][2].islower()) and \
+            tokens[-1][2] not in heads:
         tokens = tokens[:-1]
     if sum(t[2][0].isupper() for t in tokens) < 2:
         return None
@@ -238,7 +288,7 @@ def find_org_names(text: str) -> list[tuple[str, int, int]]:
     out = []
     for run in _RUN.finditer(text):
         # "Koninklijke BLN-Schuttevaer en het Centraal Bureau ...": two names.
-        pieces = _SPLIT.split(run.group(0))
+        pieces = _split(run.group(0))
         at = run.start()
         for piece in pieces:
             at = text.index(piece, at)
@@ -251,6 +301,40 @@ def find_org_names(text: str) -> list[tuple[str, int, int]]:
         if name not in _not_names() and not gazetteer.table().get(name):
             out.append((name, m.start("name"), m.end("name")))
     return out
+
+
+# --- places by rule --------------------------------------------------------------------------
+
+_PLACE = r"[A-Z'][A-Za-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*(?:[ ][A-Z][A-Za-zà-ÿ'’-]+)?"
+_PLACE_RULES = (
+    # an address: "2500 EA Den Haag", "1935 AS, Egmond-Binnen"
+    re.compile(rf"(?<![\w])\d{{4}}[ ]?[A-Z]{{2}},?[ \t]+(?P<place>{_PLACE})(?![\w])"),
+    # a signature line: "Wassenaar, 9 maart 2018"
+    re.compile(rf"(?m)^[ \t]*(?P<place>{_PLACE}),[ \t]+(?=\d{{1,2}}[ \t]+[a-z]+[ \t]+\d{{4}})"),
+    # a municipality: "het gemeentehuis van Bergen", "Burgemeester en wethouders van Bergen"
+    re.compile(rf"\b(?:gemeente|gemeentehuis\s+van|college\s+van|[Bb]urgemeester\s+en\s+"
+               rf"wethouders\s+van|[Bb]urgemeester\s+van|gemeenteraad\s+van|provincie)\s+"
+               rf"(?P<place>{_PLACE})(?![\w])"),
+)
+
+
+def find_places(text: str) -> list[str]:
+    """Place names that addresses, signature lines and municipal bodies give."""
+    out = []
+    bad = _not_names()
+    for rule in _PLACE_RULES:
+        for m in rule.finditer(text):
+            name = m.group("place")
+            if name.isupper():
+                name = "-".join(" ".join(w.capitalize() for w in part.split())
+                                for part in name.split("-"))
+            if name not in bad and name.split()[0] not in bad:
+                out.append(name)
+    return out
+
+
+_EU_CONTEXT = {"EU", "Europese Raad", "Europese Commissie", "Raad van de Europese Unie"}
+_COMMISSION = re.compile(r"(?<=[Dd]e\s)Commissie(?!\s+(?:van|voor|inzake)\b|[\w-])")
 
 
 # --- the component ---------------------------------------------------------------------------
@@ -308,6 +392,16 @@ def collect(doc: Doc) -> list[_Found]:
         if place and ("place", place) not in table and not known.get(place):
             for m in re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])", text):
                 _add(table, "place", place, None, (m.start(), m.end()))
+    for place in dict.fromkeys(find_places(text)):
+        kind = known.get(place)
+        if kind is not None and kind.type != "place" or ("place", place) in table:
+            continue
+        for m in re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])", text, re.IGNORECASE):
+            _add(table, "place", place, None, (m.start(), m.end()))
+    if any(("organisation", n) in table for n in _EU_CONTEXT):
+        # In a text about the EU, "de Commissie" is the European Commission.
+        for m in _COMMISSION.finditer(text):
+            _add(table, "organisation", "Europese Commissie", None, (m.start(), m.end()))
     people = _people(doc)
     names_taken = {n for (_, n) in table}
     for person in people:

@@ -1,10 +1,598 @@
-"""PLACEHOLDER: replaced by the extraction work."""
+"""Meetings: summits, councils, ministerial meetings and parliamentary debates.
+
+A mention is found by its head (``data/events.toml``): a named meeting ("Raad Buitenlandse
+Zaken", "Europese Raad", "Eurogroep"), a summit ("NAVO-Top", "G20-top", "VN-Klimaattop"), a
+meeting word with what makes it specific ("informele bijeenkomst van de NAVO-Ministers van
+Buitenlandse Zaken", "donorconferentie") or a debate ("het commissiedebat Water"). What follows
+the head attaches to it: a parenthesis ("(COP28)"), a place ("in Vilnius", "plaats in Oslo") and a
+date ("op 15 en 16 juni", "van 29 en 30 juni", "in juli"), in any order. A date that opens the
+clause attaches too ("Op 31 mei vond een informele bijeenkomst ... plaats").
+
+Mentions of the same meeting merge into one event that keeps every mention: same kind of
+meeting and the same place, or the same dates, or a bare mention ("de aankomende NAVO-Top")
+that fits one meeting named before. A date given by any mention holds for all of them. The
+title of a report ("Verslag ... bijeenkomst van 29 en 30 november 2022") names a meeting too,
+and its date wins over a body date that contradicts it in the year only (a typo).
+
+``relation`` is past or upcoming as seen from the document's date (written or estimated), and
+from the words around the mentions where the date does not decide.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from kamerlens.extract import gazetteer
+from kamerlens.extract.dateparse import Point
+from kamerlens.extract.dates import cue, document_span, relative
+from kamerlens.extract.entities import _not_names
+from kamerlens.extract.lexicon import (
+    SentenceIndex,
+    alternation,
+    load,
+    sentence_index,
+    trie_alternation,
+)
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.models import DateMention, Event, Mention
 
 
-@component('events', needs=('dates', 'document_date'), sets=('events',))
+@dataclass
+class Found:
+    """One mention of a meeting, with what attached to it."""
+
+    start: int
+    end: int
+    name: str
+    head: str  # what kind of meeting, for merging: "top", "bijeenkomst", a named meeting
+    place: str | None = None
+    date: DateMention | None = None
+    from_title: bool = False
+    specific: bool = True  # has more than its head: a name, place, date or complement
+    name_start: int = 0  # span of the name alone
+    name_end: int = 0
+    synthetic: bool = False  # the name is made up ("bijeenkomst van ..." for "kwamen ... samen")
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Found] = field(default_factory=list)
+
+    @property
+    def head(self) -> str:
+        return self.mentions[0].head
+
+    def place(self) -> str | None:
+        return next((m.place for m in self.mentions if m.place), None)
+
+    def date(self) -> DateMention | None:
+        dated = [m for m in self.mentions if m.date is not None and m.date.start_date]
+        titled = [m for m in dated if m.from_title]
+        if titled:
+            return titled[0].date
+        if not dated:
+            return None
+        # The most precise date: a day over a month over a year.
+        return max(dated, key=lambda m: len(m.date.start_date or "") if m.date else 0).date
+
+    def name(self) -> str:
+        """The fullest name as written: "NAVO-Top" over "Top"; a made-up name only if alone."""
+        return max(self.mentions, key=lambda m: (not m.synthetic, len(m.name.split()),
+                                                 not m.from_title)).name
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+
+@cache
+def _v() -> dict[str, Any]:
+    return load("events")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = _v()
+    heads = v["heads"]
+    places = [k for k, kn in gazetteer.table().items() if kn.type in ("place", "country")
+              and not kn.adjective]
+    cap = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+    place = rf"(?P<place>{trie_alternation(places)}|{cap})(?![\w])"
+    mods = alternation(heads["modifiers"] + v["named"]["modifiers"])
+    orgs = trie_alternation(k for k, kn in gazetteer.organisations().items())
+    capwords = r"[A-Z][\w-]*(?:,?\s+(?:en\s+)?[A-Z][\w-]*){0,3}"
+    who = alternation(heads["who"])
+    return {
+        "named": re.compile(trie_alternation(_named_forms()) + r"(?![\w])"),
+        "named_mod": re.compile(rf"(?:{mods})\s+$"),
+        "summit": re.compile(r"[Tt]op(?![\w])"),
+        "meeting": re.compile(trie_alternation(heads["words"]) + r"(?![\w])", re.IGNORECASE),
+        "debate": re.compile(trie_alternation(v["debates"]["words"]) + r"(?![\w])"),
+        "cop": re.compile(r"COP[- ]?\d{1,2}(?![\w])"),
+        "gathering": re.compile(
+            rf"(?:kwamen|komen|kwam|komt)\s+(?P<who>(?:de\s+)?(?:[A-Z][\w+]*-)?(?:{who})"
+            rf"(?:\s+van\s+{capwords})?)\s+(?:bijeen|samen)(?![\w])"
+        ),
+        # Words in front of a head, on the same line ("Opening\n\nProcedurevergadering": no).
+        "modifiers": re.compile(
+            rf"(?:(?:{mods}|G\d+\+?|[A-Z][\w+]*(?:-[A-Z][\w+]*)*)[ \t]*\n?[ \t]+){{1,3}}$"
+        ),
+        "complement": re.compile(
+            rf"\s+van\s+(?:de\s+|het\s+)?(?:(?:[A-Z][\w+]*-|[A-Z][\w+]*\s+)?(?:{who})"
+            rf"(?:\s+van\s+{capwords})?|(?:{orgs})(?![\w])|[A-Z][A-Z0-9+]{{1,8}}(?![\w]))"
+        ),
+        # What a debate is about, on its own line: "ter voorbereiding op de FMM",
+        # "over de NAVO-top", "Water" (a committee debate's subject).
+        "subject": re.compile(
+            r"[ \t]+(?:(?:ter[ \t]+voorbereiding[ \t]+(?:op|van)|over|inzake)[ \t]+"
+            r"(?:de[ \t]+|het[ \t]+)?[A-Z][\w+-]*(?:[ \t]+[A-Z][\w+-]*){0,3}"
+            r"|[A-Z][a-zà-ÿ-]+(?=[ \t]*[,.;:)]))"
+        ),
+        "paren": re.compile(r"\s*\((?P<inside>[^()\n]{1,80})\)"),
+        "place": re.compile(rf"\s+(?:{alternation(v['attach']['place_lead'])})\s+{place}"),
+        "date_lead": re.compile(rf"\s*,?\s*(?:(?:{alternation(v['attach']['date_lead'])})\s+)?"),
+        "lead_between": re.compile(
+            rf"\s*(?:(?:{alternation(v['attach']['lead_verbs'])})\s+)?(?:(?:de|het|een|deze|dit)\s+)?$",
+            re.IGNORECASE,
+        ),
+    }
+
+
+@cache
+def _named_forms() -> dict[str, str]:
+    """Every written form of a named meeting -> its canonical name."""
+    return {form: group[0] for group in _v()["named"]["groups"] for form in group}
+
+
+@cache
+def _named_keys() -> frozenset[str]:
+    return frozenset(group[0].lower() for group in _v()["named"]["groups"])
+
+
+def _named_key(form: str) -> str:
+    return _named_forms().get(" ".join(form.split()), form).lower()
+
+
+@cache
+def _stems() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    s = _v()["summits"]
+    return frozenset(s["stems"]), frozenset(s["not_summits"]), frozenset(s["prefixes"])
+
+
+# --- finding mentions ------------------------------------------------------------------------
+
+
+_TOKEN_LEFT = re.compile(r"[\w+-]*$")
+
+
+def _summit(text: str, at: int) -> tuple[int, str] | None:
+    """(start, name) of the summit whose "top" ends at ``at``."""
+    left = _TOKEN_LEFT.search(text, max(0, at - 40), at)
+    start = left.start() if left else at
+    token = text[start:at + 3]
+    stems, not_summits, prefixes = _stems()
+    if token in not_summits or token.lower() in not_summits:
+        return None
+    stem = token[:-3]
+    if stem and not (stem.endswith("-") or stem.lower() in stems):
+        return None
+    # "NAVO Top", "EU top": an acronym in front, with a space.
+    before = re.search(r"(" + alternation(prefixes) + r")\s+$", text[max(0, start - 20):start])
+    if before:
+        start -= len(before.group(0))
+        token = f"{before.group(1)} {token}"
+    elif not stem and token == "top":
+        return None  # a bare lower-case "top": only with a place (checked by the caller)
+    return start, " ".join(token.split())
+
+
+def _meeting(text: str, m: re.Match[str], not_names: frozenset[str]) -> tuple[int, str, str, bool]:
+    """(start, name, head, has_modifier) of a meeting named by a head word."""
+    left = _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
+    start = left.start() if left else m.start()
+    head = m.group(0).lower()
+    prefix = text[start:m.start()]
+    mods = _patterns()["modifiers"].search(text, max(0, start - 60), start)
+    has_mod = bool(prefix)
+    if mods:
+        words = mods.group(0).split()
+        while words and (words[0] in not_names or words[0].lower() in {"de", "het", "een"}):
+            words = words[1:]
+        if words:
+            start = start - len(mods.group(0)) + mods.group(0).index(words[0])
+            has_mod = True
+    name = " ".join(text[start:m.end()].split())
+    # A lower-case compound ("delegatiebijeenkomst") is still just a kind of meeting; a
+    # capitalised one ("NAVO-bijeenkomst") names who meets.
+    has_mod = has_mod and not (prefix and prefix.islower() and start == m.start() - len(prefix))
+    return start, name, head, has_mod
+
+
+def _attach(doc: Doc, found: Found, dates_at: dict[int, DateMention], limit: int) -> None:
+    """Extend a mention over its parenthesis, place and date, in any order."""
+    text = doc.text
+    pats = _patterns()
+    not_names = _not_names()
+    for _ in range(4):
+        pos = found.end
+        m = pats["paren"].match(text, pos, limit)
+        if m and not re.match(r"\s*(?:Kamerstuk|Handelingen|zie)", m.group("inside")):
+            found.end = m.end()
+            inside = dates_at.get(_skip_space(text, m.start("inside")))
+            if found.date is None and inside is not None and inside.start_date and \
+                    inside.end_date:
+                found.date = inside  # "bijeenkomst van de Europese Raad (20 en 21 oktober 2016)"
+            continue
+        m = pats["place"].match(text, pos, limit)
+        if m and found.place is None and m.group("place") not in not_names:
+            found.place = " ".join(m.group("place").split())
+            found.end = m.end()
+            continue
+        m = pats["date_lead"].match(text, pos, limit)
+        if m and found.date is None:
+            at = m.end()
+            date = dates_at.get(at) or dates_at.get(_skip_space(text, pos))
+            if date is not None and date.start_date and date.end_date:
+                found.date = date
+                found.end = date.end
+                cue_after = _CUE_AFTER.match(text, found.end, limit)
+                if cue_after:
+                    found.end = cue_after.end()  # "van 30 januari jl. in Brussel"
+                continue
+        break
+
+
+_CUE_AFTER = re.compile(r"\s*(?:jl\.|j\.l\.|a\.s\.|aanstaande)")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _lead_date(doc: Doc, found: Found, sentences: SentenceIndex) -> None:
+    """"Op 31 mei ... vond een bijeenkomst plaats": a date opening the clause of the meeting."""
+    if found.date is not None:
+        return
+    s0, _ = sentences.at(found.start)
+    best = None
+    for d in doc.results.get("dates", ()):
+        if s0 <= d.start and d.end <= found.start and d.start_date and d.end_date:
+            best = d
+    if best is not None and _patterns()["lead_between"].match(doc.text, best.end, found.start):
+        found.date = best
+
+
+def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
+                 from_title: bool = False) -> list[Found]:
+    """Every mention of a meeting in ``text`` (offsets shifted by ``base``)."""
+    pats = _patterns()
+    date_starts = [] if from_title else sorted(d.start for d in doc.results.get("dates", ()))
+    not_names = _not_names()
+    found: list[Found] = []
+    for m in pats["named"].finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        mod = pats["named_mod"].search(text, max(0, m.start() - 30), m.start())
+        start = mod.start() if mod else m.start()
+        name = " ".join(text[start:m.end()].split())
+        found.append(Found(base + start, base + m.end(), name, _named_key(m.group(0)),
+                           name_start=base + start, name_end=base + m.end()))
+    for m in pats["summit"].finditer(text):
+        got = _summit(text, m.start())
+        if got:
+            start, name = got
+            found.append(Found(base + start, base + m.end(), name, "top",
+                               specific=name.lower() != "top",
+                               name_start=base + start, name_end=base + m.end()))
+    for m in pats["cop"].finditer(text):
+        found.append(Found(base + m.start(), base + m.end(), m.group(0).replace(" ", ""), "cop",
+                           name_start=base + m.start(), name_end=base + m.end()))
+    for m in pats["debate"].finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
+        end = _subject_to_date(text, m.end(), date_starts) or m.end()
+        sub = pats["subject"].match(text, end) if end == m.end() else None
+        if sub:
+            end = sub.end()
+        name = " ".join(text[m.start():end].split())
+        # "het commissiedebat", "tijdens het AO": one meeting; "agenderen voor algemeen
+        # overleg" in a decision list: a kind of meeting, unless a date follows.
+        determined = bool(_DETERMINER.search(text, max(0, m.start() - 12), m.start()))
+        need = m.group(0) in _v()["debates"]["need_date"]
+        found.append(Found(base + m.start(), base + end, name, m.group(0).lower(),
+                           specific=determined and not need, name_start=base + m.start(),
+                           name_end=base + end))
+    for m in pats["meeting"].finditer(text):
+        if any(f.start - base <= m.start() < f.end - base for f in found):
+            continue
+        if m.group(0).isupper() and not from_title:
+            continue  # a title in capitals: the title pass reads it from doc.info
+        if m.group(0).lower().startswith("ministeri") and re.match(
+                r"\s+\w*(?:bijeenkomst|vergadering|conferentie|top|raad)", text[m.end():],
+                re.IGNORECASE):
+            continue  # "ministeriële bijeenkomst": the adjective of the next head
+        start, name, head, has_mod = _meeting(text, m, not_names)
+        end = m.end()
+        comp = pats["complement"].match(text, end)
+        if comp:
+            end = comp.end()
+            name = " ".join(text[start:end].split())
+        weak = head in _v()["heads"]["weak"]
+        found.append(Found(base + start, base + end, name, _head_key(head),
+                           specific=(has_mod and not weak) or bool(comp),
+                           name_start=base + start, name_end=base + end))
+    for m in pats["gathering"].finditer(text):
+        who = " ".join(m.group("who").split())
+        who = re.sub(r"^de\s+", "", who)
+        found.append(Found(base + m.start("who"), base + m.end(), f"bijeenkomst van de {who}",
+                           "bijeenkomst", name_start=base + m.start("who"),
+                           name_end=base + m.end("who"), synthetic=True))
+    for f in found:
+        f.from_title = from_title
+    return found
+
+
+_DETERMINER = re.compile(r"(?:^|\s)(?:het|de|dit|dat|deze|een|tijdens)\s+$", re.IGNORECASE)
+_SUBJECT_WORDS = re.compile(
+    r"[ \t]+((?:(?!(?:dat|die|is|wordt|werd|zal|gepland|op|van)[ \t])[\w'’-]+[ \t]+)"
+    r"{0,7}?)(?:op|van|d\.d\.)[ \t]+$"
+)
+
+
+def _subject_to_date(text: str, end: int, date_starts: list[int]) -> int | None:
+    """"AO bejegening publieke ambtsdragers op 21 april 2009": the subject runs to a date on
+    the same line, introduced by op/van/d.d.; returns where the subject ends."""
+    line_end = text.find("\n", end)
+    limit = min(end + 90, len(text) if line_end < 0 else line_end)
+    for at in date_starts:
+        if end < at <= limit:
+            m = _SUBJECT_WORDS.match(text, end, at)
+            if m:
+                stop = m.end(1)
+                while stop > end and text[stop - 1].isspace():
+                    stop -= 1
+                return stop
+    return None
+
+
+def _head_key(head: str) -> str:
+    """Compounds share their head: "donorconferentie" is a "conferentie"."""
+    for word in ("bijeenkomst", "conferentie", "vergadering", "ministeriële", "ministeriele"):
+        if head.endswith(word):
+            return "bijeenkomst" if word.startswith("ministeri") else word
+    return head
+
+
+def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
+    """The meeting a report's title names ("Verslag ... bijeenkomst van 29 en 30 november 2022"),
+    spanning the title where it stands in the text; None when the text does not hold it."""
+    title = doc.info.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return []
+    pattern = r"\s+".join(re.escape(w) for w in title.split())
+    where = re.search(pattern, doc.text, re.IGNORECASE)
+    if where is None:
+        return []
+    found = [f for f in _mentions_in(doc, title, 0, sentences, from_title=True) if f.specific]
+    if not found:
+        return []
+    f = found[0]
+    f.start = f.name_start = where.start()
+    f.end = f.name_end = where.end()
+    dated = [d for d in doc.results.get("dates", ())
+             if where.start() <= d.start < where.end() and d.start_date and d.end_date
+             and not d.year_inferred]
+    f.date = dated[-1] if dated else None
+    return [f]
+
+
+def find_mentions(doc: Doc) -> list[Found]:
+    """Every meeting mention in the document, each with its place and date."""
+    text = doc.text
+    sentences = sentence_index(doc)
+    dates_at = {d.start: d for d in doc.results.get("dates", ())}
+    title = _title_mentions(doc, sentences)
+    found = _mentions_in(doc, text, 0, sentences)
+    found += _acronym_mentions(doc)
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in found:
+        if kept and f.start < kept[-1].end:
+            continue  # inside a longer mention ("Raad" of "Europese Raad", "(RAZ)", a head twice)
+        _attach(doc, f, dates_at, sentences.at(f.start)[1])
+        _lead_date(doc, f, sentences)
+        kept.append(f)
+    for f in kept:
+        if f.place or f.date:
+            f.specific = True
+        if f.head == "top" and f.name == "top" and not f.place:
+            f.specific = False
+    out = [f for f in kept if f.specific or _fits_named(f, kept)]
+    title = [t for t in title if not any(f.start <= t.start < f.end for f in out)]
+    return sorted(title + out, key=lambda f: f.start)
+
+
+def _fits_named(f: Found, others: list[Found]) -> bool:
+    """A bare mention counts when a specific mention of the same kind exists to merge with."""
+    return f.head in {o.head for o in others if o.specific and o is not f} and f.name[:1].isupper()
+
+
+def _acronym_mentions(doc: Doc) -> list[Found]:
+    """"de ER in februari": an acronym the document defines for a named meeting."""
+    named = {n.lower() for n in _named_forms()}
+    out = []
+    for a in gazetteer.acronyms(doc):
+        if a.long.lower() not in named:
+            continue
+        for m in re.finditer(rf"(?<![\w]){re.escape(a.acronym)}(?![\w])", doc.text):
+            if a.start <= m.start() < a.end:
+                continue
+            out.append(Found(m.start(), m.end(), a.long, _named_key(a.long),
+                             name_start=m.start(), name_end=m.end()))
+    return out
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def _bounds(d: DateMention | None) -> tuple[date, date] | None:
+    if d is None or not d.start_date:
+        return None
+    p1 = _point(d.start_date)
+    p2 = _point(d.end_date or d.start_date)
+    return p1.first_day(), p2.last_day()
+
+
+def _point(iso: str) -> Point:
+    parts = [int(x) for x in iso.split("-")]
+    return Point(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2
+                 else None)
+
+
+def _dates_agree(a: DateMention | None, b: DateMention | None, *, loose: bool) -> bool:
+    """Do two dates fit one meeting? ``loose`` lets the year differ (a typo) on equal days."""
+    ba, bb = _bounds(a), _bounds(b)
+    if ba is None or bb is None:
+        return True
+    if ba[0] <= bb[1] and bb[0] <= ba[1]:
+        return True
+    if loose and a and b and a.start_date and b.start_date and len(a.start_date) == 10:
+        return a.start_date[4:] == b.start_date[4:] and (a.end_date or "")[4:] == (
+            b.end_date or "")[4:]
+    return False
+
+
+def _words(name: str) -> set[str]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower())
+                    if not unicodedata.combining(c))
+    return {w for w in re.split(r"[\s-]+", plain) if w and w not in {"de", "het", "van"}}
+
+
+def _same(c: _Cluster, f: Found) -> bool:
+    if c.head != f.head:
+        return False
+    loose = f.from_title or any(m.from_title for m in c.mentions)
+    if not _dates_agree(c.date(), f.date, loose=loose):
+        return False
+    place = c.place()
+    if place and f.place:
+        return place == f.place
+    # Same kind of meeting on the same days.
+    return f.date is not None and c.date() is not None
+
+
+def _fits(c: _Cluster, f: Found) -> bool:
+    """A bare mention ("de aankomende NAVO-Top") fits a meeting whose name covers its words."""
+    if c.head != f.head or f.place or f.date:
+        return False
+    if f.head in _named_keys():
+        return True  # "de RAZ", "de Raad Algemene Zaken": the name itself is the meeting
+    names = set().union(*(_words(m.name) for m in c.mentions))
+    return _words(f.name) <= names
+
+
+def cluster(found: list[Found]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for f in found:
+        match = next((c for c in clusters if _same(c, f)), None)
+        if match is None:
+            fitting = [c for c in clusters if _fits(c, f)]
+            # The meeting named last is the one a bare mention refers to.
+            match = max(fitting, key=lambda c: c.mentions[-1].start) if fitting else None
+        if match is None:
+            clusters.append(_Cluster([f]))
+        else:
+            match.mentions.append(f)
+    return clusters
+
+
+# --- relation and output ---------------------------------------------------------------------
+
+
+def _relation(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> str | None:
+    d = c.date()
+    bounds = _bounds(d)
+    span = document_span(doc)
+    if bounds is not None:
+        decided = relative(bounds[0], bounds[1], span)
+        if decided:
+            return decided
+    votes = {"past": 0, "upcoming": 0}
+    for m in c.mentions:
+        rel, strength = cue(doc.text, sentences.at(m.start), m.name_start, m.name_end)
+        if rel:
+            votes[rel] += strength
+    if votes["past"] != votes["upcoming"]:
+        return "past" if votes["past"] > votes["upcoming"] else "upcoming"
+    if bounds is not None and span is not None:
+        if bounds[1] <= span[0]:
+            return "past"
+        if span[1] is not None and bounds[0] >= span[1]:
+            return "upcoming"
+    return None
+
+
+def _event(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> Event:
+    first = min(c.mentions, key=lambda m: m.start)
+    d = c.date()
+    return Event(
+        name=c.name(),
+        place=c.place(),
+        start_date=d.start_date if d else None,
+        end_date=(d.end_date or d.start_date) if d else None,
+        relation=_relation(doc, c, sentences),  # type: ignore[arg-type]
+        text=doc.text[first.start:first.end],
+        start=first.start,
+        end=first.end,
+        mentions=tuple(Mention(m.start, m.end) for m in sorted(c.mentions, key=lambda m: m.start)),
+    )
+
+
+def _summit_family(clusters: list[_Cluster]) -> str | None:
+    """"NAVO-Top" when every summit the document names by a prefix has that prefix."""
+    names = {c.name() for c in clusters if c.head == "top"}
+    prefixed = {re.sub(r"[- ]?[Tt]op$", "", n) for n in names if n.lower() != "top"}
+    if len(prefixed) != 1:
+        return None
+    return next(n for n in names if n.lower() != "top")
+
+
+@component("events", needs=("dates", "document_date"), sets=("events",))
 def events(doc: Doc) -> None:
-    doc.results['events'] = []
+    sentences = sentence_index(doc)
+    clusters = cluster(find_mentions(doc))
+    family = _summit_family(clusters)
+    out = []
+    for c in clusters:
+        ev = _event(doc, c, sentences)
+        if family and ev.name.lower() == "top":
+            ev = replace(ev, name=family)  # "de Top in Wales" in a letter about NAVO-Toppen
+        out.append(ev)
+    doc.results["events"] = out
+
+
+def event_at(doc: Doc, start: int, end: int) -> Event | None:
+    """The event one of whose mentions overlaps ``[start, end)`` (for deadlines)."""
+    for ev in doc.results.get("events", ()):
+        for m in ev.mentions or (Mention(ev.start, ev.end),):
+            if m.start < end and start < m.end:
+                return ev  # type: ignore[no-any-return]
+    return None
+
+
+def find_event(doc: Doc, name: str) -> Event | None:
+    """The event whose name or place is ``name`` ("NAVO-Top", "Vilnius"), case-insensitively."""
+    low = name.lower()
+    for ev in doc.results.get("events", ()):
+        if ev.name.lower() == low or (ev.place or "").lower() == low:
+            return ev  # type: ignore[no-any-return]
+    return None
+
+
+__all__ = ["Found", "cluster", "event_at", "find_event", "find_mentions"]

@@ -99,17 +99,19 @@ class _Group:
     mentions: list[_Mention] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the members of all mentions, deduplicated
 
+    first: dict[str, Any] = field(default_factory=dict)  # first value of each field
+
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
         for name in mention.members:
             if not any(_same_member(name, seen) for seen in self.names):
                 self.names.append(name)
+        for name in ("date", "dossier", "number", "subject"):
+            if self.first.get(name) is None and getattr(mention, name):
+                self.first[name] = getattr(mention, name)
 
     def value(self, name: str) -> Any:
-        for m in self.mentions:
-            if getattr(m, name):
-                return getattr(m, name)
-        return None
+        return self.first.get(name)
 
     def members(self) -> list[str]:
         return self.names

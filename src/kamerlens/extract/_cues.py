@@ -185,9 +185,36 @@ def first_person_actor(doc: Doc, pos: int, pronoun: str = "ik") -> str | None:
     None when a member of parliament speaks: their "ik zal" is no commitment of the government.
     """
     transcript, who = speaker_at(doc, pos)
-    if not transcript:
-        return writer(doc, "wij" if pronoun.lower() in ("wij", "we") else "ik")
-    return who if is_government_speaker(who) else None
+    if transcript:
+        return who if is_government_speaker(who) else None
+    if not written_by_government(doc):
+        return None
+    return writer(doc, "wij" if pronoun.lower() in ("wij", "we") else "ik")
+
+
+# Documents that parliament writes: their "ik"/"wij" and their implicit actors are not the
+# government's (a decision list reporting a letter, a motion, a member's questions).
+_PARLIAMENT_KINDS = (
+    "besluitenlijst",
+    "motie",
+    "amendement",
+    "handelingen",
+    "verslag van een commissie",
+    "schriftelijke vragen",
+    "kamervragen",
+    "inbreng",
+)
+_GOVERNMENT_ROLE = re.compile(r"minister|staatssecretaris|bewindspersoon|premier|kabinet", re.I)
+
+
+def written_by_government(doc: Doc) -> bool:
+    """False when the signer or the kind of document says parliament wrote it."""
+    kind = str(doc.info.get("kind") or "").lower()
+    if any(kind.startswith(k) for k in _PARLIAMENT_KINDS):
+        return False
+    signer = doc.info.get("signer")
+    role = signer.get("role") if isinstance(signer, dict) else getattr(signer, "role", None)
+    return not role or bool(_GOVERNMENT_ROLE.search(str(role)))
 
 
 def spans_in(items: Iterable[Any], start: int, end: int) -> list[Any]:

@@ -59,6 +59,7 @@ class _Hit:
     actor: str | None
     verb: _Verb | None
     anchor: int  # where the commitment's clause starts (for choosing its deadline)
+    promise: bool = False  # an explicit "ik zeg toe": the subject is what follows it
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _lexicon() -> _Lexicon:
         marker=re.compile(r"\b(?:" + "|".join(words(m) for m in data["markers"]) + r")\b"),
         te_markers=frozenset(data["te_markers"]),
         exclude=re.compile("|".join(data["exclude"]), re.IGNORECASE),
-        present_act=re.compile(data["present_act"], re.IGNORECASE),
+        present_act=re.compile(words(data["present_act"]), re.IGNORECASE),
         requested_by=re.compile(
             words(rb["lead"]) + r"\s+(?:(?:het|de)\s+)?(?:verzoek\s+van\s+)?" + who, re.IGNORECASE
         ),
@@ -147,6 +148,7 @@ _PRESENT_KAMER = re.compile(
 # Substrings without which the exclusion and "who asked" patterns cannot match (speed).
 _EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
 _REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
+_TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
 _TE_BEFORE = re.compile(r"\bte\s+$")
 _PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis")
 _PRESENT_KEY = re.compile(r"nformeer|stuur|zend")
@@ -157,6 +159,7 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 # Substrings without which the exclusion and "who asked" patterns cannot match (speed).
 _EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
 _REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
+_TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
 _TE_BEFORE = re.compile(r"\bte\s+$")
 _PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis")
 _PRESENT_KEY = re.compile(r"nformeer|stuur|zend")
@@ -262,7 +265,7 @@ def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:
         actor = _actor_at(doc, actor_m) if actor_m else None
     # "Ik zeg toe dat ik ... zal sturen": the promised act sits in the dat-clause
     verb = _first_verb(doc, m.end(), end, same_clause=False)
-    return _Hit(actor, verb or _Verb("toezeggen", "kamer", 0, 0), start)
+    return _Hit(actor, verb or _Verb("toezeggen", "kamer", 0, 0), start, promise=True)
 
 
 @cache
@@ -414,7 +417,17 @@ def _subject(doc: Doc, start: int, end: int, hit: _Hit) -> str | None:
     """What the commitment is about, when the sentence says it plainly."""
     text = doc.text
     verb = hit.verb
-    if verb is None or verb.end == 0:
+    if verb is None:
+        return None
+    promised = _TOEZEG_END.search(text, start, end) if hit.promise else None
+    if promised is not None:  # "Ik zeg toe <what>", "De minister zegt toe <what>"
+        rest = re.sub(
+            r"^[\s,]*(?:u\s+|uw\s+Kamer\s+|de\s+Kamer\s+)?(?:om\s+|dat\s+)?",
+            "",
+            text[promised.end() : end],
+        )
+        return _trim(re.split(r",\s+en\s+zal\b", rest, maxsplit=1)[0])
+    if verb.end == 0:
         return None
     if verb.lemma == "aandacht vragen":
         m = re.match(r"\s+(voor\s+.+)", text[verb.end : end], re.S)

@@ -200,10 +200,17 @@ def _first_after_title(doc: Doc, body: list[_DateText]) -> _DateText | None:
 
 
 def _past_after(doc: Doc, body: list[_DateText]) -> Iterator[Finding]:
-    """A date reported as past that lies after the written date or after a date called upcoming."""
+    """A date reported as past that lies after the written date or after a date called upcoming.
+
+    The written date counts when the document gives it (not estimated). Without one, a meeting
+    the text itself calls upcoming ("de aanstaande Raad op 12 december") bounds what it can
+    report as past. The past tense must stand close to the date, in a sentence of normal length
+    (a list of agenda items run together proves nothing).
+    """
     lex = _lex()
-    written = doc_date(doc) if not doc.info.get("date_estimated") else None
-    upcoming = _upcoming_dates(doc)
+    estimated = bool(doc.info.get("date_estimated"))
+    written = doc_date(doc) if not estimated else None
+    upcoming = [] if doc_date(doc) and not estimated else _upcoming_dates(doc)
     if not (written or upcoming):
         return
     sents = body_sentences(doc)
@@ -211,39 +218,49 @@ def _past_after(doc: Doc, body: list[_DateText]) -> Iterator[Finding]:
     for got in body:
         i = bisect_right(starts, got.start) - 1
         s, e = sents[i] if i >= 0 else (got.start, got.end)
-        if lex.past.search(doc.text, s, e):
-            days = got.dates()
-            if not days:
-                continue
-            first = min(days).isoformat()
-            if written and first > written:
-                yield Finding(
-                    kind="date_conflict",
-                    message=f"{squash(got.text)} is reported as past but lies after the "
-                    f"document's date {written}",
-                    start=got.start,
-                    end=got.end,
-                )
-            elif upcoming and first > upcoming[0][0]:
-                when, what = upcoming[0]
-                yield Finding(
-                    kind="date_conflict",
-                    message=f"{squash(got.text)} is reported as past but lies after {what} "
-                    f"({when}), which the document calls upcoming",
-                    start=got.start,
-                    end=got.end,
-                )
+        if e - s > 400 or not lex.past.search(
+            doc.text, max(s, got.start - 80), min(e, got.end + 80)
+        ):
+            continue
+        days = got.dates()
+        if not days:
+            continue
+        first = min(days).isoformat()
+        if written and first > written:
+            yield Finding(
+                kind="date_conflict",
+                message=f"{squash(got.text)} is reported as past but lies after the "
+                f"document's date {written}",
+                start=got.start,
+                end=got.end,
+            )
+        elif upcoming and first > upcoming[0][0]:
+            when, what = upcoming[0]
+            yield Finding(
+                kind="date_conflict",
+                message=f"{squash(got.text)} is reported as past but lies after {what} "
+                f"({when}), which the document calls upcoming",
+                start=got.start,
+                end=got.end,
+            )
+
+
+_UPCOMING_CUE = re.compile(r"\b(?:aanstaande|komende|eerstvolgende|a\.s\.)", re.IGNORECASE)
 
 
 def _upcoming_dates(doc: Doc) -> list[tuple[str, str]]:
-    """Full dates (YYYY-MM-DD) the document calls upcoming, earliest first, with their wording."""
+    """Full dates (YYYY-MM-DD) the text itself calls upcoming ("aanstaande", "komende"),
+    earliest first, with their wording."""
+    text = doc.text
     out = []
     for ev in doc.results.get("events", ()):
-        if ev.relation == "upcoming" and ev.start_date and len(ev.start_date) == 10:
+        dated = ev.relation == "upcoming" and ev.start_date and len(ev.start_date) == 10
+        if dated and _UPCOMING_CUE.search(text, max(0, ev.start - 40), ev.end):
             out.append((ev.start_date, squash(ev.name or ev.text)))
     for mention in doc.results.get("dates", ()):
         rel = getattr(mention, "relation", None)
-        if rel == "upcoming" and mention.start_date and len(mention.start_date) == 10:
+        dated = rel == "upcoming" and mention.start_date and len(mention.start_date) == 10
+        if dated and _UPCOMING_CUE.search(text, max(0, mention.start - 60), mention.end):
             out.append((mention.start_date, squash(mention.text)))
     return sorted(out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from kamerlens.serve.feeds import ATOM, atom_feed, ics_calendar
@@ -82,3 +83,14 @@ def test_feeds_formats_commitments_feed_parses(client) -> None:  # type: ignore[
     feed = etree.fromstring(client.get("/commitments.atom").content)
     board = client.get("/api/commitments").json()
     assert len(feed.findall(f"{{{ATOM}}}entry")) == min(50, board["total"])
+
+
+def test_feeds_formats_ics_reads_back_with_icalendar() -> None:
+    icalendar = pytest.importorskip("icalendar")
+    cal = icalendar.Calendar.from_ical(ics_calendar(EVENTS, "http://127.0.0.1:8000"))
+    events = cal.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events][
+        0
+    ] == "Raad Buitenlandse Zaken; Brussel, België (Brussel)"
+    assert events[0].decoded("DTSTART").isoformat() == "2022-12-12"
+    assert str(events[1]["SUMMARY"]).endswith("ë" * 80)  # folded and unfolded intact

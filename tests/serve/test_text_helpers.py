@@ -107,3 +107,30 @@ def test_text_helpers_chart_is_svg_with_a_point_per_pledge() -> None:
     assert len(circles) == 3
     assert "Fonds <A>: € 25 mln" in circles[0].findtext("{http://www.w3.org/2000/svg}title")
     assert str(pledge_chart([])) == ""
+
+
+def test_text_helpers_chart_switches_to_log_scale_for_far_apart_amounts() -> None:
+    series = [
+        {
+            "recipient": "Groot",
+            "currency": "EUR",
+            "peak": 5e10,
+            "latest": 5e10,
+            "points": [{"date": "2024-03-08", "value": 5e10}],
+        },
+        {
+            "recipient": "Klein",
+            "currency": "EUR",
+            "peak": 1e8,
+            "latest": 1e8,
+            "points": [{"date": "2022-11-30", "value": 25e6}, {"date": "2023-06-01", "value": 1e8}],
+        },
+    ]
+    svg = str(pledge_chart(series))
+    assert "log scale" in svg
+    root = etree.fromstring(svg)
+    ys = [float(c.get("cy")) for c in root.iter("{http://www.w3.org/2000/svg}circle")]
+    # on a log axis 25 mln and 100 mln sit clearly apart (on a linear one both hug zero)
+    assert ys[1] - ys[2] > 20
+    close = [{**series[1], "points": series[1]["points"]}]
+    assert "log scale" not in str(pledge_chart(close))

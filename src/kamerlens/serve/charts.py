@@ -16,7 +16,7 @@ from kamerlens.serve.text import money
 
 PALETTE = ("#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2", "#be185d", "#4d7c0f")
 W, H = 760, 300
-LEFT, RIGHT, TOP, BOTTOM = 78, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 78, 16, 26, 40
 
 
 def _day(value: Any) -> date | None:
@@ -44,20 +44,31 @@ def _nice_max(v: float) -> float:
 
 
 def _ticks(lo: date, hi: date) -> list[date]:
-    """Month or year starts between lo and hi, at most ~8 of them."""
+    """Month starts between lo and hi on a round step (1, 2, 3, 6 or 12 months), at most ~8."""
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = max(1, math.ceil(months / 8))
-    if step > 6:
-        step = 12 * math.ceil(step / 12)
-    out, y, m = [], lo.year, lo.month
-    while (y, m) <= (hi.year, hi.month):
-        d = date(y, m, 1)
-        if lo <= d <= hi and ((m - 1) % step == 0 if step <= 12 else True):
+    step = next((s for s in (1, 2, 3, 6, 12) if months / s <= 8), 12 * math.ceil(months / 96))
+    k = lo.year * 12 + lo.month - 1
+    k = -(-k // step) * step  # the first month on the step, at or after lo's month
+    out = []
+    while True:
+        d = date(k // 12, k % 12 + 1, 1)
+        if d > hi:
+            return out
+        if d >= lo:
             out.append(d)
-        m += step if step < 12 else 12
-        while m > 12:
-            y, m = y + 1, m - 12
-    return out
+        k += step
+
+
+def _scale(values: list[float]) -> tuple[bool, float, float]:
+    """(log, low, high): a log scale when amounts differ by more than a factor 50."""
+    positive = [v for v in values if v > 0]
+    if positive and max(positive) / min(positive) > 50:
+        return (
+            True,
+            10 ** math.floor(math.log10(min(positive))),
+            10 ** math.ceil(math.log10(max(positive))),
+        )
+    return False, 0.0, _nice_max(max(values) if values else 0.0)
 
 
 def pledge_chart(series: list[dict[str, Any]], *, limit: int = 8) -> Markup:
@@ -73,21 +84,37 @@ def pledge_chart(series: list[dict[str, Any]], *, limit: int = 8) -> Markup:
     lo, hi = min(days), max(days)
     if (hi - lo).days < 60:
         lo, hi = lo - timedelta(days=30), hi + timedelta(days=30)
-    top = _nice_max(max(p["value"] for _, p, _ in pts))
+    log, bottom, top = _scale([p["value"] for _, p, _ in pts])
     span = max(1, (hi - lo).days)
 
     def x(d: date) -> float:
         return LEFT + (W - LEFT - RIGHT) * (d - lo).days / span
 
     def y(v: float) -> float:
-        return TOP + (H - TOP - BOTTOM) * (1 - v / top)
+        if log:
+            share = (math.log10(max(v, bottom)) - math.log10(bottom)) / (
+                math.log10(top) - math.log10(bottom)
+            )
+        else:
+            share = v / top
+        return TOP + (H - TOP - BOTTOM) * (1 - share)
 
+    label = f"Pledged amounts over time ({currency}{', log scale' if log else ''})"
     out = [
-        f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" '
-        f'aria-label="Pledged amounts over time ({escape(currency)})" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(label)}" '
+        'xmlns="http://www.w3.org/2000/svg">'
     ]
-    for i in range(5):
-        v = top * i / 4
+    if log:  # amounts of very different size: say so, or a reader misjudges the gaps
+        out.append(
+            f'<text x="{W - RIGHT}" y="{TOP - 12}" text-anchor="end" font-size="12" '
+            'fill="#9ca3af">log scale</text>'
+        )
+    if log:
+        exps = range(round(math.log10(bottom)), round(math.log10(top)) + 1)
+        levels = [10.0**e for e in exps]
+    else:
+        levels = [top * i / 4 for i in range(5)]
+    for v in levels:
         yy = y(v)
         out.append(
             f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="#e5e7eb"/>'

@@ -73,6 +73,18 @@ def commitments_of(text: str) -> list[Commitment]:
             "Ik zal de Inspectie vragen dit te onderzoeken en uw Kamer daarna informeren.",
             "onderzoeken",
         ),
+        ("Het kabinet informeert uw Kamer in het najaar over de uitkomsten.", "informeren"),
+        ("Zodra de resultaten bekend zijn, informeer ik uw Kamer.", "informeren"),
+        ("Het kabinet komt in het najaar met een reactie op het advies.", "komen met"),
+        ("Het kabinet zal voor de zomer met een voorstel komen.", "komen met"),
+        ("De resultaten zullen voor 1 oktober aan uw Kamer worden toegezonden.", "toezenden"),
+        (
+            "Ik heb de NVWA gevraagd dit te onderzoeken en zal uw Kamer over de uitkomsten "
+            "informeren.",
+            "informeren",
+        ),
+        ("De regering is voornemens om in 2025 een wetsvoorstel in te dienen.", "indienen"),
+        ("Wij komen hier in de zomer op terug.", "terugkomen op"),
     ],
 )
 def test_commitments_detection_finds_promises(passage: str, action: str) -> None:
@@ -114,6 +126,13 @@ def test_commitments_detection_finds_promises(passage: str, action: str) -> None
         # a foreign minister
         "De Minister van Buitenlandse Zaken van Noorwegen zal de bondgenoten informeren.",
         "Ik zal de Kamer niet informeren over vertrouwelijke gesprekken.",
+        "Nee, ik ben niet voornemens de Kamer hierover te informeren.",
+        "Het rapport is op 3 mei aan uw Kamer toegezonden.",
+        "De Europese Commissie komt in juni met een voorstel.",
+        "Ik informeer uw Kamer in deze brief over de stand van zaken.",
+        "Graag informeer ik uw Kamer over de uitkomsten van de Raad.",
+        "Door middel van deze brief wordt de Kamer over deze mededeling geïnformeerd.",
+        "Het kabinet zal de komende jaren EUR 500 miljoen investeren.",
     ],
 )
 def test_commitments_detection_ignores_non_promises(passage: str) -> None:
@@ -209,3 +228,35 @@ def test_commitments_detection_in_a_transcript_only_for_ministers() -> None:
     found = commitments_of(text)
     assert [c.actor for c in found] == ["Minister Brekelmans", "de minister"]
     assert all(c.action == "informeren" for c in found)
+
+
+def test_commitments_detection_decision_list_reports_only_named_actors() -> None:
+    # a committee's decision list reports the government's letters: an implicit actor there is
+    # not the writer (the clerk), so only a named member of the government counts
+    text = (
+        "Besluitenlijst procedurevergadering\n\nDe staatssecretaris streeft ernaar de Kamer deze "
+        "brief zo snel mogelijk te sturen. Over de standpunten zal de Kamer dan middels BNC-fiches "
+        "worden geïnformeerd.\n\nDe griffier van de commissie,\n\nR.F. Berck\n"
+    )
+    assert [(c.actor, c.action) for c in commitments_of(text)] == [
+        ("de staatssecretaris", "sturen")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("passage", "subject"),
+    [
+        (
+            "Over de uitkomsten van de evaluatie wordt uw Kamer voor de zomer geïnformeerd.",
+            "Over de uitkomsten van de evaluatie",
+        ),
+        ("Ik zal uw Kamer over de uitkomsten voor de zomer informeren.", "over de uitkomsten"),
+        (
+            "Ik zeg toe dat ik de Kamer informeer over de planning.",
+            "ik de Kamer informeer over de planning",
+        ),
+    ],
+)
+def test_commitments_detection_subject(passage: str, subject: str) -> None:
+    (found,) = commitments_of(passage)
+    assert found.subject == subject

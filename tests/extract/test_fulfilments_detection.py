@@ -33,6 +33,11 @@ def fulfilments_of(text: str) -> list[Fulfilment]:
         "Hiermee kom ik de toezegging na die ik deed in het debat over de Voorjaarsnota.",
         "Tevens geef ik hiermee uitvoering aan de motie van het lid Koster c.s. over een loket.",
         "Met deze brief beschouw ik de motie als afgedaan.",
+        "Hiermee doe ik mijn toezegging gestand.",
+        "Met deze brief kom ik tegemoet aan de toezegging aan het lid Van der Plas.",
+        "Hierbij ontvangt u, zoals toegezegd, het rapport van de commissie.",
+        "Zoals ik heb toegezegd in mijn brief van 3 mei, stuur ik u hierbij de planning.",
+        "De toezegging uit het debat van 12 maart is hiermee afgedaan.",
     ],
 )
 def test_fulfilments_detection_finds_kept_promises(passage: str) -> None:

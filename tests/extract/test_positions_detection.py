@@ -126,6 +126,57 @@ def positions_of(text: str) -> list[Position]:
             "kan instemmen met",
             "instemmen",
         ),
+        (
+            "Nederland heeft zich in de Raad uitgesproken tegen verdere uitbreiding.",
+            "Nederland",
+            "heeft zich uitgesproken",
+            "zich uitspreken",
+        ),
+        ("Nederland stemde tegen.", "Nederland", "stemde tegen", "tegenstemmen"),
+        ("Nederland onthield zich van stemming.", "Nederland", "onthield zich", "zich onthouden"),
+        (
+            "Het kabinet is van mening dat de regels eenvoudiger moeten.",
+            "het kabinet",
+            "is van mening",
+            "van mening zijn",
+        ),
+        (
+            "Het kabinet vindt het belangrijk dat gemeenten voldoende middelen krijgen.",
+            "het kabinet",
+            "vindt het belangrijk",
+            "belangrijk vinden",
+        ),
+        (
+            "Het kabinet staat positief tegenover het voorstel van de Commissie.",
+            "het kabinet",
+            "staat positief tegenover",
+            "staan tegenover",
+        ),
+        (
+            "Het kabinet kan zich vinden in de voorgestelde aanpak.",
+            "het kabinet",
+            "kan zich vinden in",
+            "zich kunnen vinden in",
+        ),
+        ("Nederland zal hier niet mee instemmen.", "Nederland", "zal niet instemmen", "instemmen"),
+        (
+            "Nederland en Frankrijk pleitten voor een gezamenlijke aanpak.",
+            "Nederland",
+            "pleitten voor",
+            "pleiten",
+        ),
+        (
+            "Samen met Duitsland heeft Nederland opgeroepen tot de-escalatie.",
+            "Nederland",
+            "heeft opgeroepen",
+            "oproepen",
+        ),
+        (
+            "Het Nederlandse kabinet steunt het initiatief.",
+            "het Nederlandse kabinet",
+            "steunt",
+            "steunen",
+        ),
     ],
 )
 def test_positions_detection_finds_the_netherlands(
@@ -153,6 +204,9 @@ def test_positions_detection_finds_the_netherlands(
         "verzoekt de regering zich in te zetten voor een verbod,",
         "De Kamer roept de regering op om de steun te verhogen.",
         "In Caribisch Nederland steunt de lokale overheid het plan.",
+        "Het kabinet heeft besloten de subsidie te verlengen.",
+        "In Nederland vindt men dat belangrijk.",
+        "De Commissie, gesteund door Nederland, pleitte voor uitstel.",
     ],
 )
 def test_positions_detection_ignores_others(passage: str) -> None:

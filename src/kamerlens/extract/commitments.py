@@ -111,7 +111,7 @@ def _lexicon() -> _Lexicon:
 _CUE = re.compile(
     r"\b(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
     r"|verwacht|verwachten|voornemens|voornemen|plan|geïnformeerd|geinformeerd|ingelicht|hoogte"
-    r"|informeer|stuur|zend)\b"
+    r"|informeer|informeert|stuur|stuurt|zend|zendt)\b"
 )
 # A clause boundary between an actor and its verb: the verb then belongs to another subject.
 _CLAUSE = r"\b(?:dat|die|wat|waarin|waarmee|waarbij|waardoor|zodat|omdat|terwijl|maar|nadat)\b"
@@ -130,28 +130,40 @@ _TERUGKOMEN = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b(?P<mid>[^.;?]{0,220}?)\b(?P<verb>geïnformeerd|geinformeerd"
-    r"|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld)\b"
-    r"(?P<after>\s+(?:worden|zal\s+worden))?",
+    r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
+    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>geïnformeerd|geinformeerd|ingelicht"
+    r"|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|toegezonden"
+    r"|toegestuurd|gestuurd|aangeboden|voorgelegd)\b(?P<after>\s+(?:worden|zal\s+worden))?",
     re.IGNORECASE,
 )
+# The action of a passive, by its participle.
+_PARTICIPLE = {"toegezonden": "toezenden", "toegestuurd": "sturen", "gestuurd": "sturen"}
+_PARTICIPLE.update({"aangeboden": "aanbieden", "voorgelegd": "voorleggen"})
 _RECEIVES = re.compile(
     r"\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b[^.;,]{0,80}?\bontvangt\b|\bu\s+ontvangt\b"
     r"|\bontvangt\s+(?:uw\s+Kamer|u)\b",
     re.IGNORECASE,
 )
 _PRESENT_KAMER = re.compile(
-    r"\b(?:(?P<a>ik|wij|we|het\s+kabinet)\s+(?P<v1>informeer|informeren|informeert|stuur|sturen|stuurt"
-    r"|zend|zenden|zendt)|(?P<v2>informeer|stuur|zend|informeren|sturen|zenden)\s+(?P<b>ik|wij|we))\b",
+    r"\b(?:(?P<a>ik|wij|we|het\s+kabinet|de\s+regering)\s+(?P<v1>informeer|informeren|informeert"
+    r"|stuur|sturen|stuurt|zend|zenden|zendt|kom|komen|komt)|(?P<v2>informeer|stuur|zend|informeren"
+    r"|sturen|zenden|informeert|stuurt|komt|kom|komen)\s+(?P<b>ik|wij|we|het\s+kabinet|de\s+regering))\b",
     re.IGNORECASE,
 )
+# What makes a present tense a promise when no deadline is named: "Zodra ..., informeer ik".
+_FUTURE_SIGNAL = re.compile(
+    r"\b(?:zodra|nadat|na\s+afronding|na\s+afloop|wanneer|indien|zo\s+gauw|separaat|nader|apart)\b",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\s+(?:\S+\s+){0,8}?met\s+(?:een|de|het|mijn|onze|nadere)\b", re.IGNORECASE)
 # Substrings without which the exclusion and "who asked" patterns cannot match (speed).
 _EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
 _REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
 _TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
+_COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis")
-_PRESENT_KEY = re.compile(r"nformeer|stuur|zend")
+_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
+_PRESENT_KEY = re.compile(r"nformeer|stuur|zend|kom")
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
 )
@@ -160,9 +172,10 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 _EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
 _REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
 _TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
+_COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis")
-_PRESENT_KEY = re.compile(r"nformeer|stuur|zend")
+_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
+_PRESENT_KEY = re.compile(r"nformeer|stuur|zend|kom")
 
 
 @component("commitments", needs=("document", "dates", "document_date", "events"))
@@ -217,7 +230,7 @@ def _commitment(doc: Doc, start: int, end: int, dates: _deadlines.DateIndex) -> 
         requested_by=_requester(requested.group("who")) if requested else None,
         start=start,
         end=end,
-        subject=_subject(doc, start, end, hit),
+        subject=_subject(doc, start, end, hit, deadline.start if deadline else None),
     )
 
 
@@ -313,6 +326,8 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
         before = a
     if before is None or _BOUNDARY.search(text, before.end(), m_start):
         return None
+    if _COORDINATED.search(text, before.end(), m_start) and before.start() - s_start < 40:
+        return before  # "Ik heb de NVWA gevraagd dit te onderzoeken en zal ...": one subject
     gap = text[before.end() : m_start]
     # the subject stands close to its verb; a long gap means another subject intervened
     if len(gap.split()) > 8 or "," in gap:
@@ -331,7 +346,7 @@ def _terugkomen(doc: Doc, start: int, end: int) -> _Hit | None:
     if m is None:
         return None
     who = (m.group("a") or m.group("b")).lower()
-    actor = "het kabinet" if "kabinet" in who else first_person_actor(doc, m.start())
+    actor = "het kabinet" if "kabinet" in who else first_person_actor(doc, m.start(), who)
     return _Hit(actor, _Verb("terugkomen op", "kamer", m.start(), m.end()), m.start())
 
 
@@ -350,7 +365,8 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
         if lex.present_act.search(text, start, end):
             continue  # "Hierbij wordt uw Kamer geïnformeerd" is this very letter
         actor = _door_actor(doc, m.start("mid"), m.end("mid"))
-        verb = _Verb("informeren", "kamer", m.start("verb"), m.end("verb"))
+        lemma = _PARTICIPLE.get(m.group("verb").lower(), "informeren")
+        verb = _Verb(lemma, "kamer", m.start("verb"), m.end("verb"))
         return _Hit(actor, verb, m.start())
     return None
 
@@ -380,21 +396,32 @@ def _receives(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
 
 
 def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
-    """ "Voor de zomer informeer ik uw Kamer over ...": present tense made future by a deadline."""
-    m = _PRESENT_KAMER.search(doc.text, start, end)
-    if m is None or _lexicon().present_act.search(doc.text, start, end):
+    """ "Voor de zomer informeer ik uw Kamer over ...", "Het kabinet komt in het najaar met een
+    reactie": a present tense made future by a deadline or a condition ("zodra ...")."""
+    text = doc.text
+    m = _PRESENT_KAMER.search(text, start, end)
+    if m is None or _lexicon().present_act.search(text, start, end):
         return None
-    deadline = _deadlines.choose(doc, phrases(), prefer_from=m.end())
-    if deadline is None:
-        return None
-    if deadline.start > m.end() and _BOUNDARY.search(doc.text, m.end(), deadline.start):
-        return None  # "Ik informeer u over X, die voor de zomer ...": the time is X's, not mine
     verb_word = (m.group("v1") or m.group("v2")).lower()
-    lemma = "informeren" if verb_word.startswith("inform") else "sturen"
-    if verb_word.startswith("zend"):
+    if verb_word.startswith("kom") and not _WITH.match(text, m.end(), end):
+        return None  # "komen" promises only "met een voorstel", "met een reactie"
+    deadline = _deadlines.choose(doc, phrases(), prefer_from=m.end())
+    if deadline is not None:
+        if deadline.start > m.end() and _BOUNDARY.search(text, m.end(), deadline.start):
+            return None  # "Ik informeer u over X, die voor de zomer ...": the time is X's, not mine
+    elif not _FUTURE_SIGNAL.search(text, start, end):
+        return None
+    if verb_word.startswith("inform"):
+        lemma = "informeren"
+    elif verb_word.startswith("zend"):
         lemma = "toezenden"
+    elif verb_word.startswith("kom"):
+        lemma = "komen met"
+    else:
+        lemma = "sturen"
     who = (m.group("a") or m.group("b") or "").lower()
-    actor = "het kabinet" if "kabinet" in who else first_person_actor(doc, m.start())
+    government = "kabinet" in who or "regering" in who
+    actor = squash(who) if government else first_person_actor(doc, m.start(), who)
     return _Hit(actor, _Verb(lemma, "kamer", m.start(), m.end()), start)
 
 
@@ -413,7 +440,7 @@ _ANTECEDENT = re.compile(
 )
 
 
-def _subject(doc: Doc, start: int, end: int, hit: _Hit) -> str | None:
+def _subject(doc: Doc, start: int, end: int, hit: _Hit, deadline_at: int | None) -> str | None:
     """What the commitment is about, when the sentence says it plainly."""
     text = doc.text
     verb = hit.verb
@@ -438,8 +465,14 @@ def _subject(doc: Doc, start: int, end: int, hit: _Hit) -> str | None:
         return _trim(ante.group("np")) if ante else None
     over = _SUBJECT_OVER.search(text, hit.anchor, end)
     if over is None:
-        return None
-    return _trim(text[over.start() : end])
+        # "Over de uitkomsten wordt uw Kamer ... geïnformeerd": the topic opens the sentence
+        lead = _SUBJECT_OVER.match(text, start, hit.anchor)
+        return _trim(text[lead.start() : hit.anchor]) if lead else None
+    # "uw Kamer over de uitkomsten informeren": the phrase ends at the verb
+    stop = verb.start if over.start() < verb.start else end
+    if deadline_at is not None and over.start() < deadline_at < stop:
+        stop = deadline_at  # "over de uitkomsten voor de zomer informeren"
+    return _trim(text[over.start() : stop])
 
 
 def _trim(phrase: str) -> str | None:

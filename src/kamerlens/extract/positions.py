@@ -89,12 +89,19 @@ def _lex() -> _Lex:
 
 _ACTOR_CUE = re.compile(r"ederland|kabinet|regering")
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+")
+# "Nederland en Frankrijk pleitten ...", "Nederland samen met de Baltische staten riep op ...":
+# the Netherlands takes the position with others.
+_CO_SUBJECT = re.compile(
+    r"\s*,?\s+(?:en|samen\s+met)\s+(?:(?:de|het)\s+)?(?:[A-Z][\w-]*\s*,?\s*){1,4}(?:\s*,)?\s*"
+    r"(?=[a-z])"
+)
 _APPOSITION = re.compile(r"\s*,[^,;.]{1,200}?,\s*")
 _EXCLUDE = re.compile(
     r"\bverzoekt\s+(?:de\s+regering|het\s+kabinet)|\broept\s+(?:de\s+regering|het\s+kabinet)\s+op"
     r"|\b(?:constaterende|overwegende)\b|\b(?:bent|kunt|wilt|deelt)\s+u\b",
     re.IGNORECASE,
 )
+_NEGATION = re.compile(r"\b(?:niet|geen)\b", re.IGNORECASE)
 _WINDOW = 160  # characters after the verb in which its particle or participle must stand
 _COORD = re.compile(r"\s+en\s+(?:(?:ook|daarnaast|tevens|verder|vervolgens)\s+)?([\wÀ-ÿ]+)\b", re.I)
 
@@ -183,7 +190,8 @@ def _after_subject(doc: Doc, m: re.Match[str], e: int) -> _Verb | None:
     text = doc.text
     pos = m.end()
     app = _APPOSITION.match(text, pos, e)
-    for at in (pos, app.end() if app else None):
+    also = _CO_SUBJECT.match(text, pos, e)
+    for at in (pos, app.end() if app else None, also.end() if also else None):
         if at is None:
             continue
         while at < e and text[at].isspace():
@@ -232,6 +240,8 @@ def _verb(
         if hit is not None and hit.lastgroup:
             rule = lex.verbs[int(hit.lastgroup[1:])]
             shown = _shown(hit, prefix=f"{hit.lastgroup}_")
+            if _NEGATION.search(body, 0, hit.start()):
+                shown = f"niet {shown}"  # "zal hier niet mee instemmen": the opposite position
             return _Verb(rule.lemma, f"{word} {shown}", start, rest_from + lead + hit.end())
         if w in ("wil", "wilde", "willen", "wilden"):
             return _Verb("willen", word, start, rest_from)

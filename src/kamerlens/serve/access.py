@@ -51,7 +51,7 @@ def file_version(db: str | Path) -> Callable[[], Hashable]:
     paths = [Path(f"{db}{suffix}") for suffix in ("", "-wal")]
 
     def version() -> Hashable:
-        out = []
+        out: list[tuple[int, int] | None] = []
         for path in paths:
             try:
                 st = os.stat(path)

@@ -186,7 +186,7 @@ async def upload(
     data = await request.body()
     source = clean_text(name, "name") or "upload"
 
-    def ingest(store: Any) -> JSONResponse:
+    def ingest(store: Any) -> dict[str, Any]:
         from kamerlens.extract import extract_raw
         from kamerlens.ingest import read
 
@@ -195,6 +195,7 @@ async def upload(
         return {"doc_id": result.doc_id, "status": result.status, "items": result.items}
 
     body = await access(request).call(ingest, timeout=120.0)
-    if access(request).cache is not None:
-        access(request).cache.clear()  # this process wrote: no answer from before stays
+    cache = access(request).cache
+    if cache is not None:
+        cache.clear()  # this process wrote: no answer from before stays
     return JSONResponse(body, status_code=201)

@@ -49,7 +49,7 @@ def _ticks(lo: date, hi: date) -> list[date]:
     step = next((s for s in (1, 2, 3, 6, 12) if months / s <= 8), 12 * math.ceil(months / 96))
     k = lo.year * 12 + lo.month - 1
     k = -(-k // step) * step  # the first month on the step, at or after lo's month
-    out = []
+    out: list[date] = []
     while True:
         d = date(k // 12, k % 12 + 1, 1)
         if d > hi:

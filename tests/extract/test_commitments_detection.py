@@ -85,6 +85,8 @@ def commitments_of(text: str) -> list[Commitment]:
         ),
         ("De regering is voornemens om in 2025 een wetsvoorstel in te dienen.", "indienen"),
         ("Wij komen hier in de zomer op terug.", "terugkomen op"),
+        ("Ja. Ik ben bereid uw Kamer hierover voor de zomer te informeren.", "informeren"),
+        ("Ik ga uw Kamer voor de zomer informeren over de uitkomsten.", "informeren"),
     ],
 )
 def test_commitments_detection_finds_promises(passage: str, action: str) -> None:
@@ -133,6 +135,12 @@ def test_commitments_detection_finds_promises(passage: str, action: str) -> None
         "Graag informeer ik uw Kamer over de uitkomsten van de Raad.",
         "Door middel van deze brief wordt de Kamer over deze mededeling geïnformeerd.",
         "Het kabinet zal de komende jaren EUR 500 miljoen investeren.",
+        "Wij gaan ervan uit dat de Kamer tijdig wordt geïnformeerd.",
+        "In deze brief ga ik in op de vragen van de commissie.",
+        "Het kabinet gaat uit van een gelijkblijvende instroom.",
+        "Ik ben niet bereid de Kamer te informeren over individuele gevallen.",
+        "De Inspectie zal het onderzoek voor de zomer afronden.",
+        "Hoe zal de regering de Kamer informeren?",
     ],
 )
 def test_commitments_detection_ignores_non_promises(passage: str) -> None:

@@ -34,6 +34,7 @@ def fulfilments_of(text: str) -> list[Fulfilment]:
         "Tevens geef ik hiermee uitvoering aan de motie van het lid Koster c.s. over een loket.",
         "Met deze brief beschouw ik de motie als afgedaan.",
         "Hiermee doe ik mijn toezegging gestand.",
+        "In deze brief ga ik in op de toezeggingen die ik deed tijdens het commissiedebat.",
         "Met deze brief kom ik tegemoet aan de toezegging aan het lid Van der Plas.",
         "Hierbij ontvangt u, zoals toegezegd, het rapport van de commissie.",
         "Zoals ik heb toegezegd in mijn brief van 3 mei, stuur ik u hierbij de planning.",

@@ -110,7 +110,8 @@ def _lexicon() -> _Lexicon:
 # words do not open a statement ("Ik zal", "Voor de zomer ontvangt", "Hier kom ik").
 _CUE = re.compile(
     r"\b(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
-    r"|verwacht|verwachten|voornemens|voornemen|plan|geïnformeerd|geinformeerd|ingelicht|hoogte"
+    r"|verwacht|verwachten|voornemens|voornemen|plan|bereid|ga|gaat|gaan|geïnformeerd|geinformeerd"
+    r"|ingelicht|hoogte"
     r"|informeer|informeert|stuur|stuurt|zend|zendt)\b"
 )
 # A clause boundary between an actor and its verb: the verb then belongs to another subject.
@@ -364,6 +365,9 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
             continue
         if lex.present_act.search(text, start, end):
             continue  # "Hierbij wordt uw Kamer geïnformeerd" is this very letter
+        future = re.search(r"\b(?:zal|zullen)\b", m.group(0), re.I)
+        if not future and re.search(r"\bdat\b", text[start : m.start()], re.I):
+            continue  # "Wij gaan ervan uit dat de Kamer wordt geïnformeerd": someone's assumption
         actor = _door_actor(doc, m.start("mid"), m.end("mid"))
         lemma = _PARTICIPLE.get(m.group("verb").lower(), "informeren")
         verb = _Verb(lemma, "kamer", m.start("verb"), m.end("verb"))

@@ -95,3 +95,28 @@ def test_api_errors_openapi_lists_every_api_route(client) -> None:  # type: igno
         assert route in paths
     params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert {"q", "kind", "since", "until", "dossier", "entity", "sort", "page"} <= params
+
+
+def test_api_errors_same_question_at_once_is_computed_once(store_db) -> None:  # type: ignore[no-untyped-def]
+    """Concurrent identical questions share one computation and all get its answer."""
+    import asyncio
+
+    from kamerlens.serve.access import ResultCache, StoreAccess
+    from kamerlens.serve.params import SearchParams
+    from kamerlens.serve.views import search_view
+    from kamerlens.store import open_store
+
+    access = StoreAccess(lambda: open_store(store_db, readonly=True), cache=ResultCache(8))
+    runs: list[int] = []
+    params = SearchParams.parse({"q": "NAVO"})
+
+    def ask(store):  # type: ignore[no-untyped-def]
+        runs.append(1)
+        return search_view(store, params)
+
+    async def many() -> list[dict]:  # type: ignore[type-arg]
+        return await asyncio.gather(*(access.call(ask, key=("s", params)) for _ in range(20)))
+
+    answers = asyncio.run(many())
+    assert len(runs) == 1
+    assert all(a["total"] == answers[0]["total"] > 0 for a in answers)

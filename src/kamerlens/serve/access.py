@@ -9,6 +9,7 @@ runaway query does not keep a core busy.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -111,7 +112,7 @@ class StoreAccess:
         opener: Callable[[], Store],
         *,
         timeout: float = 5.0,
-        threads: int = 16,
+        threads: int = 8,
         cache: ResultCache | None = None,
     ):
         self._opener = opener
@@ -121,6 +122,7 @@ class StoreAccess:
         self.timeout = timeout
         self._limiter = anyio.CapacityLimiter(threads)
         self.cache = cache
+        self._pending: dict[Hashable, asyncio.Future[Any]] = {}
 
     def _store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -144,12 +146,36 @@ class StoreAccess:
     ) -> T:
         """Run ``fn(store)`` on a worker thread; raise QueryTimeout past the time limit.
 
-        With a ``key`` the answer is cached (see :class:`ResultCache`).
+        With a ``key`` the answer is cached (see :class:`ResultCache`), and callers asking the
+        same question while it is being answered share that one computation: under load a
+        popular search is run once, not once per client.
         """
-        if key is not None and self.cache is not None:
-            found, value = self.cache.get(key)
-            if found:
-                return value  # type: ignore[no-any-return]
+        if key is None or self.cache is None:
+            return await self._run(fn, timeout)
+        found, value = self.cache.get(key)
+        if found:
+            return value  # type: ignore[no-any-return]
+        pending = self._pending.get(key)
+        if pending is not None:
+            return await asyncio.shield(pending)  # type: ignore[no-any-return]
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._pending[key] = future
+        try:
+            value = await self._run(fn, timeout)
+        except BaseException as exc:
+            # waiters get the same error; a cancelled computation must not cancel them too
+            shared = exc if isinstance(exc, Exception) else QueryTimeout("the query was cancelled")
+            future.set_exception(shared)
+            future.exception()  # mark it retrieved: nobody else may be waiting
+            raise
+        else:
+            self.cache.put(key, value)
+            future.set_result(value)
+            return value
+        finally:
+            self._pending.pop(key, None)
+
+    async def _run(self, fn: Callable[[Store], T], timeout: float | None) -> T:
         used: list[Store] = []
 
         def work() -> T:
@@ -159,12 +185,9 @@ class StoreAccess:
 
         limit = self.timeout if timeout is None else timeout
         with anyio.move_on_after(limit) as scope:
-            value = await anyio.to_thread.run_sync(
+            return await anyio.to_thread.run_sync(
                 work, abandon_on_cancel=True, limiter=self._limiter
             )
-            if key is not None and self.cache is not None:
-                self.cache.put(key, value)
-            return value
         if scope.cancelled_caught and used:
             _interrupt(used[0])
         raise QueryTimeout(f"the query took longer than {limit:g} s; try a narrower search")

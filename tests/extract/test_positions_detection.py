@@ -205,6 +205,8 @@ def test_positions_detection_finds_the_netherlands(
         "De Kamer roept de regering op om de steun te verhogen.",
         "In Caribisch Nederland steunt de lokale overheid het plan.",
         "Het kabinet heeft besloten de subsidie te verlengen.",
+        "Nederland moet pleiten voor een verbod op deze stoffen.",
+        "Nederland zou het voorstel steunen als de kosten eerlijk worden verdeeld.",
         "In Nederland vindt men dat belangrijk.",
         "De Commissie, gesteund door Nederland, pleitte voor uitstel.",
     ],

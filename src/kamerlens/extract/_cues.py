@@ -101,7 +101,7 @@ def writer(doc: Doc, pronoun: str = WRITER_FALLBACK) -> str:
         role, name = signer.get("role"), signer.get("name")
     if role:
         role = " ".join(str(role).split())
-        if re.match(r"(?:Minister|Staatssecretaris|Minister-[Pp]resident)\b", role):
+        if re.match(r"(?:minister|staatssecretaris)\b", role, re.IGNORECASE):
             return "de " + role
         return role
     if name:

@@ -25,6 +25,9 @@ from kamerlens.errors import KamerlensError
 from kamerlens.store.base import Store
 
 T = TypeVar("T")
+# A cacheable answer keeps being computed after its asker got a 503, up to this many times the
+# time limit; past that the query is interrupted all the same.
+HARD_LIMIT_FACTOR = 6
 
 
 class QueryTimeout(KamerlensError):
@@ -123,6 +126,7 @@ class StoreAccess:
         self._limiter = anyio.CapacityLimiter(threads)
         self.cache = cache
         self._pending: dict[Hashable, asyncio.Future[Any]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def _store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -155,23 +159,33 @@ class StoreAccess:
         found, value = self.cache.get(key)
         if found:
             return value  # type: ignore[no-any-return]
-        pending = self._pending.get(key)
-        if pending is not None:
-            return await asyncio.shield(pending)  # type: ignore[no-any-return]
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._pending[key] = future
+        future = self._pending.get(key)
+        if future is None:
+            future = asyncio.get_running_loop().create_future()
+            self._pending[key] = future
+            task = asyncio.create_task(self._answer(key, fn, future))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        limit = self.timeout if timeout is None else timeout
         try:
-            value = await self._run(fn, timeout)
-        except BaseException as exc:
-            # waiters get the same error; a cancelled computation must not cancel them too
-            shared = exc if isinstance(exc, Exception) else QueryTimeout("the query was cancelled")
-            future.set_exception(shared)
-            future.exception()  # mark it retrieved: nobody else may be waiting
-            raise
+            return await asyncio.wait_for(asyncio.shield(future), limit)  # type: ignore[no-any-return]
+        except TimeoutError:
+            raise QueryTimeout(
+                f"the query took longer than {limit:g} s; try a narrower search"
+            ) from None
+
+    async def _answer(self, key: Hashable, fn: Callable[[Store], Any], future: Any) -> None:
+        """Compute a cacheable answer to the end (within the hard limit), even when the asker
+        gave up: the next person asking the same question then gets it from the cache."""
+        try:
+            value = await self._run(fn, self.timeout * HARD_LIMIT_FACTOR)
+        except Exception as exc:  # noqa: BLE001 - handed to every waiter, not swallowed
+            future.set_exception(exc)
+            future.exception()  # retrieved: no warning when nobody waits any more
         else:
-            self.cache.put(key, value)
+            if self.cache is not None:
+                self.cache.put(key, value)
             future.set_result(value)
-            return value
         finally:
             self._pending.pop(key, None)
 

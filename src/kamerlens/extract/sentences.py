@@ -43,7 +43,10 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     for m in _END.finditer(text, start, end):
         if m.group(0)[0] == ".":
             word = _WORD_BEFORE.search(text, max(begin, m.start() - 40), m.start() + 1)
-            if word and _not_an_end(word.group(1), abbr):
+            # "Valstar c.s.¹ Internationale ...": a footnote marker after an abbreviation
+            # closes the sentence; without one, the abbreviation does not.
+            marked = m.group(0)[-1] in _SUPERSCRIPTS
+            if word and not marked and _not_an_end(word.group(1), abbr):
                 continue
         cut = m.end() if not m.group(0).startswith("\n") else m.start()
         _add(text, begin, cut, spans)
@@ -52,6 +55,7 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     return spans
 
 
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _INITIALS = re.compile(r"^\(?(?:[A-Z][a-z]?\.)+$")
 
 

@@ -22,8 +22,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kamerlens.extract import gazetteer
-from kamerlens.extract.lexicon import SentenceIndex, alternation, load, sentence_index
+from kamerlens.extract import gazetteer, lexicon
+from kamerlens.extract.lexicon import (
+    SentenceIndex,
+    alternation,
+    find_all,
+    keywords,
+    load,
+    lower,
+    sentence_index,
+    starts_before,
+)
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Amount, Percentage
 
@@ -35,6 +44,7 @@ def _v() -> dict[str, Any]:
     return load("amounts")
 
 
+@cache
 def _table(section: str) -> dict[str, Any]:
     return {" ".join(k.lower().split()): v for k, v in _v()[section].items()}
 
@@ -143,16 +153,69 @@ def _parse_money(m: re.Match[str]) -> list[_Money]:
 _TABLE_UNIT = re.compile(r"\(?\s*[xX×]\s*$")
 
 
-def find_money(text: str) -> list[_Money]:
-    """Every amount of money in ``text`` (no roles)."""
+@cache
+def _money_triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lower-cased currency signs (no word edge needed) and currency words (whole words)."""
+    v = _v()
+    forms = {k.lower() for k in [*v["currency_prefix"], *v["currency_suffix"]]}
+    signs = tuple(sorted(f for f in forms if not f[0].isalpha()))
+    words = tuple(sorted({f.split()[-1] for f in forms if f[0].isalpha()}))
+    return signs, words
+
+
+@keywords("money_signs")
+def _signs() -> tuple[str, ...]:
+    return _money_triggers()[0]
+
+
+@keywords("money_words")
+def _currency_words() -> tuple[str, ...]:
+    return _money_triggers()[1]
+
+
+def _units() -> tuple[str, ...]:
+    return tuple(u.lower() for u in _v()["percent"]["units"])
+
+
+@keywords("percent")
+def _unit_words() -> tuple[str, ...]:
+    return tuple(u for u in _units() if u[0].isalpha())
+
+
+@keywords("percent_sign", inner=True)
+def _unit_signs() -> tuple[str, ...]:
+    return tuple(u for u in _units() if not u[0].isalpha())
+
+
+def find_money(
+    text: str, low: str | None = None, triggers: list[tuple[int, str]] | None = None
+) -> list[_Money]:
+    """Every amount of money in ``text`` (no roles).
+
+    Found from the currency: the full pattern is tried only where a currency sign or word
+    stands, beginning at the sign or up to six words before the word.
+    """
+    if triggers is None:
+        low = text.lower() if low is None else low
+        signs, words = _money_triggers()
+        triggers = find_all(low, signs, left=False, right=False) + find_all(low, words)
+    hits = triggers
+    pattern = _patterns()["money"]
     out: list[_Money] = []
-    for m in _patterns()["money"].finditer(text):
-        at = m.start()
-        if at and (text[at - 1].isalnum() or text[at - 1] in ".,"):
-            continue  # inside a word or a number: "2023€", "1.000 euro" caught from its start
-        if _TABLE_UNIT.search(text, max(0, at - 4), at):
-            continue  # "(x € 1.000)": the unit of a table, not an amount
-        out.extend(_parse_money(m))
+    done = 0
+    for at, _ in sorted(hits):
+        if at < done:
+            continue
+        for start in starts_before(text, at, done, words=6, chars=60):
+            if start and (text[start - 1].isalnum() or text[start - 1] in ".,"):
+                continue  # inside a word or a number: "1.000 euro" is read from its start
+            m = pattern.match(text, start)
+            if m is None or m.end() <= at:
+                continue
+            done = m.end()
+            if not _TABLE_UNIT.search(text, max(0, start - 4), start):
+                out.extend(_parse_money(m))  # "(x € 1.000)" is the unit of a table: skipped
+            break
     return out
 
 
@@ -236,19 +299,39 @@ def _percent_of(text: str, end: int, limit: int) -> tuple[str | None, int]:
     return of, span[1]
 
 
-def find_percentages(text: str, sentences: SentenceIndex | None = None) -> list[Percentage]:
+def find_percentages(
+    text: str, sentences: SentenceIndex | None = None, low: str | None = None,
+    triggers: list[tuple[int, str]] | None = None,
+) -> list[Percentage]:
+    """Every percentage, with what it is a share of ("2% van het BBP" -> "BBP")."""
+    if triggers is None:
+        low = text.lower() if low is None else low
+        units = _units()
+        triggers = find_all(low, [u for u in units if u[0].isalpha()], right=False) + find_all(
+            low, [u for u in units if not u[0].isalpha()], left=False, right=False)
+    hits = [(at, u) for at, u in triggers if not u[0].isalpha() or not at
+            or not text[at - 1].isalpha()]
+    pattern = _patterns()["percent"]
     out: list[Percentage] = []
-    for m in _patterns()["percent"].finditer(text):
-        at = m.start()
-        if at and (text[at - 1].isalnum() or text[at - 1] in ".,"):
+    done = 0
+    for at, _ in sorted(hits):
+        if at < done:
             continue
-        limit = sentences.at(at)[1] if sentences else min(len(text), m.end() + 200)
-        of, end = _percent_of(text, m.end(), limit)
-        for key in ("num", "num2"):
-            value = _number(m.group(key)) if m.group(key) else None
-            if value is None:
+        for start in starts_before(text, at, done, words=4, chars=40):
+            if start and (text[start - 1].isalnum() or text[start - 1] in ".,"):
                 continue
-            out.append(Percentage(value=value, of=of, text=text[at:end], start=at, end=end))
+            m = pattern.match(text, start)
+            if m is None or m.end() <= at:
+                continue
+            done = m.end()
+            limit = sentences.at(start)[1] if sentences else min(len(text), m.end() + 200)
+            of, end = _percent_of(text, m.end(), limit)
+            for key in ("num", "num2"):
+                value = _number(m.group(key)) if m.group(key) else None
+                if value is not None:
+                    out.append(Percentage(value=value, of=of, text=text[start:end], start=start,
+                                          end=end))
+            break
     return out
 
 
@@ -263,32 +346,35 @@ class _Roles:
     key: str | None = None
 
 
-def _actor_name(text: str, s: int, e: int) -> str:
-    hits = gazetteer.scan(text, s, e)
+def _actor_name(doc: Doc, s: int, e: int) -> str:
+    text = doc.text
+    hits = gazetteer.scan_doc(doc, s, e)
     if hits and hits[0].start == s and hits[0].end == e and not hits[0].known.adjective:
         return hits[0].known.name
     return strip_article(text[s:e])
 
 
-def _candidates(text: str, s0: int, upto: int) -> list[tuple[int, int]]:
+def _candidates(doc: Doc, s0: int, upto: int) -> list[tuple[int, int]]:
     """Spans of actors (countries, organisations, government words) in ``text[s0:upto]``."""
-    spans = [(h.start, h.end) for h in gazetteer.scan(text, s0, upto)
+    text = doc.text
+    spans = [(h.start, h.end) for h in gazetteer.scan_doc(doc, s0, upto)
              if h.known.type in ("country", "organisation") and not h.known.adjective]
     spans += [(m.start(), m.end()) for m in _patterns()["actors"].finditer(text, s0, upto)]
     return sorted(spans)
 
 
-def _donor(text: str, sent: tuple[int, int], at: int) -> str | None:
+def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
     """The giver: the subject of the clause that holds the amount, when it is an actor."""
+    text = doc.text
     s0, s1 = sent
     if not _patterns()["give"].search(text, s0, s1):
         return None
     w = _phrase_words()
     passive = re.search(r"(?<![\w])door\s+", text[s0:s1])
     best: tuple[int, int] | None = None
-    for s, e in _candidates(text, s0, s1):
+    for s, e in _candidates(doc, s0, s1):
         if passive and s == s0 + passive.end():
-            return _actor_name(text, s, e)
+            return _actor_name(doc, s, e)
         if s >= at:
             continue
         before = _words(text, max(s0, s - 40), s)
@@ -300,7 +386,7 @@ def _donor(text: str, sent: tuple[int, int], at: int) -> str | None:
     between = {t[2].lower() for t in _words(text, best[1], at)}
     if between & w["clause_words"]:
         return None  # "Nederland roept de Commissie op om ... vrij te geven": not the giver
-    return _actor_name(text, *best)
+    return _actor_name(doc, *best)
 
 
 def _first_prep(text: str, end: int, limit: int) -> tuple[str, int] | None:
@@ -313,8 +399,8 @@ def _first_prep(text: str, end: int, limit: int) -> tuple[str, int] | None:
     return " ".join(m.group(1).lower().split()), m.end()
 
 
-def _named(text: str, s: int, e: int) -> gazetteer.Hit | None:
-    for hit in gazetteer.scan(text, s, e):
+def _named(doc: Doc, s: int, e: int) -> gazetteer.Hit | None:
+    for hit in gazetteer.scan_doc(doc, s, e):
         if not hit.known.adjective and hit.known.type in ("country", "organisation"):
             return hit
     return None
@@ -323,11 +409,11 @@ def _named(text: str, s: int, e: int) -> gazetteer.Hit | None:
 def _roles(doc: Doc, sentences: SentenceIndex, money: _Money) -> _Roles:
     text = doc.text
     sent = sentences.at(money.start)
-    out = _Roles(donor=_donor(text, sent, money.start))
+    out = _Roles(donor=_donor(doc, sent, money.start))
     found = _first_prep(text, money.end, sent[1])
     span = phrase(text, found[1], sent[1]) if found else None
     if found and span:
-        _phrase_roles(text, found[0], span, out)
+        _phrase_roles(doc, found[0], span, out)
     if out.recipient is None:
         out.recipient = _fund_before(text, sent, money.start)
     out.key = _recipient_key(doc, sentences, money, out)
@@ -337,8 +423,9 @@ def _roles(doc: Doc, sentences: SentenceIndex, money: _Money) -> _Roles:
 _TIME = re.compile(r"(?:de\s+|het\s+)?(?:periode|jaren|jaar|komende|looptijd)\b|\d{4}", re.I)
 
 
-def _phrase_roles(text: str, prep: str, span: tuple[int, int], out: _Roles) -> None:
+def _phrase_roles(doc: Doc, prep: str, span: tuple[int, int], out: _Roles) -> None:
     """Recipient or purpose from the phrase after the amount ("aan ...", "voor ...")."""
+    text = doc.text
     w = _phrase_words()
     body = text[span[0]:span[1]]
     head = strip_article(body)
@@ -353,7 +440,7 @@ def _phrase_roles(text: str, prep: str, span: tuple[int, int], out: _Roles) -> N
                 out.recipient = _tidy(name)  # "het Fonds Duurzaam Funderingsherstel voor ..."
         return
     if prep not in _v()["roles"]["recipient_preps"]:
-        named = _named(text, span[0], span[1])
+        named = _named(doc, span[0], span[1])
         # "voor gemeenten", "voor Oekraïne": who gets it; the name opens the phrase.
         if first in w["beneficiaries"] or (
                 named is not None and named.start <= span[0] + len(body) - len(head)):
@@ -450,7 +537,10 @@ def amounts(doc: Doc) -> None:
     text = doc.text
     sentences = sentence_index(doc)
     out: list[Amount] = []
-    for money in find_money(text):
+    low = lower(doc)
+    money_hits = lexicon.hits(doc, "money_signs", left=False, right=False) + lexicon.hits(
+        doc, "money_words")
+    for money in find_money(text, low, money_hits):
         roles = _roles(doc, sentences, money)
         out.append(Amount(
             value=money.value,
@@ -465,7 +555,9 @@ def amounts(doc: Doc) -> None:
             bound=money.bound,
         ))
     doc.results["amounts"] = out
-    doc.results["percentages"] = find_percentages(text, sentences)
+    doc.results["percentages"] = find_percentages(
+        text, sentences, low, sorted(lexicon.hits(doc, "percent", right=False) + lexicon.hits(
+            doc, "percent_sign", left=False, right=False)))
 
 
 __all__ = ["find_money", "find_percentages", "phrase", "strip_article"]

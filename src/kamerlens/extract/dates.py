@@ -18,6 +18,7 @@ An open period has one side: "voor de zomer" is (None, "YYYY-07"), "sinds 2014" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +26,16 @@ from functools import cache
 from typing import Literal
 
 from kamerlens.extract.dateparse import Point, RawDate, parse, pattern
-from kamerlens.extract.lexicon import alternation, load, sentence_index
+from kamerlens.extract.lexicon import (
+    alternation,
+    find_all,
+    hits,
+    keywords,
+    load,
+    lower,
+    sentence_index,
+    trie_alternation,
+)
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import DateMention
 
@@ -90,19 +100,93 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def find_raw(text: str, exclude: list[tuple[int, int]] | None = None) -> list[RawDate]:
+_DIGITS = re.compile(r"[0-9]+")
+
+
+@keywords("dates")
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    """Words every date without a number holds: a full month name, a season, "jaar".
+
+    The full date pattern is tried only just before a number or one of these: run over every
+    position it would cost more than all the other components together.
+    """
+    v = load("dates")
+    words = {k.split()[-1].lower() for section in ("months", "periods", "relative_years")
+             for k in v[section] if not k.endswith(".")}
+    return tuple(sorted(words | {"jaar"}))
+
+
+def _triggers(text: str, low: str, words: list[tuple[int, str]] | None = None) -> list[int]:
+    """Offsets of the numbers and date words of ``text``, in order."""
+    hits = [m.start() for m in _DIGITS.finditer(text) if len(m.group(0)) in (1, 2, 4)]
+    if words is None:
+        words = find_all(low, _trigger_words(), left=False, right=False)
+    for at, _ in words:
+        begin = at
+        while begin and low[begin - 1].isalpha():
+            begin -= 1  # the start of the word that holds it ("najaar", "zomerreces")
+        hits.append(begin)
+    return sorted(set(hits))
+
+
+@cache
+def _prefix_words() -> frozenset[str]:
+    """Words that can stand in front of the number or month of a date expression."""
+    v = load("dates")
+    phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
+                          *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
+                          *v["open"]["year_after"], *v["context"]["month_before"],
+                          *v["context"]["year_before"], *v["periods"], *v["relative_years"],
+                          "de", "het", "tussen"]
+    return frozenset(w.lower() for p in phrases for w in p.split())
+
+
+def _starts(text: str, at: int, floor: int) -> list[int]:
+    """Where a date holding ``text[at]`` may begin, farthest first: the start of the run of
+    date words in front of it ("uiterlijk op woensdag 31 mei"), and ``at`` itself."""
+    words = _prefix_words()
+    starts = [at]
+    pos = at
+    for _ in range(5):
+        if pos - 1 <= floor:
+            break
+        cut = max(text.rfind(" ", floor, pos - 1), text.rfind("\n", floor, pos - 1)) + 1
+        if cut <= floor and floor > 0 or at - cut > 48:
+            break
+        if text[cut:pos].strip().lower() not in words:
+            break
+        pos = cut
+        starts.append(pos)
+    return starts[::-1]
+
+
+def find_raw(
+    text: str, exclude: list[tuple[int, int]] | None = None, low: str | None = None,
+    words: list[tuple[int, str]] | None = None,
+) -> list[RawDate]:
     """Every date expression in ``text`` (years not yet inferred), minus spans in ``exclude``."""
     out: list[RawDate] = []
     exclude = exclude or []
-    for m in pattern().finditer(text):
-        raw = parse(m)
-        if raw is None:
+    pat = pattern()
+    done = 0
+    for at in _triggers(text, low if low is not None else text.lower(), words):
+        if at < done:
             continue
-        if (m.group("y") or m.group("yr")) and not _year_ok(text, raw.start, raw.end):
-            continue
-        if exclude and _taken(exclude, raw.start, raw.end):
-            continue
-        out.append(raw)
+        for start in _starts(text, at, done):
+            m = pat.match(text, start)
+            if m is None or m.end() <= at:
+                continue
+            done = m.end()
+            raw = parse(m)
+            if raw is None:
+                break
+            if (m.group("y") or m.group("yr")) and not _year_ok(text, raw.start, raw.end):
+                break
+            if exclude and _taken(exclude, raw.start, raw.end):
+                break
+            out.append(raw)
+            break
     return out
 
 
@@ -110,50 +194,95 @@ def find_raw(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Ra
 
 
 @cache
+def _cue_table() -> dict[str, frozenset[str]]:
+    """Cue phrase (lower case, single-spaced) -> the lists it is in."""
+    cues = load("dates")["cues"]
+    table: dict[str, set[str]] = {}
+    for kind, phrases in cues.items():
+        for phrase in phrases:
+            table.setdefault(" ".join(phrase.lower().split()), set()).add(kind)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@keywords("cues")
+def _cue_words() -> list[str]:
+    return list(_cue_table())
+
+
+@cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cues = load("dates")["cues"]
-
-    def words(*keys: str) -> str:
-        return "|".join(f"(?P<{k}>{alternation(cues[k])})" for k in keys)
-
-    edge_l, edge_r = r"(?<![\w.])", r"(?![\w])"
+    after = alternation([*cues["past_after"], *cues["upcoming_after"]])
     return {
-        "after": re.compile(r"\s*,?\s*(?:" + words("past_after", "upcoming_after") + ")",
-                            re.IGNORECASE),
-        "before": re.compile(edge_l + "(?:" + words("past_before", "upcoming_before") + ")"
-                             + edge_r, re.IGNORECASE),
-        "relative": re.compile(edge_l + "(?:" + words("upcoming_relative") + ")" + edge_r,
-                               re.IGNORECASE),
-        "verbs": re.compile(edge_l + "(?:" + words("past_verbs", "future_verbs") + ")"
-                            + edge_r, re.IGNORECASE),
+        "after": re.compile(r"\s*,?\s*(" + after + r")", re.IGNORECASE),
+        # A bare prefix tree, no group around it: the engine then skips ahead to the letters
+        # a cue can start with (word edges are checked in Python).
+        "any": re.compile(trie_alternation(_cue_table(), group=False)),
     }
+
+
+def _cues_between(
+    text: str, lo: int, hi: int, cues: list[tuple[int, str]] | None
+) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of the cue words in ``text[lo:hi]``."""
+    if cues is not None:
+        i = bisect_left(cues, (lo, ""))
+        out = []
+        while i < len(cues) and cues[i][0] < hi:
+            at, word = cues[i]
+            if at + len(word) <= hi:
+                out.append((at, at + len(word), word))
+            i += 1
+        return out
+    window = text[lo:hi].lower()
+    found = []
+    for c in _cue_patterns()["any"].finditer(window):
+        if (c.start() and (window[c.start() - 1].isalnum() or window[c.start() - 1] == ".")) \
+                or (c.end() < len(window) and window[c.end()].isalnum()):
+            continue
+        found.append((lo + c.start(), lo + c.end(), " ".join(c.group(0).split())))
+    return found
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\s*(?:d\.d\.|\d))")
 
 
-def cue(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[Relation | None, int]:
-    """What the words around ``text[start:end]`` say: past, upcoming or nothing, and how firmly."""
+def cue(
+    text: str, sentence: tuple[int, int], start: int, end: int,
+    cues: list[tuple[int, str]] | None = None,
+) -> tuple[Relation | None, int]:
+    """What the words around ``text[start:end]`` say: past, upcoming or nothing, and how firmly.
+
+    ``cues`` are the document's cue words found beforehand (``hits(doc, "cues")``); without
+    them the window around the date is searched.
+    """
     pats = _cue_patterns()
+    table = _cue_table()
     m = pats["after"].match(text, end, min(len(text), end + 16))
     if m:
-        return ("past" if m.group("past_after") else "upcoming"), 3
+        kinds = table[" ".join(m.group(1).lower().split())]
+        return ("past" if "past_after" in kinds else "upcoming"), 3
     s0, s1 = sentence
     lo = max(s0, start - 120)
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, start)]
-    lo = breaks[-1] if breaks else lo
-    last = None
-    for last in pats["before"].finditer(text, lo, start):  # noqa: B007 (the nearest cue wins)
-        pass
-    if last is not None:
-        return ("past" if last.group("past_before") else "upcoming"), 2
-    past = False
-    future = bool(pats["relative"].search(text, lo, start))
-    for v in pats["verbs"].finditer(text, max(s0, start - 70), min(s1, end + 70)):
-        if v.group("past_verbs"):
-            past = True
-        else:
-            future = True
+    clause = breaks[-1] if breaks else lo
+    hi = min(s1, end + 70)
+    nearest: str | None = None
+    past = future = False
+    for a, b, word in _cues_between(text, lo, hi, cues):
+        kinds = table.get(word, frozenset())
+        if clause <= a and b <= start:
+            if "past_before" in kinds:
+                nearest = "past"
+            elif "upcoming_before" in kinds:
+                nearest = "upcoming"
+            if "upcoming_relative" in kinds:
+                future = True
+        if start - 70 <= a and (b <= start or a >= end):
+            past = past or "past_verbs" in kinds
+            future = future or "future_verbs" in kinds
+    if nearest:
+        return nearest, 2  # type: ignore[return-value]
     if past != future:
         return ("past" if past else "upcoming"), 1
     return None, 0
@@ -277,12 +406,14 @@ def _exclusions(doc: Doc) -> list[tuple[int, int]]:
 def find(doc: Doc) -> list[Found]:
     """Every date in ``doc`` with cues read and years inferred."""
     text = doc.text
-    raws = find_raw(text, _exclusions(doc))
+    raws = find_raw(text, _exclusions(doc), lower(doc), hits(doc, "dates", left=False,
+                                                             right=False))
     anchor = anchor_of(doc, raws)
     sentences = sentence_index(doc)
     found: list[Found] = []
+    cues = hits(doc, "cues")
     for raw in raws:
-        relation, strength = cue(text, sentences.at(raw.start), raw.start, raw.end)
+        relation, strength = cue(text, sentences.at(raw.start), raw.start, raw.end, cues)
         first, last, inferred = infer_year(raw, anchor, relation)
         found.append(Found(raw, first, last, inferred, relation, strength))
     return found

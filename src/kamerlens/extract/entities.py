@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kamerlens.extract import gazetteer
-from kamerlens.extract.lexicon import alternation, load, trie_alternation
+from kamerlens.extract.lexicon import (
+    alternation,
+    find_all,
+    hits,
+    keywords,
+    load,
+    lower,
+    trie_alternation,
+)
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Entity, Mention
 
@@ -68,22 +76,23 @@ def _people_patterns() -> dict[str, re.Pattern[str]]:
         "role": re.compile(
             # Atomic: a portfolio is taken whole, so "Volksgezondheid, Welzijn en Sport" leaves
             # no "Welzijn" to be read as a name.
-            rf"(?<![\w-]){roles}(?>\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?>{complement})(?![\w]))*+"
+            rf"{roles}(?>\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?>{complement})(?![\w]))*+"
             rf",?\s+{name}"
         ),
         "honor": re.compile(
-            rf"(?<![\w]){honor}\s*(?P<names>(?![a-z']){_NAME}(?![\w-])"
+            rf"{honor}\s*(?P<names>(?![a-z']){_NAME}(?![\w-])"
             rf"(?:\s*(?:,|en)\s+(?![a-z']){_NAME}(?![\w-]))*)"
         ),
         # A motion's heading in capitals: "MOTIE VAN DE LEDEN DE GROOT EN VAN LEEUWEN".
         "caps": re.compile(
-            r"\b(?:LEDEN|LID|DE HEER|MEVROUW)\s+"
+            r"(?:(?:DE|HET)\s+)?(?:LEDEN|LID|DE HEER|MEVROUW)\s+"
             r"(?P<names>[A-Z][A-Z'’-]+(?:\s+(?!EN\b)[A-Z][A-Z'’-]+)*"
             r"(?:\s*(?:,|EN)\s+[A-Z][A-Z'’-]+(?:\s+(?!EN\b)[A-Z][A-Z'’-]+)*)*)(?![\w])"
         ),
         # A royal decree: "Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden".
-        "royal": re.compile(rf"\bWij\s+(?P<name>{_NAME}),\s+bij\s+de\s+gratie"),
-        "initials": re.compile(rf"(?<![\w.])(?P<name>(?:[{_UPPER}]\.\s?){{2,5}}(?:{_PART}\s+)*"
+        "royal": re.compile(rf"Wij\s+(?P<name>{_NAME}),\s+bij\s+de\s+gratie"),
+        # Starts with a capital and a full stop: the engine skips to those quickly.
+        "initials": re.compile(rf"(?P<name>(?:[{_UPPER}]\.\s?){{2,5}}(?:{_PART}\s+)*"
                                rf"{_SURNAME}|[{_UPPER}][a-z]?\.\s?(?:{_PART}\s+)*{_SURNAME})"
                                rf"(?![\w-])"),
         "one": re.compile(_NAME),
@@ -149,28 +158,49 @@ def _single_initial_ok(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip(" ,.")
 
 
-def find_people(text: str, signer: str | None = None) -> list[tuple[str, int, int]]:
+@keywords("people")
+@cache
+def _people_triggers() -> tuple[str, ...]:
+    data = load("entities")["people"]
+    words = {w.lower().rstrip("-") for w in [*data["roles"], *data["honorifics"]]}
+    return tuple(sorted(words | {"wij"}))
+
+
+def find_people(
+    text: str, signer: str | None = None, low: str | None = None,
+    triggers: list[tuple[int, str]] | None = None,
+) -> list[tuple[str, int, int]]:
     """(name, start, end) of every person the text names as one."""
     pats = _people_patterns()
+    if triggers is None:
+        low = text.lower() if low is None else low
+        triggers = find_all(low, _people_triggers(), right=False)
     found: list[tuple[str, int, int]] = []
-    for key in ("role", "royal"):
-        for m in pats[key].finditer(text):
-            found.append((m.group("name"), m.start("name"), m.end("name")))
-    for m in pats["honor"].finditer(text):
-        base = m.start("names")
-        for n in re.finditer(_NAME + r"(?![\w-])", m.group("names")):
-            found.append((n.group(0), base + n.start(), base + n.end()))
-    for m in pats["caps"].finditer(text):
-        base = m.start("names")
-        at = 0
-        for part in re.split(r"\s*,\s*|\s+EN\s+", m.group("names")):
-            at = m.group("names").index(part, at)
-            found.append((_title(part), base + at, base + at + len(part)))
-            at += len(part)
+    for at, _ in triggers:
+        if at and text[at - 1] == "-":
+            continue
+        for key in ("role", "royal"):
+            m = pats[key].match(text, at)
+            if m:
+                found.append((m.group("name"), m.start("name"), m.end("name")))
+        m = pats["honor"].match(text, at)
+        if m:
+            base = m.start("names")
+            for n in re.finditer(_NAME + r"(?![\w-])", m.group("names")):
+                found.append((n.group(0), base + n.start(), base + n.end()))
+        m = pats["caps"].match(text, at)
+        if m:
+            base, names = m.start("names"), m.group("names")
+            pos = 0
+            for part in re.split(r"\s*,\s*|\s+EN\s+", names):
+                pos = names.index(part, pos)
+                found.append((_title(part), base + pos, base + pos + len(part)))
+                pos += len(part)
     for m in pats["initials"].finditer(text):
         s, e = m.start("name"), m.end("name")
-        dots = m.group("name").count(".")
-        if dots >= 2 or _single_initial_ok(text, s, e):
+        if s and (text[s - 1].isalnum() or text[s - 1] == "."):
+            continue
+        if m.group("name").count(".") >= 2 or _single_initial_ok(text, s, e):
             found.append((m.group("name"), s, e))
     if signer:
         at = text.find(signer)
@@ -190,7 +220,8 @@ def _people(doc: Doc) -> list[_Found]:
     signer = doc.info.get("signer")
     signer_name = getattr(signer, "name", None) if signer is not None else None
     by_key: dict[str, _Found] = {}
-    for name, s, e in find_people(doc.text, signer_name):
+    for name, s, e in find_people(doc.text, signer_name, lower(doc),
+                                  hits(doc, "people", right=False)):
         key = surname_key(name)
         entry = by_key.setdefault(key, _Found("person", name))
         if len(name) > len(entry.name):
@@ -199,11 +230,13 @@ def _people(doc: Doc) -> list[_Found]:
             entry.spans.append((s, e))
     for entry in by_key.values():
         surname = _surname_form(entry.name)
-        for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", doc.text, re.IGNORECASE
-                             if surname[:1].islower() else 0):
-            if _PARTICLE_BEFORE.search(doc.text, max(0, m.start() - 5), m.start()):
+        # "van Dam" is also written "Van Dam"; a capitalised surname only as written.
+        hay, needle = (lower(doc), surname.lower()) if surname[:1].islower() else (doc.text,
+                                                                                    surname)
+        for at, _ in find_all(hay, [needle]):
+            if _PARTICLE_BEFORE.search(doc.text, max(0, at - 5), at):
                 continue  # "Emiel van Dijk" is not a mention of "Dijk"
-            entry.spans.append((m.start(), m.end()))
+            entry.spans.append((at, at + len(surname)))
     return list(by_key.values())
 
 
@@ -212,8 +245,10 @@ def _people(doc: Doc) -> list[_Found]:
 _CONNECT = r"(?:van|voor|de|der|het|en|op|in|tot|ter|ten|of|for|the|and|on|inzake|betreffende)"
 _CAPWORD = rf"[{_UPPER}][\w'’&]*(?:-(?:[{_UPPER}][\w'’&]*)?)?"
 _RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAPWORD})+")
+_ORG_NOUNS = ("stichting", "vereniging", "organisatie", "bedrijf", "agentschap", "instelling",
+              "coöperatie", "uitvoeringsorganisatie", "toezichthouder")
 _ORG_NOUN = re.compile(
-    r"\b(?:stichting|vereniging|organisatie|bedrijf|agentschap|instelling|coöperatie|"
+    r"(?:stichting|vereniging|organisatie|bedrijf|agentschap|instelling|coöperatie|"
     rf"uitvoeringsorganisatie|toezichthouder)\s+(?P<name>[A-Z][A-Z0-9&-]{{1,9}}|{_CAPWORD})(?![\w])"
 )
 
@@ -281,22 +316,63 @@ def _org_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["words"]), frozenset(data["not_org"])
 
 
-def find_org_names(text: str) -> list[tuple[str, int, int]]:
-    """Capitalised runs holding an organisation word: (name, start, end)."""
+@keywords("org_heads")
+def _head_triggers() -> list[str]:
+    return [h.lower() for h in _org_words()[0]]
+
+
+@keywords("org_nouns")
+def _org_noun_triggers() -> tuple[str, ...]:
+    return _ORG_NOUNS
+
+
+@keywords("municipal")
+def _municipal_triggers() -> tuple[str, ...]:
+    return _MUNICIPAL_WORDS
+
+
+def find_org_names(
+    text: str, low: str | None = None, head_hits: list[tuple[int, str]] | None = None,
+    noun_hits: list[tuple[int, str]] | None = None,
+) -> list[tuple[str, int, int]]:
+    """Capitalised runs holding an organisation word: (name, start, end).
+
+    Runs are read only around the organisation words: scanning every capitalised word of a
+    long text for runs would cost more than all the rest.
+    """
     heads, not_org = _org_words()
     bad = _not_names() - heads
     out = []
-    for run in _RUN.finditer(text):
-        # "Koninklijke BLN-Schuttevaer en het Centraal Bureau ...": two names.
-        pieces = _split(run.group(0))
-        at = run.start()
-        for piece in pieces:
-            at = text.index(piece, at)
-            named = _org_piece(piece, at, heads, not_org, bad)
-            if named:
-                out.append(named)
-            at += len(piece)
-    for m in _ORG_NOUN.finditer(text):
+    seen: set[int] = set()
+    if head_hits is None:
+        head_hits = find_all(text, heads)
+    for at, word in head_hits:
+        if not text[at].isupper() or text[at:at + len(word)] not in heads:
+            continue  # "de vaste commissie": a capital makes it a name
+        line = text.rfind("\n", 0, at) + 1
+        stop = text.rfind(". ", line, at)
+        begin = max(line, stop + 2 if stop >= 0 else line, at - 160)
+        end = text.find("\n", at)
+        end = min(len(text) if end < 0 else end, at + 200)
+        for run in _RUN.finditer(text, begin, end):
+            if run.start() in seen or not run.start() <= at < run.end():
+                continue
+            seen.add(run.start())
+            # "Koninklijke BLN-Schuttevaer en het Centraal Bureau ...": two names.
+            pos = run.start()
+            for piece in _split(run.group(0)):
+                pos = text.index(piece, pos)
+                named = _org_piece(piece, pos, heads, not_org, bad)
+                if named:
+                    out.append(named)
+                pos += len(piece)
+    if noun_hits is None:
+        low = text.lower() if low is None else low
+        noun_hits = find_all(low, _ORG_NOUNS, right=False)
+    for at, _ in noun_hits:
+        m = _ORG_NOUN.match(text, at)
+        if m is None:
+            continue
         name = m.group("name")
         if name not in _not_names() and not gazetteer.table().get(name):
             out.append((name, m.start("name"), m.end("name")))
@@ -306,35 +382,62 @@ def find_org_names(text: str) -> list[tuple[str, int, int]]:
 # --- places by rule --------------------------------------------------------------------------
 
 _PLACE = r"[A-Z'][A-Za-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*(?:[ ][A-Z][A-Za-zà-ÿ'’-]+)?"
-_PLACE_RULES = (
-    # an address: "2500 EA Den Haag", "1935 AS, Egmond-Binnen"
-    re.compile(rf"(?<![\w])\d{{4}}[ ]?[A-Z]{{2}},?[ \t]+(?P<place>{_PLACE})(?![\w])"),
-    # a signature line: "Wassenaar, 9 maart 2018"
-    re.compile(rf"(?m)^[ \t]*(?P<place>{_PLACE}),[ \t]+(?=\d{{1,2}}[ \t]+[a-z]+[ \t]+\d{{4}})"),
-    # a municipality: "het gemeentehuis van Bergen", "Burgemeester en wethouders van Bergen"
-    re.compile(rf"\b(?:gemeente|gemeentehuis\s+van|college\s+van|[Bb]urgemeester\s+en\s+"
-               rf"wethouders\s+van|[Bb]urgemeester\s+van|gemeenteraad\s+van|provincie)\s+"
-               rf"(?P<place>{_PLACE})(?![\w])"),
-)
+# An address: "2500 EA Den Haag", "1935 AS, Egmond-Binnen" (starts with digits: fast to scan).
+_POSTCODE = re.compile(rf"[0-9]{{4}}[ ]?[A-Z]{{2}},?[ \t]+(?P<place>{_PLACE})(?![\w])")
+# A signature line: "Wassenaar, 9 maart 2018" (a line start: found from the line break).
+_SIGNED = re.compile(rf"\n[ \t]*(?P<place>{_PLACE}),[ \t]+(?=\d{{1,2}}[ \t]+[a-z]+[ \t]+\d{{4}})")
+# A municipality: "het gemeentehuis van Bergen", "Burgemeester en wethouders van Bergen".
+_MUNICIPAL_WORDS = ("gemeente", "gemeentehuis", "college van", "burgemeester", "gemeenteraad",
+                    "provincie")
+_MUNICIPAL = re.compile(rf"(?:gemeente|gemeentehuis\s+van|college\s+van|[Bb]urgemeester\s+en\s+"
+                        rf"wethouders\s+van|[Bb]urgemeester\s+van|gemeenteraad\s+van|provincie)"
+                        rf"\s+(?P<place>{_PLACE})(?![\w])")
 
 
-def find_places(text: str) -> list[str]:
+def find_places(
+    text: str, low: str | None = None, municipal: list[tuple[int, str]] | None = None
+) -> list[str]:
     """Place names that addresses, signature lines and municipal bodies give."""
+    if municipal is None:
+        low = text.lower() if low is None else low
+        municipal = find_all(low, _MUNICIPAL_WORDS, right=False)
+    matches = [m for m in _POSTCODE.finditer(text)
+               if not (m.start() and text[m.start() - 1].isalnum())]
+    matches += list(_SIGNED.finditer(text))
+    first = _SIGNED.match("\n" + text[:200])  # a signature line that opens the text
+    for at, _ in municipal:
+        m = _MUNICIPAL.match(text, at)
+        if m:
+            matches.append(m)
+    names = [m.group("place") for m in matches]
+    if first:
+        names.append(first.group("place"))
     out = []
     bad = _not_names()
-    for rule in _PLACE_RULES:
-        for m in rule.finditer(text):
-            name = m.group("place")
-            if name.isupper():
-                name = "-".join(" ".join(w.capitalize() for w in part.split())
-                                for part in name.split("-"))
-            if name not in bad and name.split()[0] not in bad:
-                out.append(name)
+    for name in names:
+        if name.isupper():
+            name = "-".join(" ".join(w.capitalize() for w in part.split())
+                            for part in name.split("-"))
+        if name not in bad and name.split()[0] not in bad:
+            out.append(name)
     return out
 
 
 _EU_CONTEXT = {"EU", "Europese Raad", "Europese Commissie", "Raad van de Europese Unie"}
-_COMMISSION = re.compile(r"(?<=[Dd]e\s)Commissie(?!\s+(?:van|voor|inzake)\b|[\w-])")
+
+
+def _commission(text: str, heads: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """"de Commissie" (not "Commissie van/voor ...", not "Commissie-Remkes") in an EU text."""
+    out = []
+    for at, _ in heads:
+        if text[at:at + 9] != "Commissie":
+            continue
+        if not re.search(r"[Dd]e\s$", text[max(0, at - 3):at]):
+            continue
+        if re.match(r"\s+(?:van|voor|inzake)\b|-", text[at + 9:at + 20]):
+            continue
+        out.append((at, at + 9))
+    return out
 
 
 # --- the component ---------------------------------------------------------------------------
@@ -374,12 +477,14 @@ def collect(doc: Doc) -> list[_Found]:
                 canon = known.get(a.acronym) or known.get(a.long)
                 name = canon.name if canon and canon.type == "organisation" else a.acronym
                 _add(table, "organisation", name, None, (m.start(), m.end()))
-    for name, s, e in find_org_names(text):
+    low = lower(doc)
+    heads = hits(doc, "org_heads")
+    for name, s, e in find_org_names(text, low, heads, hits(doc, "org_nouns", right=False)):
         if not _overlaps(taken, s, e):
             canon = known.get(name)
             _add(table, "organisation", canon.name if canon else name, None, (s, e))
             taken.append((s, e))
-    for hit in gazetteer.scan(text):
+    for hit in gazetteer.doc_scan(doc):
         if _overlaps(taken, hit.start, hit.end) and hit.known.type != "country":
             continue
         if hit.known.type == "organisation" and _ADDRESSEE.search(text, max(0, hit.start - 30),
@@ -392,7 +497,7 @@ def collect(doc: Doc) -> list[_Found]:
         if place and ("place", place) not in table and not known.get(place):
             for m in re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])", text):
                 _add(table, "place", place, None, (m.start(), m.end()))
-    for place in dict.fromkeys(find_places(text)):
+    for place in dict.fromkeys(find_places(text, low, hits(doc, "municipal", right=False))):
         kind = known.get(place)
         if kind is not None and kind.type != "place" or ("place", place) in table:
             continue
@@ -400,8 +505,8 @@ def collect(doc: Doc) -> list[_Found]:
             _add(table, "place", place, None, (m.start(), m.end()))
     if any(("organisation", n) in table for n in _EU_CONTEXT):
         # In a text about the EU, "de Commissie" is the European Commission.
-        for m in _COMMISSION.finditer(text):
-            _add(table, "organisation", "Europese Commissie", None, (m.start(), m.end()))
+        for span in _commission(text, heads):
+            _add(table, "organisation", "Europese Commissie", None, span)
     people = _people(doc)
     names_taken = {n for (_, n) in table}
     for person in people:

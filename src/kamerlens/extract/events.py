@@ -34,6 +34,9 @@ from kamerlens.extract.entities import _not_names
 from kamerlens.extract.lexicon import (
     SentenceIndex,
     alternation,
+    find_all,
+    hits,
+    keywords,
     load,
     sentence_index,
     trie_alternation,
@@ -275,8 +278,10 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
     date_starts = [] if from_title else sorted(d.start for d in doc.results.get("dates", ()))
     not_names = _not_names()
     found: list[Found] = []
-    for m in pats["named"].finditer(text):
-        if m.start() and text[m.start() - 1].isalnum():
+    trig = _triggers(doc, text, from_title)
+    for at in trig["ev_named"]:
+        m = pats["named"].match(text, at)
+        if m is None:
             continue
         mod = pats["named_mod"].search(text, max(0, m.start() - 30), m.start())
         start = mod.start() if mod else m.start()
@@ -293,8 +298,9 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
     for m in pats["cop"].finditer(text):
         found.append(Found(base + m.start(), base + m.end(), m.group(0).replace(" ", ""), "cop",
                            name_start=base + m.start(), name_end=base + m.end()))
-    for m in pats["debate"].finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+    for at in trig["ev_debate"]:
+        m = pats["debate"].match(text, at)
+        if m is None or (at and text[at - 1] == "-"):
             continue
         end = _subject_to_date(text, m.end(), date_starts) or m.end()
         sub = pats["subject"].match(text, end) if end == m.end() else None
@@ -308,8 +314,9 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
         found.append(Found(base + m.start(), base + end, name, m.group(0).lower(),
                            specific=determined and not need, name_start=base + m.start(),
                            name_end=base + end))
-    for m in pats["meeting"].finditer(text):
-        if any(f.start - base <= m.start() < f.end - base for f in found):
+    for at in trig["ev_meeting"]:
+        m = pats["meeting"].match(text, at)
+        if m is None or any(f.start - base <= m.start() < f.end - base for f in found):
             continue
         if m.group(0).isupper() and not from_title:
             continue  # a title in capitals: the title pass reads it from doc.info
@@ -327,7 +334,10 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
         found.append(Found(base + start, base + end, name, _head_key(head),
                            specific=(has_mod and not weak) or bool(comp),
                            name_start=base + start, name_end=base + end))
-    for m in pats["gathering"].finditer(text):
+    for at in trig["ev_gathering"]:
+        m = pats["gathering"].match(text, at)
+        if m is None:
+            continue
         who = " ".join(m.group("who").split())
         who = re.sub(r"^de\s+", "", who)
         found.append(Found(base + m.start("who"), base + m.end(), f"bijeenkomst van de {who}",
@@ -336,6 +346,48 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
     for f in found:
         f.from_title = from_title
     return found
+
+
+_TRIGGER_GROUPS = {"ev_named": (True, True), "ev_debate": (True, True),
+                   "ev_meeting": (False, True), "ev_gathering": (True, True)}
+
+
+@keywords("ev_named")
+def _named_triggers() -> list[str]:
+    return [f.lower() for f in _named_forms()]
+
+
+@keywords("ev_debate")
+def _debate_triggers() -> list[str]:
+    return [w.lower() for w in _v()["debates"]["words"]]
+
+
+@keywords("ev_meeting", inner=True)
+def _meeting_triggers() -> list[str]:
+    return [w.lower() for w in _v()["heads"]["words"]]
+
+
+@keywords("ev_gathering")
+def _gathering_triggers() -> list[str]:
+    return ["kwamen", "komen", "kwam", "komt"]
+
+
+_TRIGGER_WORDS = {"ev_named": _named_triggers, "ev_debate": _debate_triggers,
+                  "ev_meeting": _meeting_triggers, "ev_gathering": _gathering_triggers}
+
+
+def _triggers(doc: Doc, text: str, from_title: bool) -> dict[str, list[int]]:
+    """Where each kind of meeting word stands: from the document's shared keyword pass, or
+    (for a title) from a search of that text alone."""
+    out: dict[str, list[int]] = {}
+    low = text.lower() if from_title else ""
+    for group, (left, right) in _TRIGGER_GROUPS.items():
+        if from_title:
+            found = find_all(low, _TRIGGER_WORDS[group](), left=left, right=right)
+        else:
+            found = hits(doc, group, left=left, right=right)
+        out[group] = [at for at, _ in found]
+    return out
 
 
 _DETERMINER = re.compile(r"(?:^|\s)(?:het|de|dit|dat|deze|een|tijdens)\s+$", re.IGNORECASE)
@@ -444,9 +496,12 @@ def _acronym_mentions(doc: Doc) -> list[Found]:
 def _bounds(d: DateMention | None) -> tuple[date, date] | None:
     if d is None or not d.start_date:
         return None
-    p1 = _point(d.start_date)
-    p2 = _point(d.end_date or d.start_date)
-    return p1.first_day(), p2.last_day()
+    return _span_of(d.start_date, d.end_date or d.start_date)
+
+
+@cache
+def _span_of(start_date: str, end_date: str) -> tuple[date, date]:
+    return _point(start_date).first_day(), _point(end_date).last_day()
 
 
 def _point(iso: str) -> Point:
@@ -468,10 +523,11 @@ def _dates_agree(a: DateMention | None, b: DateMention | None, *, loose: bool) -
     return False
 
 
-def _words(name: str) -> set[str]:
+@cache
+def _words(name: str) -> frozenset[str]:
     plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower())
                     if not unicodedata.combining(c))
-    return {w for w in re.split(r"[\s-]+", plain) if w and w not in {"de", "het", "van"}}
+    return frozenset(w for w in re.split(r"[\s-]+", plain) if w and w not in {"de", "het", "van"})
 
 
 def _same(c: _Cluster, f: Found) -> bool:
@@ -493,8 +549,9 @@ def _fits(c: _Cluster, f: Found) -> bool:
         return False
     if f.head in _named_keys():
         return True  # "de RAZ", "de Raad Algemene Zaken": the name itself is the meeting
-    names = set().union(*(_words(m.name) for m in c.mentions))
-    return _words(f.name) <= names
+    want = _words(f.name)
+    return any(want <= _words(m.name) for m in c.mentions) or want <= frozenset().union(
+        *(_words(m.name) for m in c.mentions))
 
 
 def cluster(found: list[Found]) -> list[_Cluster]:
@@ -524,8 +581,9 @@ def _relation(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> str | None:
         if decided:
             return decided
     votes = {"past": 0, "upcoming": 0}
+    cues = hits(doc, "cues")
     for m in c.mentions:
-        rel, strength = cue(doc.text, sentences.at(m.start), m.name_start, m.name_end)
+        rel, strength = cue(doc.text, sentences.at(m.start), m.name_start, m.name_end, cues)
         if rel:
             votes[rel] += strength
     if votes["past"] != votes["upcoming"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -133,18 +134,40 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     return hits
 
 
+def doc_scan(doc: Any) -> list[Hit]:
+    """:func:`scan` of the whole document, once (cached on the doc)."""
+    cached = getattr(doc, "_gazetteer_hits", None)
+    if cached is None or cached[0] is not doc.text:
+        cached = (doc.text, scan(doc.text))
+        doc._gazetteer_hits = cached
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def scan_doc(doc: Any, start: int, end: int) -> list[Hit]:
+    """The gazetteer names of ``doc`` that lie within ``[start, end)``."""
+    found = doc_scan(doc)
+    i = bisect_left(found, start, key=lambda h: h.start)
+    out = []
+    while i < len(found) and found[i].start < end:
+        if found[i].end <= end:
+            out.append(found[i])
+        i += 1
+    return out
+
+
 # --- acronyms defined in the text ------------------------------------------------------------
 
 _CONNECT = r"(?:of|and|for|the|on|to|van|voor|de|het|en|der|des|op|in|tot|inzake|ter|ten)"
 _CAP = r"[A-Z][\w'’&]*(?:-(?:[A-Za-z][\w'’&]*)?)?"
-_LONG_ACR = re.compile(
-    rf"(?P<long>{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,9}})\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&+]"
-    rf"{{1,10}}(?<![a-z]s))\s*\)"
+# Both forms are read from the opening bracket: "(" is a literal the engine finds at once,
+# where a pattern that starts with the long name would be tried at every capital.
+_PAREN_ACR = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&+]{1,10}(?<![a-z]s))\s*\)")
+_PAREN_LONG = re.compile(
+    rf"\(\s*(?P<long>{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,9}})\s*\)"
 )
-_ACR_LONG = re.compile(
-    rf"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&+]{{1,10}})\s*\(\s*(?P<long>{_CAP}(?:\s+(?:{_CONNECT}\s+)*"
-    rf"{_CAP}){{0,9}})\s*\)"
-)
+_ACR_BEFORE = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9&+]{1,10})\s*$")
+_CAP_RE = re.compile(_CAP + r"$")
+_CONNECT_RE = re.compile(_CONNECT + r"$")
 _WORD = re.compile(r"[^\s-]+-?")
 
 
@@ -181,26 +204,53 @@ def _fit(long_words: list[tuple[int, int, str]], acr: str) -> int | None:
     return None
 
 
+def _long_before(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The capitalised words (joined by "of", "van", "voor" ...) that end at ``end``."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in
+              re.finditer(r"\S+", text[max(0, end - 160):end])]
+    base = max(0, end - 160)
+    taken: list[tuple[int, int, str]] = []
+    for s, e, tok in reversed(tokens):
+        if _CAP_RE.match(tok) or _CONNECT_RE.match(tok) and taken:
+            taken.append((base + s, base + e, tok))
+        else:
+            break
+        if len(taken) > 20:
+            break
+    while taken and not taken[-1][2][0].isupper():
+        taken.pop()  # the name starts with a capital, not with "van"
+    return taken[::-1]
+
+
 def find_acronyms(text: str) -> list[Acronym]:
     """Definitions "Long Name (ACR)" and "ACR (Long Name)" whose initials agree."""
     found: list[Acronym] = []
-    for m in _LONG_ACR.finditer(text):
-        base = m.start("long")
-        words = [(base + w.start(), base + w.end(), w.group(0)) for w in
-                 _WORD.finditer(m.group("long"))]
-        i = _fit(words, m.group("acr"))
-        if i is None:
-            continue
-        ls, le = words[i][0], words[-1][1]
-        found.append(Acronym(m.group("acr"), " ".join(text[ls:le].split()), ls, le, ls, m.end()))
-    for m in _ACR_LONG.finditer(text):
-        base = m.start("long")
-        words = [(base + w.start(), base + w.end(), w.group(0)) for w in
-                 _WORD.finditer(m.group("long"))]
-        if _fit(words, m.group("acr")) != 0:
-            continue
-        found.append(Acronym(m.group("acr"), " ".join(m.group("long").split()), m.start("long"),
-                             m.end("long"), m.start(), m.end()))
+    at = text.find("(")
+    while at >= 0:
+        m = _PAREN_ACR.match(text, at)
+        if m:
+            end = at
+            while end and text[end - 1].isspace():
+                end -= 1
+            split = [(s + x.start(), s + x.end(), x.group(0))
+                     for s, _, w in _long_before(text, end) for x in _WORD.finditer(w)]
+            i = _fit(split, m.group("acr"))
+            if i is not None:
+                ls, le = split[i][0], split[-1][1]
+                found.append(Acronym(m.group("acr"), " ".join(text[ls:le].split()), ls, le, ls,
+                                     m.end()))
+        else:
+            m = _PAREN_LONG.match(text, at)
+            before = _ACR_BEFORE.search(text, max(0, at - 14), at) if m else None
+            if m and before:
+                base = m.start("long")
+                words = [(base + w.start(), base + w.end(), w.group(0)) for w in
+                         _WORD.finditer(m.group("long"))]
+                if _fit(words, before.group("acr")) == 0:
+                    found.append(Acronym(before.group("acr"), " ".join(m.group("long").split()),
+                                         m.start("long"), m.end("long"), before.start(),
+                                         m.end()))
+        at = text.find("(", at + 1)
     return found
 
 
@@ -213,5 +263,5 @@ def acronyms(doc: Any) -> list[Acronym]:
     return cached  # type: ignore[no-any-return]
 
 
-__all__ = ["Acronym", "Hit", "Known", "acronyms", "countries", "find_acronyms", "organisations",
-           "places", "scan", "table"]
+__all__ = ["Acronym", "Hit", "Known", "acronyms", "countries", "doc_scan", "find_acronyms",
+           "organisations", "places", "scan", "scan_doc", "table"]

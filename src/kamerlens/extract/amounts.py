@@ -18,6 +18,7 @@ trustfund" to a fund the document names by a defined acronym nearby ("... (UCAP)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -76,9 +77,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "money": re.compile(money, re.IGNORECASE),
         "percent": re.compile(percent, re.IGNORECASE),
-        "give": re.compile(r"(?<![\w])" + alternation(roles["give"]), re.IGNORECASE),
-        "actors": re.compile(r"(?<![\w])" + alternation(roles["actors"]) + r"(?![\w])",
-                             re.IGNORECASE),
         "fund": re.compile(alternation(roles["fund_words"]), re.IGNORECASE),
         "word": re.compile(r"[\w'’]+(?:-[\w'’]+)*-?|[^\w\s]"),
     }
@@ -354,12 +352,30 @@ def _actor_name(doc: Doc, s: int, e: int) -> str:
     return strip_article(text[s:e])
 
 
+@keywords("give")
+def _give_words() -> list[str]:
+    return [w.lower() for w in _v()["roles"]["give"]]
+
+
+@keywords("actors")
+def _actor_words() -> list[str]:
+    return [w.lower() for w in _v()["roles"]["actors"]]
+
+
+def _between(found: list[tuple[int, str]], s0: int, s1: int) -> list[tuple[int, str]]:
+    i = bisect_left(found, (s0, ""))
+    out = []
+    while i < len(found) and found[i][0] < s1:
+        out.append(found[i])
+        i += 1
+    return out
+
+
 def _candidates(doc: Doc, s0: int, upto: int) -> list[tuple[int, int]]:
     """Spans of actors (countries, organisations, government words) in ``text[s0:upto]``."""
-    text = doc.text
     spans = [(h.start, h.end) for h in gazetteer.scan_doc(doc, s0, upto)
              if h.known.type in ("country", "organisation") and not h.known.adjective]
-    spans += [(m.start(), m.end()) for m in _patterns()["actors"].finditer(text, s0, upto)]
+    spans += [(at, at + len(w)) for at, w in _between(lexicon.hits(doc, "actors"), s0, upto)]
     return sorted(spans)
 
 
@@ -367,7 +383,7 @@ def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
     """The giver: the subject of the clause that holds the amount, when it is an actor."""
     text = doc.text
     s0, s1 = sent
-    if not _patterns()["give"].search(text, s0, s1):
+    if not _between(lexicon.hits(doc, "give", right=False), s0, s1):
         return None
     w = _phrase_words()
     passive = re.search(r"(?<![\w])door\s+", text[s0:s1])

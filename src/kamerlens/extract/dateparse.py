@@ -27,7 +27,7 @@ class Point:
     day: int | None = None
 
     def with_year(self, year: int) -> Point:
-        return replace(self, year=year)
+        return Point(year, self.month, self.day)
 
     def iso(self) -> str | None:
         """"YYYY-MM-DD", "YYYY-MM" or "YYYY" as far as known; None without a year."""
@@ -163,20 +163,28 @@ def _weekday(text: str) -> int | None:
     return None
 
 
+@cache
+def _section(section: str) -> dict[str, Any]:
+    return {" ".join(k.lower().split()): v for k, v in _vocab()[section].items()}
+
+
 def _span_months(key: str | None, section: str) -> tuple[int, int] | None:
     if not key:
         return None
-    table = {" ".join(k.lower().split()): v for k, v in _vocab()[section].items()}
-    got = table.get(" ".join(key.lower().split()))
+    got = _section(section).get(" ".join(key.lower().split()))
     return (int(got[0]), int(got[1])) if got else None
+
+
+@cache
+def _closing(before_key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _vocab()["open"][before_key])
 
 
 def _open_kind(word: str | None, before_key: str = "before") -> str | None:
     """"before" when ``word`` closes a period ("uiterlijk"), "after" when it opens one."""
     if not word:
         return None
-    low = " ".join(word.lower().split())
-    return "before" if low in {w.lower() for w in _vocab()["open"][before_key]} else "after"
+    return "before" if " ".join(word.lower().split()) in _closing(before_key) else "after"
 
 
 def parse(m: re.Match[str]) -> RawDate | None:
@@ -242,8 +250,7 @@ def parse(m: re.Match[str]) -> RawDate | None:
 
 
 def _vocab_rel(key: str) -> int:
-    table = {" ".join(k.lower().split()): v for k, v in _vocab()["relative_years"].items()}
-    return int(table[" ".join(key.lower().split())])
+    return int(_section("relative_years")[" ".join(key.lower().split())])
 
 
 def _checked(
@@ -294,8 +301,7 @@ def _period(m: re.Match[str]) -> RawDate | None:
     if g("pry"):
         rel = _vocab_rel(g("pry"))
     elif g("prs"):
-        rel = int({k.lower(): v for k, v in _vocab()["relative_seasons"].items()}[
-            g("prs").lower()])
+        rel = int(_section("relative_seasons")[g("prs").lower()])
     wraps = m2 < m1
     first = Point(y, m1)
     last = Point(y + 1 if (y is not None and wraps) else y, m2)

@@ -33,6 +33,7 @@ from kamerlens.extract.lexicon import (
     keywords,
     load,
     lower,
+    numbers,
     sentence_index,
     trie_alternation,
 )
@@ -100,9 +101,6 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_DIGITS = re.compile(r"[0-9]+")
-
-
 @keywords("dates")
 @cache
 def _trigger_words() -> tuple[str, ...]:
@@ -117,9 +115,25 @@ def _trigger_words() -> tuple[str, ...]:
     return tuple(sorted(words | {"jaar"}))
 
 
-def _triggers(text: str, low: str, words: list[tuple[int, str]] | None = None) -> list[int]:
+_DAY_AHEAD = re.compile(
+    r"[0-9]{1,2}(?:e|ste|de)?(?:\s*(?:en|tot en met|t/m|tot|-|–|—)\s*(?:[a-z]+dag\s+)?"
+    r"[0-9]{1,2}(?:e|ste|de)?)?\s+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)"
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}",
+    re.IGNORECASE,
+)
+
+
+def _triggers(text: str, low: str, words: list[tuple[int, str]] | None = None,
+              nums: list[tuple[int, int]] | None = None) -> list[int]:
     """Offsets of the numbers and date words of ``text``, in order."""
-    hits = [m.start() for m in _DIGITS.finditer(text) if len(m.group(0)) in (1, 2, 4)]
+    nums = numbers(text) if nums is None else nums
+    hits = []
+    for s, e in nums:
+        if e - s == 4:
+            if 1940 <= int(text[s:e]) <= 2099:
+                hits.append(s)
+        elif e - s <= 2 and _DAY_AHEAD.match(text, s):
+            hits.append(s)  # a day number: a month (or a numeric date) follows
     if words is None:
         words = find_all(low, _trigger_words(), left=False, right=False)
     for at, _ in words:
@@ -163,14 +177,14 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
 
 def find_raw(
     text: str, exclude: list[tuple[int, int]] | None = None, low: str | None = None,
-    words: list[tuple[int, str]] | None = None,
+    words: list[tuple[int, str]] | None = None, nums: list[tuple[int, int]] | None = None,
 ) -> list[RawDate]:
     """Every date expression in ``text`` (years not yet inferred), minus spans in ``exclude``."""
     out: list[RawDate] = []
     exclude = exclude or []
     pat = pattern()
     done = 0
-    for at in _triggers(text, low if low is not None else text.lower(), words):
+    for at in _triggers(text, low if low is not None else text.lower(), words, nums):
         if at < done:
             continue
         for start in _starts(text, at, done):
@@ -406,8 +420,8 @@ def _exclusions(doc: Doc) -> list[tuple[int, int]]:
 def find(doc: Doc) -> list[Found]:
     """Every date in ``doc`` with cues read and years inferred."""
     text = doc.text
-    raws = find_raw(text, _exclusions(doc), lower(doc), hits(doc, "dates", left=False,
-                                                             right=False))
+    raws = find_raw(text, _exclusions(doc), lower(doc),
+                    hits(doc, "dates", left=False, right=False), numbers(text, doc))
     anchor = anchor_of(doc, raws)
     sentences = sentence_index(doc)
     found: list[Found] = []

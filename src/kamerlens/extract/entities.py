@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -29,6 +28,7 @@ from kamerlens.extract.lexicon import (
     keywords,
     load,
     lower,
+    numbers,
     trie_alternation,
 )
 from kamerlens.extract.pipeline import Doc, component
@@ -196,12 +196,25 @@ def find_people(
                 pos = names.index(part, pos)
                 found.append((_title(part), base + pos, base + pos + len(part)))
                 pos += len(part)
-    for m in pats["initials"].finditer(text):
-        s, e = m.start("name"), m.end("name")
-        if s and (text[s - 1].isalnum() or text[s - 1] == "."):
-            continue
-        if m.group("name").count(".") >= 2 or _single_initial_ok(text, s, e):
-            found.append((m.group("name"), s, e))
+    # Initials: a capital and a full stop ("W.B. Hoekstra"); found from the full stops, far
+    # fewer than the capitals a pattern would have to try.
+    dot = text.find(".", 1)
+    while dot >= 0:
+        s = dot - 1
+        if text[s].isupper() and not (s and (text[s - 1].isalnum() or text[s - 1] == ".")):
+            m = pats["initials"].match(text, s)
+            if m:
+                e = m.end("name")
+                if m.group("name").count(".") >= 2 or _single_initial_ok(text, s, e):
+                    found.append((m.group("name"), s, e))
+                dot = text.find(".", e)
+                continue
+        elif s and text[s].islower() and text[s - 1].isupper() and not (
+                s > 1 and (text[s - 2].isalnum() or text[s - 2] == ".")):
+            m = pats["initials"].match(text, s - 1)  # "Th. van Dijk"
+            if m and _single_initial_ok(text, s - 1, m.end("name")):
+                found.append((m.group("name"), s - 1, m.end("name")))
+        dot = text.find(".", dot + 1)
     if signer:
         at = text.find(signer)
         found.append((signer, at, at + len(signer)) if at >= 0 else (signer, -1, -1))
@@ -395,14 +408,19 @@ _MUNICIPAL = re.compile(rf"(?:gemeente|gemeentehuis\s+van|college\s+van|[Bb]urge
 
 
 def find_places(
-    text: str, low: str | None = None, municipal: list[tuple[int, str]] | None = None
+    text: str, low: str | None = None, municipal: list[tuple[int, str]] | None = None,
+    nums: list[tuple[int, int]] | None = None, doc: Doc | None = None,
 ) -> list[str]:
     """Place names that addresses, signature lines and municipal bodies give."""
     if municipal is None:
         low = text.lower() if low is None else low
         municipal = find_all(low, _MUNICIPAL_WORDS, right=False)
-    matches = [m for m in _POSTCODE.finditer(text)
-               if not (m.start() and text[m.start() - 1].isalnum())]
+    matches = []
+    for a, b in numbers(text, doc) if nums is None else nums:
+        if b - a == 4 and not (a and text[a - 1].isalnum()):
+            m = _POSTCODE.match(text, a)
+            if m:
+                matches.append(m)
     matches += list(_SIGNED.finditer(text))
     first = _SIGNED.match("\n" + text[:200])  # a signature line that opens the text
     for at, _ in municipal:
@@ -443,76 +461,81 @@ def _commission(text: str, heads: list[tuple[int, str]]) -> list[tuple[int, int]
 # --- the component ---------------------------------------------------------------------------
 
 
-def _overlaps(spans: Iterable[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Taken:
+    """Spans already given to a longer name, as a byte mask: O(1) to ask, however many."""
+
+    def __init__(self, length: int) -> None:
+        self.mask = bytearray(length + 1)
+
+    def add(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) >= 0
 
 
 def _add(table: dict[tuple[str, str], _Found], type_: str, name: str, code: str | None,
          span: tuple[int, int]) -> None:
-    entry = table.setdefault((type_, name), _Found(type_, name, code))
+    entry = table.get((type_, name))
+    if entry is None:
+        entry = table[(type_, name)] = _Found(type_, name, code)
     entry.spans.append(span)
 
 
 _ADDRESSEE = re.compile(r"Voorzitter\s+van\s+de\s+$")
 
 
+def _org_name(acronym: gazetteer.Acronym) -> str:
+    known = gazetteer.table()
+    canon = known.get(acronym.acronym) or known.get(acronym.long)
+    return canon.name if canon and canon.type == "organisation" else acronym.acronym
+
+
 def collect(doc: Doc) -> list[_Found]:
     """Every entity of ``doc`` with all its spans (unordered, spans unsorted)."""
     text = doc.text
-    table: dict[tuple[str, str], _Found] = {}
-    taken: list[tuple[int, int]] = []
-    acrs = [a for a in gazetteer.acronyms(doc) if a.is_org]
-    known = gazetteer.table()
-    defined = {a.acronym: a for a in acrs}
-    for a in acrs:
-        canon = known.get(a.acronym) or known.get(a.long)
-        name = canon.name if canon and canon.type == "organisation" else a.acronym
-        _add(table, "organisation", name, None, (a.long_start, a.long_end))
-        taken.append((a.long_start, a.long_end))
-    if defined:
-        pat = re.compile(r"(?<![\w])(?:" + alternation(defined) + r")(?![\w])")
-        for m in pat.finditer(text):
-            if not _overlaps(taken, m.start(), m.end()):
-                a = defined[m.group(0)]
-                canon = known.get(a.acronym) or known.get(a.long)
-                name = canon.name if canon and canon.type == "organisation" else a.acronym
-                _add(table, "organisation", name, None, (m.start(), m.end()))
     low = lower(doc)
+    table: dict[tuple[str, str], _Found] = {}
+    taken = _Taken(len(text))
+    known = gazetteer.table()
+    acrs = [a for a in gazetteer.acronyms(doc) if a.is_org]
+    for a in acrs:
+        _add(table, "organisation", _org_name(a), None, (a.long_start, a.long_end))
+        taken.add(a.long_start, a.long_end)
+    defined = {a.acronym: a for a in acrs}
+    for at, acr in find_all(text, defined):
+        if not taken.overlaps(at, at + len(acr)):
+            _add(table, "organisation", _org_name(defined[acr]), None, (at, at + len(acr)))
     heads = hits(doc, "org_heads")
     for name, s, e in find_org_names(text, low, heads, hits(doc, "org_nouns", right=False)):
-        if not _overlaps(taken, s, e):
+        if not taken.overlaps(s, e):
             canon = known.get(name)
             _add(table, "organisation", canon.name if canon else name, None, (s, e))
-            taken.append((s, e))
+            taken.add(s, e)
     for hit in gazetteer.doc_scan(doc):
-        if _overlaps(taken, hit.start, hit.end) and hit.known.type != "country":
-            continue
-        if hit.known.type == "organisation" and _ADDRESSEE.search(text, max(0, hit.start - 30),
-                                                                  hit.start):
-            continue  # the letterhead's "De Voorzitter van de Tweede Kamer": no mention
         k = hit.known
-        _add(table, k.type, k.name, k.code, (hit.start, hit.end))
-    for ev in doc.results.get("events", ()):
-        place = getattr(ev, "place", None)
-        if place and ("place", place) not in table and not known.get(place):
-            for m in re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])", text):
-                _add(table, "place", place, None, (m.start(), m.end()))
-    for place in dict.fromkeys(find_places(text, low, hits(doc, "municipal", right=False))):
-        kind = known.get(place)
-        if kind is not None and kind.type != "place" or ("place", place) in table:
+        if k.type != "country" and taken.overlaps(hit.start, hit.end):
             continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])", text, re.IGNORECASE):
-            _add(table, "place", place, None, (m.start(), m.end()))
+        if k.type == "organisation" and _ADDRESSEE.search(text, max(0, hit.start - 30),
+                                                          hit.start):
+            continue  # the letterhead's "De Voorzitter van de Tweede Kamer": no mention
+        _add(table, k.type, k.name, k.code, (hit.start, hit.end))
+    places = [ev.place for ev in doc.results.get("events", ()) if getattr(ev, "place", None)]
+    places += find_places(text, low, hits(doc, "municipal", right=False), doc=doc)
+    for place in dict.fromkeys(places):
+        kind = known.get(place)
+        if kind is not None or ("place", place) in table:
+            continue  # a known name is already in; an event's country stays a country
+        for at, _ in find_all(low, [place.lower()]):
+            _add(table, "place", place, None, (at, at + len(place)))
     if any(("organisation", n) in table for n in _EU_CONTEXT):
         # In a text about the EU, "de Commissie" is the European Commission.
         for span in _commission(text, heads):
             _add(table, "organisation", "Europese Commissie", None, span)
-    people = _people(doc)
     names_taken = {n for (_, n) in table}
-    for person in people:
-        if person.name in names_taken:
-            continue
-        table[("person", person.name)] = person
+    for person in _people(doc):
+        if person.name not in names_taken:
+            table[("person", person.name)] = person
     return list(table.values())
 
 

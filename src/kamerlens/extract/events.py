@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -105,13 +106,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
               and not kn.adjective]
     cap = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Þ][a-zà-ÿ'’]+)?"
     place = rf"(?P<place>{trie_alternation(places)}|{cap})(?![\w])"
-    mods = alternation(heads["modifiers"] + v["named"]["modifiers"])
     orgs = trie_alternation(k for k, kn in gazetteer.organisations().items())
     capwords = r"[A-Z][\w-]*(?:,?\s+(?:en\s+)?[A-Z][\w-]*){0,3}"
     who = alternation(heads["who"])
     return {
         "named": re.compile(trie_alternation(_named_forms()) + r"(?![\w])"),
-        "named_mod": re.compile(rf"(?:{mods})\s+$"),
         "summit": re.compile(r"[Tt]op(?![\w])"),
         "meeting": re.compile(trie_alternation(heads["words"]) + r"(?![\w])", re.IGNORECASE),
         "debate": re.compile(trie_alternation(v["debates"]["words"]) + r"(?![\w])"),
@@ -119,10 +118,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "gathering": re.compile(
             rf"(?:kwamen|komen|kwam|komt)\s+(?P<who>(?:de\s+)?(?:[A-Z][\w+]*-)?(?:{who})"
             rf"(?:\s+van\s+{capwords})?)\s+(?:bijeen|samen)(?![\w])"
-        ),
-        # Words in front of a head, on the same line ("Opening\n\nProcedurevergadering": no).
-        "modifiers": re.compile(
-            rf"(?:(?:{mods}|G\d+\+?|[A-Z][\w+]*(?:-[A-Z][\w+]*)*)[ \t]*\n?[ \t]+){{1,3}}$"
         ),
         "complement": re.compile(
             rf"\s+van\s+(?:de\s+|het\s+)?(?:(?:[A-Z][\w+]*-|[A-Z][\w+]*\s+)?(?:{who})"
@@ -172,6 +167,59 @@ def _stems() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _TOKEN_LEFT = re.compile(r"[\w+-]*$")
 
 
+def _words_before(text: str, at: int, count: int) -> list[tuple[int, int, str]]:
+    """The ``count`` words in front of ``at`` on the same line (nearest first)."""
+    out: list[tuple[int, int, str]] = []
+    end = at
+    crossed = False
+    while len(out) < count:
+        while end and text[end - 1] in " \t":
+            end -= 1
+        if not end:
+            break
+        if text[end - 1] == "\n":
+            # One line break is a PDF line end and the name may go on before it; a second
+            # one (a blank line, a heading) ends it.
+            if crossed or (end > 1 and text[end - 2] == "\n"):
+                break
+            crossed = True
+            end -= 1
+            continue
+        begin = end
+        while begin and not text[begin - 1].isspace():
+            begin -= 1
+        if begin == end or at - begin > 80:
+            break
+        out.append((begin, end, text[begin:end]))
+        end = begin
+    return out
+
+
+@cache
+def _named_modifiers() -> frozenset[str]:
+    return frozenset(_v()["named"]["modifiers"])
+
+
+@cache
+def _head_modifiers() -> frozenset[str]:
+    return frozenset(_v()["heads"]["modifiers"] + _v()["named"]["modifiers"])
+
+
+_CAPITAL_MODIFIER = re.compile(r"(?:G\d+\+?|[A-Z][\w+]*(?:-[A-Z][\w+]*)*)$")
+
+
+def _modifiers_before(text: str, at: int, not_names: frozenset[str]) -> int | None:
+    """Where the words that qualify a meeting start ("informele", "NAVO", "G7+"), if any."""
+    mods = _head_modifiers()
+    start = None
+    for begin, _, word in _words_before(text, at, 3):
+        if word in mods or (_CAPITAL_MODIFIER.match(word) and word not in not_names):
+            start = begin
+        else:
+            break
+    return start
+
+
 def _summit(text: str, at: int) -> tuple[int, str] | None:
     """(start, name) of the summit whose "top" ends at ``at``."""
     left = _TOKEN_LEFT.search(text, max(0, at - 40), at)
@@ -184,10 +232,11 @@ def _summit(text: str, at: int) -> tuple[int, str] | None:
     if stem and not (stem.endswith("-") or stem.lower() in stems):
         return None
     # "NAVO Top", "EU top": an acronym in front, with a space.
-    before = re.search(r"(" + alternation(prefixes) + r")\s+$", text[max(0, start - 20):start])
+    before = _words_before(text, start, 2)
+    before = next((b for b in before if b[2] in prefixes), None)
     if before:
-        start -= len(before.group(0))
-        token = f"{before.group(1)} {token}"
+        token = f"{before[2]} {text[start:at + 3]}"
+        start = before[0]
     elif not stem and token == "top":
         return None  # a bare lower-case "top": only with a place (checked by the caller)
     return start, " ".join(token.split())
@@ -199,15 +248,10 @@ def _meeting(text: str, m: re.Match[str], not_names: frozenset[str]) -> tuple[in
     start = left.start() if left else m.start()
     head = m.group(0).lower()
     prefix = text[start:m.start()]
-    mods = _patterns()["modifiers"].search(text, max(0, start - 60), start)
     has_mod = bool(prefix)
-    if mods:
-        words = mods.group(0).split()
-        while words and (words[0] in not_names or words[0].lower() in {"de", "het", "een"}):
-            words = words[1:]
-        if words:
-            start = start - len(mods.group(0)) + mods.group(0).index(words[0])
-            has_mod = True
+    mods = _modifiers_before(text, start, not_names)
+    if mods is not None:
+        start, has_mod = mods, True
     name = " ".join(text[start:m.end()].split())
     # A lower-case compound ("delegatiebijeenkomst") is still just a kind of meeting; a
     # capitalised one ("NAVO-bijeenkomst") names who meets.
@@ -283,8 +327,8 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
         m = pats["named"].match(text, at)
         if m is None:
             continue
-        mod = pats["named_mod"].search(text, max(0, m.start() - 30), m.start())
-        start = mod.start() if mod else m.start()
+        before = _words_before(text, m.start(), 1)
+        start = before[0][0] if before and before[0][2].lower() in _named_modifiers() else m.start()
         name = " ".join(text[start:m.end()].split())
         found.append(Found(base + start, base + m.end(), name, _named_key(m.group(0)),
                            name_start=base + start, name_end=base + m.end()))
@@ -314,9 +358,11 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
         found.append(Found(base + m.start(), base + end, name, m.group(0).lower(),
                            specific=determined and not need, name_start=base + m.start(),
                            name_end=base + end))
+    covered = sorted((f.start - base, f.end - base) for f in found)
     for at in trig["ev_meeting"]:
         m = pats["meeting"].match(text, at)
-        if m is None or any(f.start - base <= m.start() < f.end - base for f in found):
+        i = bisect_right(covered, (at, len(text))) - 1
+        if m is None or (i >= 0 and covered[i][0] <= at < covered[i][1]):
             continue
         if m.group(0).isupper() and not from_title:
             continue  # a title in capitals: the title pass reads it from doc.info

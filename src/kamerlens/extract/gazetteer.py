@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from kamerlens.extract.lexicon import load, trie_alternation
 
@@ -29,8 +29,7 @@ class Known:
     adjective: bool = False  # "Russische": a mention of the country by its adjective
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     known: Known
@@ -128,9 +127,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         at = m.start()
         if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue
-        known = tab.get(_key(m.group(0)))
+        name = m.group(0)
+        known = tab.get(name) or tab.get(_key(name))
         if known is not None:
-            hits.append(Hit(m.start(), m.end(), known))
+            hits.append(Hit(at, m.end(), known))
     return hits
 
 

@@ -182,20 +182,31 @@ def _combined_for(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, fr
     for group in names:
         for word in _GROUPS[group]():
             groups.setdefault(" ".join(word.lower().split()), set()).add(group)
-    pattern = re.compile("[^a-z0-9](" + trie_alternation(groups, group=False) + ")")
+    tree = trie_alternation(groups, group=False)
+    # A space is a literal the engine skips to fastest; the rarer other word edges (a line
+    # break, a bracket, a quote, a hyphen) get a second, equally cheap pass.
+    pattern = re.compile(" (" + tree + ")")
+    _OTHER_EDGE[pattern] = re.compile("[\n\t(«“‘\"'/\[\-–—](" + tree + ")")
     return pattern, {w: frozenset(g) for w, g in groups.items()}
+
+
+_OTHER_EDGE: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
           ) -> dict[str, list[tuple[int, int, str]]]:
     found: dict[str, list[tuple[int, int, str]]] = {}
     # A space in front lets a word at the very start match; offsets shift back by one.
-    for m in pattern.finditer(" " + low):
-        word = m.group(1)
-        if "\n" in word or "  " in word:
-            word = " ".join(word.split())
-        for g in groups.get(word, ()):
-            found.setdefault(g, []).append((m.start(1) - 1, m.end(1) - 1, word))
+    padded = " " + low
+    for pat in (pattern, _OTHER_EDGE[pattern]):
+        for m in pat.finditer(padded):
+            word = m.group(1)
+            if "\n" in word or "  " in word:
+                word = " ".join(word.split())
+            for g in groups.get(word, ()):
+                found.setdefault(g, []).append((m.start(1) - 1, m.end(1) - 1, word))
+    for items in found.values():
+        items.sort()
     for group in _INNER:
         words = sorted({" ".join(w.lower().split()) for w in _GROUPS[group]()})
         found[group] = [(at, at + len(w), w) for at, w in find_all(low, words, left=False,
@@ -214,8 +225,11 @@ def hits(doc: Any, group: str, *, left: bool = True, right: bool = True) -> list
     low = lower(doc)
     pattern, groups = _combined()
     if cached is None or cached[0] is not low or cached[2] is not pattern:
-        cached = (low, _scan(low, pattern, groups), pattern)
+        cached = (low, _scan(low, pattern, groups), pattern, {})
         doc._keyword_hits = cached
+    key = (group, left, right)
+    if key in cached[3]:
+        return cached[3][key]  # type: ignore[no-any-return]
     out = []
     for at, end, word in cached[1].get(group, ()):
         if left and at and (low[at - 1].isalnum() or low[at - 1] == "_"):
@@ -224,7 +238,23 @@ def hits(doc: Any, group: str, *, left: bool = True, right: bool = True) -> list
                                                                  or low[end] == "_"):
             continue
         out.append((at, word))
+    cached[3][key] = out
     return out
+
+
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def numbers(text: str, doc: Any = None) -> list[tuple[int, int]]:
+    """(start, end) of every run of digits (once per document when ``doc`` is given)."""
+    if doc is not None:
+        cached = getattr(doc, "_numbers", None)
+        if cached is not None and cached[0] is text:
+            return cached[1]  # type: ignore[no-any-return]
+    found = [m.span() for m in _NUMBER.finditer(text)]
+    if doc is not None:
+        doc._numbers = (text, found)
+    return found
 
 
 def lower(doc: Any) -> str:
@@ -282,4 +312,4 @@ def sentence_index(doc: Any) -> SentenceIndex:
 
 
 __all__ = ["SentenceIndex", "alternation", "find_all", "hits", "keywords", "load", "lower",
-           "sentence_index", "squash", "starts_before", "trie_alternation"]
+           "numbers", "sentence_index", "squash", "starts_before", "trie_alternation"]

@@ -257,7 +257,14 @@ def snapshot(store: SqliteStore) -> dict[str, list[tuple[object, ...]]]:
         )
     ]
     for table in tables:
-        rows = store.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+        # WITHOUT ROWID tables have no rowid; a plain scan reads them in primary-key order
+        without = "WITHOUT ROWID" in (
+            store.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,))
+            .fetchone()[0]
+            .upper()
+        )
+        order = "" if without else " ORDER BY rowid"
+        rows = store.conn.execute(f'SELECT * FROM "{table}"{order}').fetchall()
         out[table] = [tuple(r) for r in rows]
     out["search"] = [tuple(r) for r in store.conn.execute("SELECT rowid FROM search")]
     return out

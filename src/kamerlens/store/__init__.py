@@ -15,14 +15,16 @@ def default_path() -> str:
     return os.environ.get("KAMERLENS_DB") or DEFAULT_DB
 
 
-def open_store(path: str | Path | None = None, *, readonly: bool = False) -> Store:
+def open_store(
+    path: str | Path | None = None, *, readonly: bool = False, text_index: bool = True
+) -> Store:
     """Open (and create or migrate) the store at ``path`` (default :func:`default_path`).
 
     >>> store = open_store(":memory:")  # doctest: +SKIP
     """
     from kamerlens.store.sqlite import SqliteStore
 
-    return SqliteStore(path or default_path(), readonly=readonly)
+    return SqliteStore(path or default_path(), readonly=readonly, text_index=text_index)
 
 
 __all__ = [

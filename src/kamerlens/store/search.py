@@ -198,11 +198,32 @@ def _filters(query: SearchQuery) -> tuple[list[str], list[Any]]:
 
 
 def run(store: SqliteStore, query: SearchQuery) -> SearchResult:
-    """Search the store; hits carry a snippet with the matches in ``<mark>``."""
+    """Search the store; hits carry a snippet with the matches in ``<mark>``.
+
+    The tantivy side index answers when it is there (see ``textindex``); FTS5 answers when it
+    is missing, being rebuilt by another process, or the query needs what only FTS5 can do.
+    """
     fts = to_fts(query.q)
     if query.sort not in ("relevance", "date"):
         raise QueryError(f"sort must be relevance or date, not {query.sort!r}")
     where, params = _filters(query)
+    index = store.indexer.usable()
+    if index is not None:
+        from kamerlens.store.ranked import Unsupported, run_tantivy
+
+        try:
+            return run_tantivy(store, index, query)
+        except Unsupported:
+            pass
+        except (ValueError, RuntimeError, OSError):  # a damaged index: FTS5 from now on
+            store.indexer.broken()
+    return run_fts(store, query, fts, where, params)
+
+
+def run_fts(
+    store: SqliteStore, query: SearchQuery, fts: str, where: list[str], params: list[Any]
+) -> SearchResult:
+    """The FTS5 path: bm25 ranking and FTS5's own snippets."""
     base = (
         "FROM search s JOIN texts t ON t.id = s.rowid JOIN documents d ON d.doc_id = t.doc_id"
         " WHERE search MATCH ?" + "".join(f" AND {w}" for w in where)
@@ -248,7 +269,17 @@ def _facets(store: SqliteStore, base: str, params: tuple[Any, ...]) -> dict[str,
             params,
         ).fetchall()
         facets[name] = {str(r["v"]): r["n"] for r in rows}
+    joined = base.replace(" WHERE ", _ENTITY_JOIN, 1)
+    rows = store.conn.execute(
+        f"SELECT e.name AS v, count(DISTINCT d.doc_id) AS n {joined}"
+        " AND e.name IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT 20",
+        params,
+    ).fetchall()
+    facets["entity"] = {str(r["v"]): r["n"] for r in rows}
     return facets
+
+
+_ENTITY_JOIN = " JOIN entities e ON e.doc_id = d.doc_id WHERE "
 
 
 def _clean(exc: Exception) -> str:

@@ -63,7 +63,9 @@ def extractor_version() -> str:
 class SqliteStore:
     """A kamerlens store in one SQLite file. Safe to share between threads (one lock)."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, readonly: bool = False, text_index: bool = True
+    ) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
@@ -92,6 +94,10 @@ class SqliteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store ({exc})", source=str(self.path)) from exc
         self._version = extractor_version()
+        from kamerlens.store.indexer import Indexer
+
+        # the tantivy side index; FTS5 answers when it is off, missing or being rebuilt elsewhere
+        self.indexer = Indexer(self, enabled=text_index)
 
     def _configure(self) -> None:
         c = self.conn
@@ -163,6 +169,7 @@ class SqliteStore:
                 self._delete(old["doc_id"])
             doc_id = self._free_id(self._base_id(raw, record), raw.sha256)
             items = self._insert(doc_id, raw, record)
+        self.indexer.wrote(1)
         return AddResult(doc_id, "replaced" if old else "stored", items)
 
     def add_many(
@@ -184,6 +191,7 @@ class SqliteStore:
                     c.execute("ROLLBACK TO doc")
                     out.append(exc)
                 c.execute("RELEASE doc")
+        self.indexer.wrote(len(pairs))
         return out
 
     def _add_in_tx(self, raw: RawDocument, record: Record, replace: bool) -> AddResult:
@@ -257,6 +265,9 @@ class SqliteStore:
             "INSERT INTO search (rowid, title, text) VALUES (?, ?, ?)",
             (cur.lastrowid, info.title or "", record.text),
         )
+        # the side index and the link stage catch up from these (same transaction: kill-safe)
+        c.execute("INSERT INTO search_queue (text_id) VALUES (?)", (cur.lastrowid,))
+        c.execute("INSERT OR IGNORE INTO link_pending (doc_id) VALUES (?)", (doc_id,))
         count = 0
         for table, items in record_items(record).items():
             if not items:
@@ -286,7 +297,10 @@ class SqliteStore:
                 "INSERT INTO search (search, rowid, title, text) VALUES ('delete', ?, ?, ?)",
                 (old["id"], old["title"], old["text"]),
             )
+            c.execute("INSERT INTO search_queue (text_id) VALUES (?)", (old["id"],))
         c.execute("DELETE FROM links WHERE from_doc = ?", (doc_id,))
+        for table in ("title_words", "commitment_words", "link_pending"):
+            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         c.execute("DELETE FROM entity_mentions WHERE doc_id = ?", (doc_id,))
         for table in ITEM_TABLES:
             c.execute(f"DELETE FROM {q(table)} WHERE doc_id = ?", (doc_id,))
@@ -297,6 +311,7 @@ class SqliteStore:
         doc_id = self.resolve(doc)
         with self.transaction():
             self._delete(doc_id)
+        self.indexer.wrote(1)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -507,8 +522,13 @@ class SqliteStore:
 
         return export(self, directory, format=format)
 
+    def reindex(self) -> int:
+        """Rebuild the tantivy side index from SQLite; returns the documents indexed."""
+        return self.indexer.rebuild()
+
     def close(self) -> None:
         with self._lock:
+            self.indexer.close()
             if not self.readonly:
                 # fold the WAL back so the .db file alone is complete; a busy reader may keep
                 # the WAL, and then the next writer checkpoints it

@@ -19,6 +19,8 @@ from kamerlens.serve.text import money, safe_snippet
         ("<mark>open", "<mark>open</mark>"),
         ("dicht</mark> & <mark><mark>x</mark>", "dicht &amp; <mark>x</mark>"),
         ('<MARK onclick="x">a</MARK>', "&lt;MARK onclick=&#34;x&#34;&gt;a"),
+        # the tantivy path escapes the text itself: shown the same, not escaped twice
+        ("&lt;script&gt; <mark>a</mark> &amp; b", "&lt;script&gt; <mark>a</mark> &amp; b"),
     ],
 )
 def test_text_helpers_snippet_allows_only_mark(raw: str, expected: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from markupsafe import Markup, escape
@@ -34,8 +35,9 @@ def money(value: float | int | None, currency: str | None = None) -> str:
 def safe_snippet(snippet: str | None) -> Markup:
     """Escape a store snippet except its ``<mark>`` tags, which stay balanced.
 
-    The store marks hits with ``<mark>...</mark>`` in otherwise raw document text; everything
-    else (including any markup the document itself contains) is shown as text.
+    The store marks hits with ``<mark>...</mark>``; the text around them may come raw (FTS5)
+    or already HTML-escaped (the tantivy path). Each piece is unescaped once and escaped again,
+    so both read the same and everything else (any markup in the document) is shown as text.
     """
     if not snippet:
         return Markup("")
@@ -52,7 +54,7 @@ def safe_snippet(snippet: str | None) -> Markup:
                 out.append("</mark>")
             depth = max(0, depth - 1)
         else:
-            out.append(str(escape(part)))
+            out.append(str(escape(html.unescape(part))))
     if depth:
         out.append("</mark>")
     return Markup("".join(out))
@@ -60,7 +62,7 @@ def safe_snippet(snippet: str | None) -> Markup:
 
 def plain_snippet(snippet: str | None) -> str:
     """The snippet without its marks (feeds, titles)."""
-    return _MARK.sub("", snippet or "")
+    return html.unescape(_MARK.sub("", snippet or ""))
 
 
 def month_name(value: str | None) -> str:

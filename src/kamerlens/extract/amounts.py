@@ -47,7 +47,11 @@ def _v() -> dict[str, Any]:
 
 @cache
 def _table(section: str) -> dict[str, Any]:
-    return {" ".join(k.lower().split()): v for k, v in _v()[section].items()}
+    """A section of the data file ("percent.of" for a nested one), keys normalised."""
+    node: Any = _v()
+    for part in section.split("."):
+        node = node[part]
+    return {" ".join(k.lower().split()): v for k, v in node.items()}
 
 
 @cache
@@ -78,6 +82,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "money": re.compile(money, re.IGNORECASE),
         "percent": re.compile(percent, re.IGNORECASE),
         "fund": re.compile(alternation(roles["fund_words"]), re.IGNORECASE),
+        "percent_of": re.compile(r"\s+(" + alternation(v["percent"]["of"]) + r")\s+",
+                                 re.IGNORECASE),
+        "preps": re.compile(r"(?<![\w])(" + alternation(
+            [*roles["recipient_preps"], *roles["purpose_preps"]]) + r")\s+", re.IGNORECASE),
         "word": re.compile(r"[\w'’]+(?:-[\w'’]+)*-?|[^\w\s]"),
     }
 
@@ -282,12 +290,12 @@ def strip_article(phrase_text: str) -> str:
 
 def _percent_of(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """What a percentage is a share of ("van het BBP" -> "BBP"), and where that phrase ends."""
-    table = {" ".join(k.lower().split()): v for k, v in _v()["percent"]["of"].items()}
-    m = re.match(r"\s+(" + alternation(table) + r")\s+", text[end:limit], re.IGNORECASE)
+    table = _table("percent.of")
+    m = _patterns()["percent_of"].match(text, end, limit)
     if not m:
         return None, end
     kind = table.get(" ".join(m.group(1).lower().split()), "short")
-    span = phrase(text, end + m.end(), limit, max_words=12 if kind == "long" else 6,
+    span = phrase(text, m.end(), limit, max_words=12 if kind == "long" else 6,
                   stop_at_preps=(kind == "short"))
     if span is None:
         return None, end
@@ -407,9 +415,7 @@ def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
 
 def _first_prep(text: str, end: int, limit: int) -> tuple[str, int] | None:
     """The first recipient or purpose preposition within a few words after the amount."""
-    roles = _v()["roles"]
-    preps = alternation([*roles["recipient_preps"], *roles["purpose_preps"]])
-    m = re.compile(r"(?<![\w])(" + preps + r")\s+", re.IGNORECASE).search(text, end, limit)
+    m = _patterns()["preps"].search(text, end, min(limit, end + 80))
     if not m or len(_words(text, end, m.start())) > 5:
         return None
     return " ".join(m.group(1).lower().split()), m.end()
@@ -536,12 +542,9 @@ def _nearby_fund(
     first = i if same_sentence_only else max(0, i - 2)
     for k in range(i, first - 1, -1):
         s0, s1 = sentences.spans[k]
-        hits = [(m.start(), m.group(0)) for m in
-                re.finditer(r"(?<![\w])(?:" + alternation(fundish) + r")(?![\w])", text[s0:s1])]
+        hits = find_all(text, fundish, start=s0, end=s1)
         if hits:
-            return min(hits, key=lambda h: abs(s0 + h[0] - at))[1]
-    if same_sentence_only:
-        return None
+            return min(hits, key=lambda h: abs(h[0] - at))[1]
     return None
 
 

@@ -466,8 +466,15 @@ def document_date(doc: Doc) -> None:
             doc.info["date_estimated"] = True
             doc.info["date_range"] = (earliest.isoformat(), latest.isoformat()) if latest else None
     span = document_span(doc)
-    doc.results["dates"] = [_mention(doc, f, f.cue or relative(f.lo(), f.hi(), span))
-                            for f in found]
+    doc.results["dates"] = [_mention(doc, f, None if _is_own_date(f, doc) else
+                                     f.cue or relative(f.lo(), f.hi(), span)) for f in found]
+
+
+def _is_own_date(f: Found, doc: Doc) -> bool:
+    """The document's own written date ("Datum 5 juni 2023") is neither past nor upcoming."""
+    own = doc.info.get("date")
+    return bool(own) and not doc.info.get("date_estimated") and f.first is not None and \
+        f.first == f.last and f.first.iso() == own
 
 
 # --- the document's date ---------------------------------------------------------------------

@@ -104,7 +104,9 @@ def _not_names() -> frozenset[str]:
     data = load("entities")
     words = set(data["people"]["not_names"])
     for portfolio in data["people"]["portfolios"]:
-        words.update(w.strip(",") for w in portfolio.split() if w[:1].isupper())
+        # "Welzijn", "Koninkrijksrelaties": words of a portfolio are no names ("NAVO" stays).
+        words.update(w.strip(",") for w in portfolio.split() if w[:1].isupper()
+                     and not w.isupper())
     words.update(w.capitalize() for w in load("dates")["months"] if not w.endswith("."))
     return frozenset(words)
 
@@ -151,11 +153,15 @@ def _title(caps: str) -> str:
 
 
 def _single_initial_ok(text: str, start: int, end: int) -> bool:
-    """"M. Snel" only as a signature line: alone on its line."""
+    """"M. Snel" only as a signature: alone on its line, under a line that ends with a comma
+    ("De Staatssecretaris van Financiën,"). "A. Inleiding" is a heading."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip(" ,.")
+    if text[line_start:start].strip() or text[end:line_end].strip(" ,."):
+        return False
+    above = text[:line_start].rstrip()
+    return above.endswith(",")
 
 
 @keywords("people")
@@ -219,9 +225,11 @@ def find_people(
         at = text.find(signer)
         found.append((signer, at, at + len(signer)) if at >= 0 else (signer, -1, -1))
     out = []
+    seen: set[tuple[int, int]] = set()
     for name, s, e in found:
         clean = _clean_name(name)
-        if clean:
+        if clean and (s < 0 or (s, e) not in seen):
+            seen.add((s, e))
             out.append((clean, s, e))
     return out
 
@@ -279,6 +287,12 @@ def _split(run: str) -> list[str]:
 _TOKEN = re.compile(r"\S+")
 
 
+# Words that join a noun in front to a name without belonging to it: "Reactie van de Algemene
+# Rekenkamer", "Samenwerking in het NATO Channel Committee" (not "voor": "Centraal Bureau voor").
+_LOOSE_CONNECT = frozenset({"van", "in", "op", "het", "de", "tot", "ter", "ten", "of", "on",
+                            "to", "the", "for", "and", "inzake", "betreffende"})
+
+
 @cache
 def _lead_nouns() -> re.Pattern[str]:
     words = load("entities")["org_heads"]["lead_nouns"]
@@ -309,8 +323,8 @@ def _org_piece(
         tokens = tokens[1:]
     # "Reactie van de Algemene Rekenkamer", "Jaarverslag Ministerie van ...": a noun in front
     # of the name ("Centraal" and "Koninklijke" belong to it; "Wagner Group" stays whole).
-    while len(tokens) > 1 and tokens[0][2] not in heads and (
-            tokens[1][2] == "van" or _LEAD_NOUN.search(tokens[0][2])):
+    while len(tokens) > 1 and tokens[0][2] not in heads and not tokens[0][2].isupper() and (
+            tokens[1][2] in _LOOSE_CONNECT or _LEAD_NOUN.search(tokens[0][2])):
         tokens = tokens[1:]
         while tokens and tokens[0][2].islower():
             tokens = tokens[1:]
@@ -540,7 +554,11 @@ def collect(doc: Doc) -> list[_Found]:
 
 
 def _entity(found: _Found) -> Entity:
-    spans = sorted(set(found.spans))
+    spans: list[tuple[int, int]] = []
+    for s, e in sorted(set(found.spans), key=lambda sp: (sp[0], -sp[1])):
+        if spans and s < spans[-1][1]:
+            continue  # "Hoekstra" inside "W.B. Hoekstra": one mention, the longer one
+        spans.append((s, e))
     return Entity(
         type=found.type,  # type: ignore[arg-type]
         name=found.name,

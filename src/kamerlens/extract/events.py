@@ -104,7 +104,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     heads = v["heads"]
     places = [k for k, kn in gazetteer.table().items() if kn.type in ("place", "country")
               and not kn.adjective]
-    cap = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+    cap = (r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+           r"(?: (?:de|del|da|do|di|la|le|el|al) [A-ZÀ-Þ][a-zà-ÿ'’]+)?")  # "Rio de Janeiro"
     place = rf"(?P<place>{trie_alternation(places)}|{cap})(?![\w])"
     orgs = trie_alternation(k for k, kn in gazetteer.organisations().items())
     capwords = r"[A-Z][\w-]*(?:,?\s+(?:en\s+)?[A-Z][\w-]*){0,3}"
@@ -229,14 +230,15 @@ def _summit(text: str, at: int) -> tuple[int, str] | None:
     if token in not_summits or token.lower() in not_summits:
         return None
     stem = token[:-3]
-    if stem and not (stem.endswith("-") or stem.lower() in stems):
+    # "NAVO-Top", "G20-top", "VN-Klimaattop", "klimaattop"; not "stop", "laptop".
+    last = stem.rsplit("-", 1)[-1].lower()
+    if stem and not (stem.endswith("-") or last in stems or ("-" in stem and not last)):
         return None
     # "NAVO Top", "EU top": an acronym in front, with a space.
-    before = _words_before(text, start, 2)
-    before = next((b for b in before if b[2] in prefixes), None)
-    if before:
-        token = f"{before[2]} {text[start:at + 3]}"
-        start = before[0]
+    words = _words_before(text, start, 1)
+    if words and words[0][2] in prefixes:
+        token = f"{words[0][2]} {text[start:at + 3]}"
+        start = words[0][0]
     elif not stem and token == "top":
         return None  # a bare lower-case "top": only with a place (checked by the caller)
     return start, " ".join(token.split())

@@ -121,6 +121,10 @@ def starts_before(text: str, at: int, floor: int, *, words: int, chars: int) -> 
     ``at``: where a pattern that ends in the word at ``at`` may begin."""
     starts = [at]
     pos = at
+    while pos > floor and not text[pos - 1].isspace():
+        pos -= 1  # the trigger sits inside a word ("2%"): that word's start comes first
+    if pos < at:
+        starts.append(_past_quotes(text, pos, at))
     for _ in range(words):
         if pos - 1 <= floor:
             break
@@ -186,7 +190,7 @@ def _combined_for(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, fr
     # A space is a literal the engine skips to fastest; the rarer other word edges (a line
     # break, a bracket, a quote, a hyphen) get a second, equally cheap pass.
     pattern = re.compile(" (" + tree + ")")
-    _OTHER_EDGE[pattern] = re.compile("[\n\t(«“‘\"'/\[\-–—](" + tree + ")")
+    _OTHER_EDGE[pattern] = re.compile(r"[\n\t(«“‘\"'/\[\-–—](" + tree + ")")
     return pattern, {w: frozenset(g) for w, g in groups.items()}
 
 
@@ -199,12 +203,16 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
     # A space in front lets a word at the very start match; offsets shift back by one.
     padded = " " + low
     for pat in (pattern, _OTHER_EDGE[pattern]):
-        for m in pat.finditer(padded):
+        m = pat.search(padded)
+        while m is not None:
             word = m.group(1)
             if "\n" in word or "  " in word:
                 word = " ".join(word.split())
             for g in groups.get(word, ()):
                 found.setdefault(g, []).append((m.start(1) - 1, m.end(1) - 1, word))
+            # Go on from the next character, not from the end of the match: "de commissie"
+            # (an actor) holds "commissie" (an organisation word) too.
+            m = pat.search(padded, m.start(1))
     for items in found.values():
         items.sort()
     for group in _INNER:
@@ -225,12 +233,13 @@ def hits(doc: Any, group: str, *, left: bool = True, right: bool = True) -> list
     low = lower(doc)
     pattern, groups = _combined()
     if cached is None or cached[0] is not low or cached[2] is not pattern:
-        cached = (low, _scan(low, pattern, groups), pattern, {})
+        memo: dict[tuple[str, bool, bool], list[tuple[int, str]]] = {}
+        cached = (low, _scan(low, pattern, groups), pattern, memo)
         doc._keyword_hits = cached
     key = (group, left, right)
     if key in cached[3]:
         return cached[3][key]  # type: ignore[no-any-return]
-    out = []
+    out: list[tuple[int, str]] = []
     for at, end, word in cached[1].get(group, ()):
         if left and at and (low[at - 1].isalnum() or low[at - 1] == "_"):
             continue

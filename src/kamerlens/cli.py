@@ -176,7 +176,7 @@ def _run_batch(store: Any, paths: list[str] | None, workers: int | None, quiet: 
         TimeRemainingColumn,
     )
 
-    from kamerlens.link import relink
+    from kamerlens.link import link_new, relink
     from kamerlens.store import batch
 
     total = batch.count_files(paths) if paths is not None else len(store.doc_ids())
@@ -196,8 +196,10 @@ def _run_batch(store: Any, paths: list[str] | None, workers: int | None, quiet: 
             summary = batch.ingest(store, paths, workers=workers, progress=tick)
         else:
             summary = batch.reprocess(store, workers=workers, progress=tick)
-    if summary.stored or summary.replaced or summary.catalogue:
+    if paths is None:  # reprocess: every document changed, link everything again
         summary.links = relink(store)
+    else:  # ingest: only what the new documents can change (also those a killed run left)
+        summary.links = link_new(store)
     return summary
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -37,14 +38,17 @@ def _cut(text: str | None, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def fulfil_links(
-    commitments: list[dict[str, Any]],
-    fulfilments: list[dict[str, Any]],
-    references: list[dict[str, Any]],
-    documents: dict[str, dict[str, Any]],
-) -> list[dict[str, Any]]:
-    """``fulfils`` links from fulfilments to the commitments they keep (or to the document)."""
-    by_target: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+Target = tuple[str, str]  # (dossier, number) a fulfilment says the commitment was made in
+
+
+def commitment_targets(
+    commitments: list[dict[str, Any]], references: list[dict[str, Any]]
+) -> dict[Target, list[dict[str, Any]]]:
+    """Commitments by where they were made: their document's (dossier, number) first, then
+    each Kamerstuk cited inside the commitment's own sentence (in commitment, then reference
+    order). ``commitments`` and ``references`` in id order; the link stage relies on the order
+    when it rebuilds this for a few targets only."""
+    by_target: dict[Target, list[dict[str, Any]]] = defaultdict(list)
     for c in commitments:
         if c["doc_dossier"] and c["doc_number"]:
             by_target[(c["doc_dossier"], c["doc_number"])].append(c)
@@ -55,11 +59,33 @@ def fulfil_links(
         for r in spans.get(c["doc_id"], ()):
             if r["dossier"] and r["number"] and c["start"] <= r["start"] < c["end"]:
                 by_target[(r["dossier"], r["number"])].append(c)
+    return by_target
+
+
+def fulfil_links(
+    commitments: list[dict[str, Any]],
+    fulfilments: list[dict[str, Any]],
+    references: list[dict[str, Any]],
+    documents: dict[str, dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """``fulfils`` links from fulfilments to the commitments they keep (or to the document).
+    ``documents`` in store order: of several with one (dossier, number) the last one counts."""
+    by_target = commitment_targets(commitments, references)
     stored = {
         (d["dossier"], d["number"]): d["doc_id"]
         for d in documents.values()
         if d["dossier"] and d["number"]
     }
+    return fulfil_links_with(fulfilments, by_target, stored)
+
+
+def fulfil_links_with(
+    fulfilments: list[dict[str, Any]],
+    by_target: dict[Target, list[dict[str, Any]]],
+    stored: dict[Target, str],
+) -> list[dict[str, Any]]:
+    """The links of ``fulfilments``, given the commitments and the stored document of each of
+    their targets (all of them, or the link stage's subset for these fulfilments)."""
     links: list[dict[str, Any]] = []
     for f in fulfilments:
         target = (f["made_in_dossier"], f["made_in_number"])
@@ -143,11 +169,18 @@ def _deadline_end(c: dict[str, Any]) -> str | None:
     return None
 
 
+# A candidate document for a covers link and how many content words its title shares with
+# the commitment's subject.
+Candidates = Callable[[set[str], str, str], list[tuple[dict[str, Any], int]]]
+
+
 class _TitleIndex:
     """Documents by date with an inverted index of the content words of their titles."""
 
     def __init__(self, documents: dict[str, dict[str, Any]]) -> None:
-        dated = sorted((d for d in documents.values() if d["date"]), key=lambda d: d["date"])
+        dated = sorted(
+            (d for d in documents.values() if d["date"]), key=lambda d: (d["date"], d["doc_id"])
+        )
         self.docs = dated
         self.dates = [d["date"] for d in dated]
         self.words: dict[str, list[int]] = defaultdict(list)
@@ -155,19 +188,17 @@ class _TitleIndex:
             for word in content_words(d["title"]):
                 self.words[word].append(i)
 
-    def candidates(self, words: set[str], after: str, until: str) -> list[dict[str, Any]]:
+    def candidates(self, words: set[str], after: str, until: str) -> list[tuple[dict, int]]:
+        """Documents dated in (after, until] whose title shares a word, with the count."""
         lo, hi = bisect_right(self.dates, after), bisect_right(self.dates, until)
         if lo >= hi:
             return []
-        found: set[int] = set()
-        for word in sorted(words, key=lambda w: len(self.words.get(w, ()))):
+        shared: dict[int, int] = defaultdict(int)
+        for word in words:
             postings = self.words.get(word, [])
-            start = bisect_left(postings, lo)
-            for i in postings[start:]:
-                if i >= hi or len(found) >= MAX_CANDIDATES:
-                    break
-                found.add(i)
-        return [self.docs[i] for i in sorted(found)]
+            for i in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]:
+                shared[i] += 1
+        return [(self.docs[i], n) for i, n in shared.items()]
 
 
 def cover_links(
@@ -177,37 +208,63 @@ def cover_links(
     index = _TitleIndex(documents)
     links: list[dict[str, Any]] = []
     for c in commitments:
-        subject = c["subject"] or c["text"]
-        words = content_words(subject)
-        actor = _actor_key(c["actor"], c["doc_signer_role"])
-        until = _deadline_end(c)
-        if not words or not actor or not c["doc_date"] or not until:
-            continue
-        best: tuple[float, dict[str, Any]] | None = None
-        for d in index.candidates(words, c["doc_date"][:10], until):
-            if d["doc_id"] == c["doc_id"] or not _same_actor(actor, d["signer_role"]):
-                continue
-            score = similarity(subject, d["title"])
-            if score >= COVER_THRESHOLD and (best is None or score > best[0]):
-                best = (score, d)
-        if best:
-            score, d = best
-            links.append(
-                {
-                    "from_doc": d["doc_id"],
-                    "from_table": "documents",
-                    "from_id": None,
-                    "to_doc": c["doc_id"],
-                    "to_table": "commitments",
-                    "to_id": c["id"],
-                    "to_key": "full",
-                    "evidence": f"later document of {d['signer_role']} ({d['date']}) titled"
-                    f" «{_cut(d['title'], 120)}» covers «{_cut(subject, 120)}»"
-                    f" (match {score:.2f}, before {until})",
-                    "confidence": round(0.3 + 0.5 * score, 2),
-                }
-            )
+        link = cover_link(c, index.candidates)
+        if link:
+            links.append(link)
     return links
+
+
+def cover_key(c: dict[str, Any]) -> tuple[set[str], str, str] | None:
+    """(subject words, made, until) of a commitment that can be covered, else None."""
+    words = content_words(c["subject"] or c["text"])
+    actor = _actor_key(c["actor"], c["doc_signer_role"])
+    until = _deadline_end(c)
+    if not words or not actor or not c["doc_date"] or not until:
+        return None
+    return words, c["doc_date"][:10], until
+
+
+def cover_link(c: dict[str, Any], candidates: Candidates) -> dict[str, Any] | None:
+    """The best later document of the same actor whose title covers ``c``'s subject.
+
+    Which documents are weighed depends on ``c`` and those documents alone (the same actor,
+    dated in range, a shared title word; at most MAX_CANDIDATES, most shared words first), so
+    the link stage can tell which commitments a new document may change."""
+    key = cover_key(c)
+    if key is None:
+        return None
+    words, made, until = key
+    subject = c["subject"] or c["text"]
+    actor = _actor_key(c["actor"], c["doc_signer_role"])
+    assert actor is not None
+    found = [
+        (d, n)
+        for d, n in candidates(words, made, until)
+        if d["doc_id"] != c["doc_id"] and _same_actor(actor, d["signer_role"])
+    ]
+    found.sort(key=lambda pair: (-pair[1], pair[0]["date"], pair[0]["doc_id"]))
+    chosen = sorted((d for d, _ in found[:MAX_CANDIDATES]), key=lambda d: (d["date"], d["doc_id"]))
+    best: tuple[float, dict[str, Any]] | None = None
+    for d in chosen:
+        score = similarity(subject, d["title"])
+        if score >= COVER_THRESHOLD and (best is None or score > best[0]):
+            best = (score, d)
+    if best is None:
+        return None
+    score, d = best
+    return {
+        "from_doc": d["doc_id"],
+        "from_table": "documents",
+        "from_id": None,
+        "to_doc": c["doc_id"],
+        "to_table": "commitments",
+        "to_id": c["id"],
+        "to_key": "full",
+        "evidence": f"later document of {d['signer_role']} ({d['date']}) titled"
+        f" «{_cut(d['title'], 120)}» covers «{_cut(subject, 120)}»"
+        f" (match {score:.2f}, before {until})",
+        "confidence": round(0.3 + 0.5 * score, 2),
+    }
 
 
 def _same_actor(actor: str, signer_role: str | None) -> bool:

@@ -301,6 +301,9 @@ class SqliteStore:
         c.execute("DELETE FROM links WHERE from_doc = ?", (doc_id,))
         for table in ("title_words", "commitment_words", "link_pending"):
             c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        # links other documents hold to this one's items must be weighed again: the next link
+        # run is a full one (reprocess relinks fully anyway)
+        c.execute("DELETE FROM store_state WHERE key = 'link_version'")
         c.execute("DELETE FROM entity_mentions WHERE doc_id = ?", (doc_id,))
         for table in ITEM_TABLES:
             c.execute(f"DELETE FROM {q(table)} WHERE doc_id = ?", (doc_id,))
@@ -462,7 +465,7 @@ class SqliteStore:
         """The fields of every document the link stage needs (no text)."""
         return self._rows(
             "SELECT doc_id, dossier, number, date, kind, title, signer_name, signer_role"
-            " FROM documents"
+            " FROM documents ORDER BY rowid"
         )
 
     def text_slice(self, doc_id: str, start: int, end: int) -> str:

@@ -1,0 +1,330 @@
+"""The link stage over what is new: only the links new documents can change are recomputed.
+
+Documents written since the last run are listed in ``link_pending`` (same transaction as the
+document, so a kill between ingest and link stage loses nothing). For them:
+- ``fulfils``: their own fulfilments, and every stored fulfilment whose ``made_in`` is one of
+  their (dossier, number) or a Kamerstuk they cite (a new commitment, or a newly stored target
+  document, may change its link). Candidates are read per target through indexes.
+- ``covers``: their own commitments, and every stored commitment a new document may cover: one
+  whose subject shares a word with the new title, made before and due on or after the new date
+  (``commitment_words``). Each is weighed again against every candidate (``title_words``).
+- ``recipient``: their amounts get keys; all keys are grouped again (cheap: distinct keys only)
+  and the group of older links is updated where it changed.
+Everything, including forgetting the pending rows, happens in ONE transaction. ``full=True``
+(``relink``) clears the three kinds and treats every document as new: the same code, so an
+incremental run and a full relink give the same links (tests/link/ checks it on the examples).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from kamerlens.link.commitments import (
+    _TitleIndex,
+    commitment_targets,
+    cover_key,
+    cover_link,
+    fulfil_links_with,
+)
+from kamerlens.link.recipients import merge
+from kamerlens.link.text import content_words
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from kamerlens.store.sqlite import SqliteStore
+
+LINK_VERSION = "1"  # a different value in store_state (or none): the next run is a full one
+KINDS = ("fulfils", "covers", "recipient")
+CHUNK = 500
+IN_MEMORY_FROM = 2000  # weigh this many commitments or more against an in-memory title index
+_LINK_COLUMNS = (
+    "kind, from_doc, from_table, from_id, to_doc, to_table, to_id, to_key, evidence,"
+    " confidence, from_key"
+)
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def _marks(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def update(store: SqliteStore, *, full: bool = False) -> dict[str, int]:
+    """Bring the links up to date; returns how many links of each kind were (re)written."""
+    with store.transaction() as c:
+        state = c.execute("SELECT value FROM store_state WHERE key = 'link_version'").fetchone()
+        full = full or state is None or state[0] != LINK_VERSION
+        if full:
+            for kind in KINDS:
+                c.execute("DELETE FROM links WHERE kind = ?", (kind,))
+            c.execute("DELETE FROM title_words")
+            c.execute("DELETE FROM commitment_words")
+            new = [r[0] for r in c.execute("SELECT doc_id FROM documents ORDER BY rowid")]
+        else:
+            new = [r[0] for r in c.execute("SELECT doc_id FROM link_pending ORDER BY rowid")]
+        counts = dict.fromkeys(KINDS, 0)
+        if new:
+            _index_words(store, c, new)
+            counts["fulfils"] = _fulfils(store, c, new, full)
+            counts["covers"] = _covers(store, c, new, full)
+            counts["recipient"] = _recipients(store, c, new)
+        c.execute("DELETE FROM link_pending")
+        c.execute(
+            "INSERT OR REPLACE INTO store_state (key, value) VALUES ('link_version', ?)",
+            (LINK_VERSION,),
+        )
+    return counts
+
+
+def _insert(c: sqlite3.Connection, kind: str, links: list[dict[str, Any]]) -> None:
+    c.executemany(
+        f"INSERT INTO links ({_LINK_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                kind,
+                link["from_doc"],
+                link.get("from_table"),
+                link.get("from_id"),
+                link.get("to_doc"),
+                link.get("to_table"),
+                link.get("to_id"),
+                link.get("to_key"),
+                link.get("evidence"),
+                link.get("confidence"),
+                link.get("from_key"),
+            )
+            for link in links
+        ],
+    )
+
+
+# -- the word tables -------------------------------------------------------------------------
+
+
+def _index_words(store: SqliteStore, c: sqlite3.Connection, new: list[str]) -> None:
+    """Title words of the new dated documents and subject words of their commitments."""
+    for chunk in _chunks(new):
+        rows = c.execute(
+            f"SELECT doc_id, title, date FROM documents WHERE doc_id IN ({_marks(chunk)})"
+            " AND date IS NOT NULL AND date != ''",
+            chunk,
+        ).fetchall()
+        c.executemany(
+            "INSERT OR IGNORE INTO title_words (word, date, doc_id) VALUES (?, ?, ?)",
+            [(w, r["date"], r["doc_id"]) for r in rows for w in content_words(r["title"])],
+        )
+        words = []
+        for com in store.items("commitments", doc_ids=chunk):
+            key = cover_key(com)
+            if key:
+                subject_words, made, until = key
+                words += [(w, until, com["id"], made, com["doc_id"]) for w in subject_words]
+        c.executemany(
+            "INSERT OR IGNORE INTO commitment_words (word, until, commitment_id, made, doc_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            words,
+        )
+
+
+# -- fulfils ---------------------------------------------------------------------------------
+
+
+def _fulfils(store: SqliteStore, c: sqlite3.Connection, new: list[str], full: bool) -> int:
+    if full:
+        docs = new
+    else:
+        targets: set[tuple[str, str]] = set()
+        for chunk in _chunks(new):
+            for sql in (
+                f"SELECT dossier, number FROM documents WHERE doc_id IN ({_marks(chunk)})",
+                f'SELECT dossier, number FROM "references" WHERE doc_id IN ({_marks(chunk)})',
+            ):
+                targets |= {(r[0], r[1]) for r in c.execute(sql, chunk) if r[0] and r[1]}
+        affected = set(new)
+        for target in targets:
+            affected |= {
+                r[0]
+                for r in c.execute(
+                    "SELECT doc_id FROM fulfilments WHERE made_in_dossier = ?"
+                    " AND made_in_number = ?",
+                    target,
+                )
+            }
+        docs = sorted(affected)
+    fulfilments = store.items("fulfilments", doc_ids=docs)
+    fulfilments.sort(key=lambda f: f["id"])
+    wanted = {
+        (f["made_in_dossier"], f["made_in_number"])
+        for f in fulfilments
+        if f["made_in_dossier"] and f["made_in_number"]
+    }
+    by_target, stored = _targets(store, c, wanted, full)
+    links = fulfil_links_with(fulfilments, by_target, stored)
+    if not full:
+        for chunk in _chunks(docs):
+            c.execute(
+                f"DELETE FROM links WHERE kind = 'fulfils' AND from_doc IN ({_marks(chunk)})",
+                chunk,
+            )
+    _insert(c, "fulfils", links)
+    return len(links)
+
+
+def _targets(
+    store: SqliteStore, c: sqlite3.Connection, wanted: set[tuple[str, str]], full: bool
+) -> tuple[dict[tuple[str, str], list[dict[str, Any]]], dict[tuple[str, str], str]]:
+    """The commitments made in, and the stored document of, each wanted target."""
+    if full:
+        commitments = store.items("commitments")
+        references = store.items("references")
+    else:
+        doc_ids: set[str] = set()
+        for target in wanted:
+            doc_ids |= {
+                r[0]
+                for r in c.execute(
+                    "SELECT doc_id FROM documents WHERE dossier = ? AND number = ?", target
+                )
+            }
+            doc_ids |= {
+                r[0]
+                for r in c.execute(
+                    'SELECT doc_id FROM "references" WHERE dossier = ? AND number = ?', target
+                )
+            }
+        commitments = store.items("commitments", doc_ids=sorted(doc_ids))
+        references = store.items("references", doc_ids=sorted(doc_ids))
+    commitments.sort(key=lambda x: x["id"])
+    references.sort(key=lambda x: x["id"])
+    by_target = commitment_targets(commitments, references)
+    stored: dict[tuple[str, str], str] = {}
+    for target in wanted:
+        row = c.execute(
+            "SELECT doc_id FROM documents WHERE dossier = ? AND number = ?"
+            " ORDER BY rowid DESC LIMIT 1",
+            target,
+        ).fetchone()
+        if row:
+            stored[target] = row[0]
+    return {t: by_target.get(t, []) for t in wanted}, stored
+
+
+# -- covers ----------------------------------------------------------------------------------
+
+
+def _covers(store: SqliteStore, c: sqlite3.Connection, new: list[str], full: bool) -> int:
+    if full:
+        commitments = store.items("commitments")
+    else:
+        ids = {x["id"] for x in store.items("commitments", doc_ids=new)}
+        for chunk in _chunks(new):
+            for d in c.execute(
+                f"SELECT doc_id, title, date FROM documents WHERE doc_id IN ({_marks(chunk)})"
+                " AND date IS NOT NULL AND date != ''",
+                chunk,
+            ).fetchall():
+                words = sorted(content_words(d["title"]))
+                if not words:
+                    continue
+                ids |= {
+                    r[0]
+                    for r in c.execute(
+                        "SELECT commitment_id FROM commitment_words WHERE word IN"
+                        f" ({_marks(words)}) AND until >= ? AND made < ?",
+                        (*words, d["date"], d["date"]),
+                    )
+                }
+        commitments = _commitments_by_id(store, c, sorted(ids))
+        for chunk in _chunks(sorted(ids)):
+            c.execute(
+                f"DELETE FROM links WHERE kind = 'covers' AND to_id IN ({_marks(chunk)})", chunk
+            )
+    if len(commitments) >= IN_MEMORY_FROM:
+        documents = {d["doc_id"]: d for d in store.document_index()}
+        candidates = _TitleIndex(documents).candidates
+    else:
+        candidates = _sql_candidates(c)
+    links = [link for com in commitments if (link := cover_link(com, candidates))]
+    _insert(c, "covers", links)
+    return len(links)
+
+
+def _commitments_by_id(
+    store: SqliteStore, c: sqlite3.Connection, ids: list[int]
+) -> list[dict[str, Any]]:
+    doc_ids: set[str] = set()
+    for chunk in _chunks(ids):
+        doc_ids |= {
+            r[0]
+            for r in c.execute(
+                f"SELECT doc_id FROM commitments WHERE id IN ({_marks(chunk)})", chunk
+            )
+        }
+    wanted = set(ids)
+    rows = [x for x in store.items("commitments", doc_ids=sorted(doc_ids)) if x["id"] in wanted]
+    rows.sort(key=lambda x: x["id"])
+    return rows
+
+
+def _sql_candidates(c: sqlite3.Connection) -> Any:
+    """Candidates through ``title_words``: the same set ``_TitleIndex.candidates`` finds."""
+
+    def candidates(words: set[str], after: str, until: str) -> list[tuple[dict[str, Any], int]]:
+        if not words:
+            return []
+        listed = sorted(words)
+        rows = c.execute(
+            "SELECT d.doc_id, d.dossier, d.number, d.date, d.kind, d.title, d.signer_name,"
+            " d.signer_role, w.n FROM (SELECT doc_id, count(*) AS n FROM title_words"
+            f" WHERE word IN ({_marks(listed)}) AND date > ? AND date <= ? GROUP BY doc_id) w"
+            " JOIN documents d ON d.doc_id = w.doc_id",
+            (*listed, after, until),
+        ).fetchall()
+        out = []
+        for r in rows:
+            row = dict(r)
+            n = row.pop("n")
+            out.append((row, n))
+        return out
+
+    return candidates
+
+
+# -- recipients ------------------------------------------------------------------------------
+
+
+def _recipients(store: SqliteStore, c: sqlite3.Connection, new: list[str]) -> int:
+    from kamerlens.link import recipient_keys
+
+    found = recipient_keys(store, store.items("amounts", doc_ids=new))
+    old = dict(
+        c.execute(
+            "SELECT DISTINCT from_key, to_key FROM links WHERE kind = 'recipient'"
+            " AND from_key IS NOT NULL"
+        ).fetchall()
+    )
+    groups = merge([*old, *(key.key for _, key in found)])
+    changed = [(groups[k], k) for k, group in old.items() if groups.get(k, group) != group]
+    c.executemany("UPDATE links SET to_key = ? WHERE kind = 'recipient' AND from_key = ?", changed)
+    links = [
+        {
+            "from_doc": amount["doc_id"],
+            "from_table": "amounts",
+            "from_id": amount["id"],
+            "to_key": groups[key.key],
+            "from_key": key.key,
+            "evidence": key.evidence,
+            "confidence": key.confidence,
+        }
+        for amount, key in found
+    ]
+    _insert(c, "recipient", links)
+    return len(links) + len(changed)
+
+
+__all__ = ["LINK_VERSION", "update"]

@@ -383,8 +383,14 @@ def _candidates(doc: Doc, s0: int, upto: int) -> list[tuple[int, int]]:
     """Spans of actors (countries, organisations, government words) in ``text[s0:upto]``."""
     spans = [(h.start, h.end) for h in gazetteer.scan_doc(doc, s0, upto)
              if h.known.type in ("country", "organisation") and not h.known.adjective]
-    spans += [(at, at + len(w)) for at, w in _between(lexicon.hits(doc, "actors"), s0, upto)]
+    text = doc.text
+    for at, word in _between(lexicon.hits(doc, "actors"), s0, upto):
+        article = _ARTICLE_BEFORE.search(text, max(s0, at - 5), at)
+        spans.append((article.start() if article else at, at + len(word)))  # "het kabinet"
     return sorted(spans)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:[Dd]e|[Hh]et)\s+$")
 
 
 def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:

@@ -185,16 +185,24 @@ def _combined_for(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, fr
     groups: dict[str, set[str]] = {}
     for group in names:
         for word in _GROUPS[group]():
-            groups.setdefault(" ".join(word.lower().split()), set()).add(group)
+            words = word.lower().split()
+            if len(words) > 1 and words[0] in _ARTICLES:
+                # "de Commissie" is found as "Commissie": a needle that starts with an article
+                # would swallow a needle behind it in the single pass.
+                words = words[1:]
+            groups.setdefault(" ".join(words), set()).add(group)
     tree = trie_alternation(groups, group=False)
     # A space is a literal the engine skips to fastest; the rarer other word edges (a line
     # break, a bracket, a quote, a hyphen) get a second, equally cheap pass.
     pattern = re.compile(" (" + tree + ")")
+    # The rarer word edges (a line break, a bracket, a quote, a hyphen) get a second pass:
+    # one pattern with both would lose the literal space the engine skips to.
     _OTHER_EDGE[pattern] = re.compile(r"[\n\t(«“‘\"'/\[\-–—](" + tree + ")")
     return pattern, {w: frozenset(g) for w, g in groups.items()}
 
 
 _OTHER_EDGE: dict[re.Pattern[str], re.Pattern[str]] = {}
+_ARTICLES = frozenset({"de", "het", "een", "'t"})
 
 
 def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
@@ -203,16 +211,12 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
     # A space in front lets a word at the very start match; offsets shift back by one.
     padded = " " + low
     for pat in (pattern, _OTHER_EDGE[pattern]):
-        m = pat.search(padded)
-        while m is not None:
+        for m in pat.finditer(padded):
             word = m.group(1)
             if "\n" in word or "  " in word:
                 word = " ".join(word.split())
             for g in groups.get(word, ()):
                 found.setdefault(g, []).append((m.start(1) - 1, m.end(1) - 1, word))
-            # Go on from the next character, not from the end of the match: "de commissie"
-            # (an actor) holds "commissie" (an organisation word) too.
-            m = pat.search(padded, m.start(1))
     for items in found.values():
         items.sort()
     for group in _INNER:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from storekit import SEED_000, SEED_004
 
+from kamerlens.store import SearchQuery
 from kamerlens.store.rows import ITEM_TABLES
+from kamerlens.store.sqlite import SqliteStore
 
 N_DOCS = 2000
 MONTHS = (
@@ -127,3 +129,24 @@ def test_batch_kill_and_rerun_leaves_every_document_once(tmp_path: Path) -> None
     # files the extractor refuses are failures in both runs alike; the rest must all be there
     assert len(expected) >= N_DOCS * 0.9
     assert _items_per_document(killed) == expected
+    # the derived parts caught up too: the side index holds every text once, nothing is left
+    # queued, and the links are those of the clean run
+    assert _links(killed) == _links(clean)
+    with SqliteStore(killed) as store:
+        assert store._rows("SELECT count(*) AS n FROM search_queue")[0]["n"] == 0
+        assert store._rows("SELECT count(*) AS n FROM link_pending")[0]["n"] == 0
+        assert store.indexer.index is not None
+        assert store.indexer.index.num_docs() == len(expected)
+        hits = store.search(SearchQuery('"Document 17"', limit=5)).hits
+        assert [h["snippet"].count("<mark>") for h in hits] == [1]
+
+
+def _links(db: Path) -> list[tuple[object, ...]]:
+    """Links without the item ids (those differ between two runs)."""
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT kind, from_doc, from_table, to_doc, to_table, to_key, evidence, confidence"
+        " FROM links"
+    ).fetchall()
+    conn.close()
+    return sorted(rows, key=repr)

@@ -176,3 +176,17 @@ def test_cli_store_demo(tmp_path: Path) -> None:
     assert "Pledges over time" in proc.stdout and "Latest documents" in proc.stdout
     stats = json.loads(kl("stats", "--format", "json", db=db).stdout)
     assert stats["documents"] >= 8 and stats["catalogue"] > 2000
+
+
+def test_cli_store_reindex_rebuilds_the_search_index(seeded: Path, tmp_path: Path) -> None:
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(seeded, db)  # the module's store, closed (its WAL folded back)
+    shutil.rmtree(f"{db}.tantivy", ignore_errors=True)
+    proc = kl("reindex", db=db)
+    assert proc.returncode == 0, proc.stderr
+    assert "indexed 2 documents" in proc.stderr
+    assert (Path(f"{db}.tantivy") / "meta.json").exists()
+    found = json.loads(kl("search", "Oekraïne", "--format", "json", db=db).stdout)
+    assert found["total"] == 2

@@ -538,6 +538,21 @@ def export_store(
 
 
 @app.command()
+def reindex(db: DbOption = None) -> None:
+    """Rebuild the search index (<db>.tantivy/) from the store; SQLite is the store of record."""
+
+    def body() -> None:
+        import time
+
+        started = time.perf_counter()
+        with _open(db) as store:
+            n = store.reindex()
+        err.print(f"indexed {n} documents in {time.perf_counter() - started:.1f} s", markup=False)
+
+    _store_call(body)
+
+
+@app.command()
 def stats(db: DbOption = None, format: FormatOption = "table") -> None:
     """How many documents and items of each kind the store holds, and its size."""
     from kamerlens.store.present import check_format, emit

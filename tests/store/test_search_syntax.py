@@ -1,6 +1,13 @@
-"""Search: words, phrases, AND/OR/NOT, NEAR, prefix, accents, filters; clear errors."""
+"""Search: words, phrases, AND/OR/NOT, NEAR, prefix, accents, filters; clear errors.
+
+Every behaviour is checked on both engines: the tantivy side index (the default) and FTS5 (the
+fallback when the index is missing or locked)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from storekit import seed_000, seed_004
@@ -9,6 +16,14 @@ from kamerlens.errors import QueryError
 from kamerlens.store import SearchQuery
 from kamerlens.store.search import to_fts
 from kamerlens.store.sqlite import SqliteStore
+
+
+@pytest.fixture(params=["tantivy", "fts5"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "store.db", text_index=request.param == "tantivy")
+    assert (s.indexer.index is not None) == (request.param == "tantivy")
+    yield s
+    s.close()
 
 
 @pytest.fixture
@@ -123,6 +138,27 @@ def test_search_facets(store: SqliteStore, seeded: dict[str, str]) -> None:
     result = store.search(SearchQuery("navo", facets=True))
     assert result.facets["kind"] == {"verslag": 2}
     assert result.facets["year"] == {"2022": 1, "2023": 1}
+    assert result.facets["entity"] == {"Oekraïne": 1, "Vilnius": 1}
+    assert result.facets["dossier"] == {}
+    narrowed = store.search(SearchQuery("navo", facets=True, since="2023-01-01"))
+    assert narrowed.facets["year"] == {"2023": 1}
+
+
+def test_search_snippets_escape_html(store: SqliteStore) -> None:
+    """The web app inserts snippets as HTML: only the marks may be markup."""
+    raw, record = seed_004()
+    text = record.text + "\n\nZie <script>alert(1)</script> & de NAVO-Top <b>nu</b>."
+    store.add(replace(raw, sha256="f" * 64), replace(record, text=text))
+    snippet = store.search(SearchQuery("alert")).hits[0]["snippet"]
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+    assert "<mark>alert</mark>" in snippet
+
+
+def test_search_counts_and_pages(store: SqliteStore, seeded: dict[str, str]) -> None:
+    first = store.search(SearchQuery("navo", limit=1))
+    second = store.search(SearchQuery("navo", limit=1, offset=1))
+    assert first.total == second.total == 2
+    assert {first.hits[0]["doc_id"], second.hits[0]["doc_id"]} == set(seeded.values())
 
 
 @pytest.mark.parametrize(

@@ -52,11 +52,13 @@ class Indexer:
         self._unsynced = 0
         self._last_sync = time.monotonic()
         self.folder = Path(f"{store.path}.tantivy")
-        if not enabled or str(store.path) == ":memory:":
+        self.enabled = enabled and str(store.path) != ":memory:"
+        if not self.enabled:
             return
         try:
             import tantivy  # noqa: F401
         except ImportError:  # pragma: no cover - the dependency is declared; FTS5 still works
+            self.enabled = False
             return
         self._open()
 
@@ -105,7 +107,10 @@ class Indexer:
             self.sync()
 
     def before_search(self) -> None:
-        if self.maintainer and self._unsynced:
+        """The maintainer commits what is queued (by it or by another writer) first."""
+        if self.maintainer and (
+            self._unsynced or self.store._rows("SELECT 1 AS x FROM search_queue LIMIT 1")
+        ):
             self.sync()
 
     def sync(self) -> int:
@@ -204,7 +209,7 @@ class Indexer:
         self.index = None
 
     def close(self) -> None:
-        if not self.maintainer and not self.store.readonly and self._unsynced:
+        if self.enabled and not self.maintainer and not self.store.readonly and self._unsynced:
             # another process maintained the index while this one wrote; if it has ended,
             # take over and index what this process queued
             self._lock_handle = _lock(Path(f"{self.store.path}.tantivy.lock"))

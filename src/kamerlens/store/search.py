@@ -11,6 +11,7 @@ with the reason, never a database error.
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -241,14 +242,14 @@ def run_fts(
             out = []
             for hit in hits:
                 snip = store.conn.execute(
-                    "SELECT snippet(search, -1, '<mark>', '</mark>', '…', ?) FROM search"
+                    "SELECT snippet(search, -1, char(2), char(3), '…', ?) FROM search"
                     " WHERE search MATCH ? AND rowid = ?",
                     (SNIPPET_TOKENS, fts, hit["rid"]),
                 ).fetchone()
                 row = dict(hit)
                 row.pop("rid")
                 row["score"] = round(-float(row["score"]), 6)  # bm25: lower is better; flip it
-                row["snippet"] = snip[0] if snip else ""
+                row["snippet"] = _marked(snip[0] if snip else "")
                 out.append(row)
             facets = _facets(store, base, (fts, *params)) if query.facets else {}
         except sqlite3.OperationalError as exc:
@@ -280,6 +281,12 @@ def _facets(store: SqliteStore, base: str, params: tuple[Any, ...]) -> dict[str,
 
 
 _ENTITY_JOIN = " JOIN entities e ON e.doc_id = d.doc_id WHERE "
+
+
+def _marked(snippet: str) -> str:
+    """FTS5 marks hits with control characters; escape the text, then make them <mark>s (the
+    web app inserts snippets as HTML, so stored text must not become markup)."""
+    return html.escape(snippet, quote=False).replace("\x02", "<mark>").replace("\x03", "</mark>")
 
 
 def _clean(exc: Exception) -> str:

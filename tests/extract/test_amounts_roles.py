@@ -88,3 +88,12 @@ def test_amounts_roles_fund_before_the_amount() -> None:
 def test_amounts_roles_period_is_no_purpose() -> None:
     amount = _one("Het fonds van EUR 5 miljard voor de periode 2024–2027 is vastgesteld.")
     assert amount.purpose is None
+
+
+def test_amounts_roles_receiving_turns_the_roles_round() -> None:
+    amount = _one(
+        "De Recovery and Resilience Facility (RRF) steunt herstel. Nederland heeft uit de RRF "
+        "een bedrag van EUR 5,4 miljard ontvangen."
+    )
+    assert (amount.donor, amount.recipient, amount.recipient_key) == (
+        "RRF", "Nederland", "Nederland")

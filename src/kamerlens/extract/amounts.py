@@ -365,6 +365,11 @@ def _give_words() -> list[str]:
     return [w.lower() for w in _v()["roles"]["give"]]
 
 
+@keywords("receive")
+def _receive_words() -> list[str]:
+    return [w.lower() for w in _v()["roles"]["receive"]]
+
+
 @keywords("actors")
 def _actor_words() -> list[str]:
     return [w.lower() for w in _v()["roles"]["actors"]]
@@ -395,10 +400,15 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:[Dd]e|[Hh]et)\s+$")
 
 def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
     """The giver: the subject of the clause that holds the amount, when it is an actor."""
+    if not _between(lexicon.hits(doc, "give", right=False), *sent):
+        return None
+    return _subject(doc, sent, at)
+
+
+def _subject(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
+    """The actor that is the subject of the clause holding the amount."""
     text = doc.text
     s0, s1 = sent
-    if not _between(lexicon.hits(doc, "give", right=False), s0, s1):
-        return None
     w = _phrase_words()
     passive = re.search(r"(?<![\w])door\s+", text[s0:s1])
     best: tuple[int, int] | None = None
@@ -437,6 +447,16 @@ def _named(doc: Doc, s: int, e: int) -> gazetteer.Hit | None:
 def _roles(doc: Doc, sentences: SentenceIndex, money: _Money) -> _Roles:
     text = doc.text
     sent = sentences.at(money.start)
+    if _between(lexicon.hits(doc, "receive"), *sent):
+        # "Nederland heeft uit de RRF EUR 5,4 miljard ontvangen": the subject gets the money,
+        # the fund named in the sentence gives it.
+        acrs = gazetteer.acronyms(doc)
+        got = _Roles(donor=_nearby_fund(text, sentences, money.start, acrs,
+                                        same_sentence_only=True),
+                     recipient=_subject(doc, sent, money.start))
+        if got.recipient is not None:
+            got.key = _recipient_key(doc, sentences, money, got)
+        return got
     out = _Roles(donor=_donor(doc, sent, money.start))
     found = _first_prep(text, money.end, sent[1])
     span = phrase(text, found[1], sent[1]) if found else None

@@ -258,6 +258,7 @@ def _cues_between(
     return found
 
 
+_INFINITIVE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+te\s+[a-z]+(?:en|ën)\b")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\s*(?:d\.d\.|\d))")
 
 
@@ -297,6 +298,10 @@ def cue(
             future = future or "future_verbs" in kinds
     if nearest:
         return nearest, 2  # type: ignore[return-value]
+    if _INFINITIVE_AFTER.match(text, end, min(s1, end + 60)):
+        # "heb ik toegezegd uw Kamer voor de zomer te informeren": the date belongs to the
+        # infinitive, which has no tense; the past of "toegezegd" says nothing about it.
+        return ("upcoming" if future and not past else None), 1 if future and not past else 0
     if past != future:
         return ("past" if past else "upcoming"), 1
     return None, 0
@@ -339,6 +344,9 @@ def infer_year(
         first, last = _instantiate(raw, anchor.year + raw.rel_year)
         if raw.wraps and raw.first is not None and raw.last is not None:
             first, last = _instantiate(raw, anchor.year + raw.rel_year + 1)
+        return first, last, True
+    if getattr(anchor, "year_only", False):
+        first, last = _instantiate(raw, anchor.year)
         return first, last, True
     options = [_instantiate(raw, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if raw.weekday is not None:
@@ -406,7 +414,13 @@ def anchor_of(doc: Doc, raws: list[RawDate]) -> date | None:
         _bounds(r.first, r.last)[1] for r in explicit
         if (r.last or r.first).year == year and (r.last or r.first).day  # type: ignore[union-attr]
     ]
-    return max(days) if days else date(year, 7, 1)
+    return max(days) if days else YearAnchor(year, 7, 1)
+
+
+class YearAnchor(date):
+    """An anchor known to the year only: a yearless date then simply takes that year."""
+
+    year_only = True
 
 
 # --- the components --------------------------------------------------------------------------

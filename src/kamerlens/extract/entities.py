@@ -45,8 +45,8 @@ class _Found:
 
 # --- people ----------------------------------------------------------------------------------
 
-_LOWER = "a-zà-öø-ÿ"
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zà-öø-ÿā-žș-ț"  # Latin-1 and Latin Extended-A: "Sinkevičius", "Šefčovič"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽȘ-Ț"
 _PART = r"(?:van|de|der|den|ten|ter|te|op|in\s+'t|'t|von|du|da|le|la|el|al|bin|ben|vander)"
 _CAP_PART = (
     r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|Te|Op\s+de|Op\s+den|In\s+'t|'t"

@@ -76,13 +76,16 @@ class _Cluster:
 
     def date(self) -> DateMention | None:
         dated = [m for m in self.mentions if m.date is not None and m.date.start_date]
-        titled = [m for m in dated if m.from_title]
-        if titled:
-            return titled[0].date
         if not dated:
             return None
         # The most precise date: a day over a month over a year.
-        return max(dated, key=lambda m: len(m.date.start_date or "") if m.date else 0).date
+        body = [m for m in dated if not m.from_title]
+        best = max(body, key=lambda m: len(m.date.start_date or "") if m.date else 0).date \
+            if body else None
+        titled = next((m.date for m in dated if m.from_title), None)
+        if titled is not None and (best is None or not _dates_agree(best, titled, loose=False)):
+            return titled  # the title wins over a body date that contradicts it (a typo)
+        return best
 
     def name(self) -> str:
         """The fullest name as written: "NAVO-Top" over "Top"; a made-up name only if alone."""
@@ -440,7 +443,7 @@ def _triggers(doc: Doc, text: str, from_title: bool) -> dict[str, list[int]]:
 
 _DETERMINER = re.compile(r"(?:^|\s)(?:het|de|dit|dat|deze|een|tijdens)\s+$", re.IGNORECASE)
 _SUBJECT_WORDS = re.compile(
-    r"[ \t]+((?:(?!(?:dat|die|is|wordt|werd|zal|gepland|op|van)[ \t])[\w'’-]+[ \t]+)"
+    r"[ \t]+((?:(?!(?:dat|die|is|wordt|werd|zal|gepland|op|van)[ \t])[\w'’/-]+[ \t]+)"
     r"{0,7}?)(?:op|van|d\.d\.)[ \t]+$"
 )
 
@@ -482,14 +485,28 @@ def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
     found = [f for f in _mentions_in(doc, title, 0, sentences, from_title=True) if f.specific]
     if not found:
         return []
-    f = found[0]
-    f.start = f.name_start = where.start()
-    f.end = f.name_end = where.end()
+    from kamerlens.extract.dates import find_raw
+
+    raws = [r for r in find_raw(title) if r.year_known and r.first and r.last]
     dated = [d for d in doc.results.get("dates", ())
              if where.start() <= d.start < where.end() and d.start_date and d.end_date
              and not d.year_inferred]
-    f.date = dated[-1] if dated else None
-    return [f]
+    out = []
+    for f in sorted(found, key=lambda x: x.start):
+        # The title's date belongs to the meeting it follows ("Raad ... van 19 maart 2024"),
+        # not to one further on ("Eurogroep en Ecofinraad 17 en 18 februari": the Ecofinraad).
+        mine = [i for i, r in enumerate(raws) if r.start >= f.end and _TITLE_GLUE.fullmatch(
+            title[f.end:r.start])]
+        if mine and len(raws) == len(dated):
+            f.date = dated[mine[0]]
+        f.start = f.name_start = where.start()
+        f.end = f.name_end = where.end()
+        out.append(f)
+    return out
+
+
+_TITLE_GLUE = re.compile(r"\s*(?:van|op|d\.d\.|,)?\s*(?:de\s+|het\s+)?(?:[a-z]+dag\s+)?",
+                         re.IGNORECASE)
 
 
 def find_mentions(doc: Doc) -> list[Found]:
@@ -587,6 +604,9 @@ def _same(c: _Cluster, f: Found) -> bool:
     place = c.place()
     if place and f.place:
         return place == f.place
+    if f.head in _named_keys() and place is None and c.date() is None:
+        # "de Eurogroep" named bare first (a title, an aside), its date given later.
+        return True
     # Same kind of meeting on the same days.
     return f.date is not None and c.date() is not None
 

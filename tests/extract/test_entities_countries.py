@@ -29,6 +29,7 @@ def _entities(passage: str) -> dict[str, tuple[str, str | None]]:
         ("De NAVO-bijeenkomst in Roemenië.", "Roemenië", "RO"),
         ("Tsjechië en Turkije stemden in.", "Tsjechië", "CZ"),
         ("De Russische invasie van Oekraïne.", "Rusland", "RU"),
+        ("De crisis in Niger duurt voort.", "Niger", "NE"),
     ],
 )
 def test_entities_countries_dutch_names(passage: str, name: str, code: str) -> None:

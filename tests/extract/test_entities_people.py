@@ -32,6 +32,8 @@ def _people(passage: str) -> list[str]:
         ("Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden", ["Willem-Alexander"]),
         ("Nr. 47 MOTIE VAN DE LEDEN DE GROOT EN VAN LEEUWEN", ["De Groot", "Van Leeuwen"]),
         ("De Staatssecretaris van Financiën,\nM. Snel\n", ["M. Snel"]),
+        ("De motie Koster over het funderingsloket.", ["Koster"]),
+        ("eurocommissaris Sinkevičius lichtte het voorstel toe", ["Sinkevičius"]),
     ],
 )
 def test_entities_people_found(passage: str, names: list[str]) -> None:
@@ -48,6 +50,8 @@ def test_entities_people_found(passage: str, names: list[str]) -> None:
         "De Oekraïense Minister van Buitenlandse Zaken en een vertegenwoordiger",
         "A. Inleiding\nDe regering stelt voor ...",
         "het lid van de commissie stelde een vraag",
+        "De motie Aanpak wachtlijsten is aangenomen.",
+        "Het lid Tweede Kamer neemt deel.",
     ],
 )
 def test_entities_people_not_found(passage: str) -> None:

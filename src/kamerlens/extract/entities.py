@@ -146,6 +146,25 @@ def _surname_form(name: str) -> str:
     return m.group(0) if m else name
 
 
+_AFTER_MEMBER = frozenset({"over", "c.s.", "c.s", "cs", "en", "van", "die", "is", "wordt",
+                           "werd", "zal", "met", "inzake", "om", "ter", "tot", "nr.", "dat",
+                           "aan", "op", "heeft", "was", "kan", "vraagt", "verzoekt", "betreffende",
+                           "(nr.", "ingediend", "aangenomen", "verworpen", "c.", "e.a."})
+_NEXT = re.compile(r"\s+(\S+)")
+
+
+def _titled_thing(text: str, at: int, end: int) -> bool:
+    """After "motie"/"amendement" a name is a member only when what follows fits one: "motie
+    Koster over ...", "motie-Koster c.s."; "motie Aanpak wachtlijsten" names the motion."""
+    if not text[at:at + 4].lower() in ("moti", "amen"):
+        return False
+    nxt = _NEXT.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1).lower().rstrip(",.;:)")
+    return bool(word) and word[0].isalpha() and word.islower() and word not in _AFTER_MEMBER
+
+
 def _title(caps: str) -> str:
     """'VAN LEEUWEN' -> 'Van Leeuwen', 'JAN DE VRIES' -> 'Jan de Vries'."""
     words = [w.capitalize() for w in caps.split()]
@@ -190,6 +209,8 @@ def find_people(
             if m:
                 found.append((m.group("name"), m.start("name"), m.end("name")))
         m = pats["honor"].match(text, at)
+        if m and _titled_thing(text, at, m.end()):
+            m = None  # "de motie Aanpak wachtlijsten": a motion's title, no member
         if m:
             base = m.start("names")
             for n in re.finditer(_NAME + r"(?![\w-])", m.group("names")):

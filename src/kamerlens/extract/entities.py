@@ -156,7 +156,7 @@ _NEXT = re.compile(r"\s+(\S+)")
 def _titled_thing(text: str, at: int, end: int) -> bool:
     """After "motie"/"amendement" a name is a member only when what follows fits one: "motie
     Koster over ...", "motie-Koster c.s."; "motie Aanpak wachtlijsten" names the motion."""
-    if not text[at:at + 4].lower() in ("moti", "amen"):
+    if text[at:at + 4].lower() not in ("moti", "amen"):
         return False
     nxt = _NEXT.match(text, end)
     if nxt is None:

@@ -80,6 +80,9 @@ class Store(Protocol):
     def add_many(
         self, pairs: list[tuple[RawDocument, Record]], *, replace: bool = False
     ) -> list[AddResult | Exception]: ...
+    def add_prepared(
+        self, docs: list[Any], *, replace: bool = False
+    ) -> list[AddResult | Exception]: ...  # store/writer.py Prepared rows (batch ingest)
     def known_hashes(self) -> set[str]: ...
     def doc_ids(self) -> list[str]: ...
     def source_bytes(self, doc: str) -> tuple[str, bytes]: ...  # (source name, raw bytes)

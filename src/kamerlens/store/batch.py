@@ -17,18 +17,20 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kamerlens.errors import IngestError, KamerlensError
-from kamerlens.ingest import RawDocument, load_bytes, sha256_hex
-from kamerlens.models import ITEM_KINDS, Record
+from kamerlens.ingest import load_bytes, sha256_hex
 from kamerlens.store.base import Store
 from kamerlens.store.ids import canonical_dossier, identifier_parts
+from kamerlens.store.writer import prepare
 
-CHUNK_DOCS = 16  # documents per task: amortises the inter-process overhead
+CHUNK_DOCS = 16  # documents per extraction task: amortises the inter-process overhead
 CHUNK_BYTES = 2 << 20
+WRITE_DOCS = 128  # documents per write transaction: FTS5 flushes once per commit
+WRITE_BYTES = 8 << 20
 CATALOGUE_COLUMNS = {"identifier", "title"}
 
 
@@ -84,20 +86,23 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
 # -- the worker side --------------------------------------------------------------------------
 
 
-def _extract_chunk(chunk: list[tuple[str, bytes]]) -> list[tuple[str, Any, Any]]:
-    """Extract each (name, bytes); never raises: failures come back as one-line messages."""
+def _extract_chunk(chunk: list[tuple[str, bytes, str]]) -> list[tuple[str, Any, Any]]:
+    """Extract each (name, bytes, sha256) and turn the record into rows (``writer.prepare``),
+    so only plain tuples travel back to the writer; never raises: failures come back as
+    one-line messages."""
     from kamerlens.extract import extract
 
     out: list[tuple[str, Any, Any]] = []
-    for name, data in chunk:
+    for name, data, sha in chunk:
         try:
             record = extract(data, name=name)
+            prepared = prepare(None, record, source=name, sha256=sha)
         except KamerlensError as exc:
             out.append((name, None, str(exc)))
         except Exception as exc:  # a bug must not end the batch; the file is named
             out.append((name, None, f"{name}: internal error ({type(exc).__name__}: {exc})"))
         else:
-            out.append((name, record, None))
+            out.append((name, prepared, None))
     return out
 
 
@@ -108,7 +113,7 @@ def _executor(workers: int) -> Executor | None:
     # forkserver: workers fork from a clean server (no threads, no open store), extract preloaded
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["kamerlens.extract"])
+        ctx.set_forkserver_preload(["kamerlens.extract", "kamerlens.store.writer"])
     else:
         ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
@@ -135,54 +140,59 @@ def _run(
     replace_existing: bool,
     progress: Progress | None,
 ) -> None:
-    """Extract ``(name, bytes, sha256)`` jobs (in workers) and write each result (here)."""
+    """Extract ``(name, bytes, sha256)`` jobs (in workers) and write the results (here), in
+    transactions of up to WRITE_DOCS documents."""
+    buffer: list[tuple[str, Any]] = []  # (name, Prepared or None when it failed)
+    size = 0
 
-    def write(chunk: list[tuple[str, bytes, str]], results: list[tuple[str, Any, Any]]) -> None:
-        pairs, names = [], []
-        for (name, data, sha), (_, record, error) in zip(chunk, results, strict=True):
-            if error is not None:
-                summary.failed.append((name, error))
-            else:
-                pairs.append(_pair(name, data, sha, record))
-                names.append(name)
-        # one transaction per chunk, one savepoint per document: each stays all-or-nothing
-        outcomes = store.add_many(pairs, replace=replace_existing) if pairs else []
-        for name, (_, record), outcome in zip(names, pairs, outcomes, strict=True):
-            if isinstance(outcome, Exception):
+    def flush() -> None:
+        nonlocal buffer, size
+        ready = [p for _, p in buffer if p is not None]
+        outcomes = iter(store.add_prepared(ready, replace=replace_existing) if ready else [])
+        for name, prepared in buffer:
+            if prepared is None:
+                pass
+            elif isinstance(outcome := next(outcomes), Exception):
                 summary.failed.append((name, f"{name}: cannot be stored ({outcome})"))
             else:
-                _count(summary, outcome.status, record)
-        if progress:
-            for name, _, _ in chunk:
+                _count(summary, outcome.status, prepared.counts)
+            if progress:
                 progress(name)
+        buffer, size = [], 0
+
+    def take(chunk: list[tuple[str, bytes, str]], results: list[tuple[str, Any, Any]]) -> None:
+        nonlocal size
+        for (name, data, _), (_, prepared, error) in zip(chunk, results, strict=True):
+            if error is not None:
+                summary.failed.append((name, error))
+                buffer.append((name, None))
+            else:
+                prepared.data = data  # the bytes never went back and forth
+                buffer.append((name, prepared))
+                size += len(data)
+        if len(buffer) >= WRITE_DOCS or size >= WRITE_BYTES:
+            flush()
 
     executor = _executor(workers)
     if executor is None:
         for chunk in _chunks(jobs):
-            write(chunk, _extract_chunk([(n, d) for n, d, _ in chunk]))
+            take(chunk, _extract_chunk(chunk))
+        flush()
         return
     pending: dict[Future[list[tuple[str, Any, Any]]], list[tuple[str, bytes, str]]] = {}
     with executor:
         for chunk in _chunks(jobs):
-            pending[executor.submit(_extract_chunk, [(n, d) for n, d, _ in chunk])] = chunk
+            pending[executor.submit(_extract_chunk, chunk)] = chunk
             while len(pending) >= workers * 3:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    write(pending.pop(fut), fut.result())
+                    take(pending.pop(fut), fut.result())
         for fut in list(pending):  # in submission order: deterministic ids for equal files
-            write(pending.pop(fut), fut.result())
+            take(pending.pop(fut), fut.result())
+    flush()
 
 
-def _pair(name: str, data: bytes, sha: str, record: Record) -> tuple[RawDocument, Record]:
-    raw = RawDocument(
-        source=name, data=data, sha256=sha, format=record.document.format or "", text=""
-    )
-    if record.document.sha256 != sha:  # extract hashed the same bytes; guard the contract
-        record = replace(record, document=replace(record.document, sha256=sha))
-    return raw, record
-
-
-def _count(summary: Summary, status: str, record: Record) -> None:
+def _count(summary: Summary, status: str, counts: dict[str, int]) -> None:
     if status == "unchanged":
         summary.unchanged += 1
         return
@@ -190,10 +200,8 @@ def _count(summary: Summary, status: str, record: Record) -> None:
         summary.replaced += 1
     else:
         summary.stored += 1
-    for kind in ITEM_KINDS:
-        n = len(getattr(record, kind))
-        if n:
-            summary.items[kind] += n
+    for kind, n in counts.items():
+        summary.items[kind] += n
 
 
 # -- catalogue CSV ----------------------------------------------------------------------------

@@ -1,0 +1,259 @@
+"""The write path: records -> plain rows (``prepare``, cheap to send between processes) ->
+one batched insert per table for a whole chunk of documents (``write_chunk``).
+
+Workers of a batch ingest call ``prepare`` on their side, so the single writer process only
+unpickles tuples of plain values and runs one ``executemany`` per table per chunk. The caller
+runs ``write_chunk`` inside a transaction; when a chunk fails as a whole, ``SqliteStore`` writes
+its documents again one by one, each in its own savepoint, so one bad record costs only itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from kamerlens.ingest import RawDocument
+from kamerlens.models import ITEM_KINDS, Record
+from kamerlens.store.base import AddResult
+from kamerlens.store.ids import identifier_from_name, identifier_parts, make_identifier
+from kamerlens.store.rows import ITEM_TABLES, entity_row, insert_sql, item_rows
+
+if TYPE_CHECKING:
+    import sqlite3
+
+_DOCUMENT_COLUMNS = (
+    "doc_id, sha256, source, format, identifier, dossier, number, kind, title, date,"
+    " date_estimated, date_earliest, date_latest, signer_name, signer_role, pages, chars,"
+    " ingested_at, extractor_version"
+)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One document as rows without its doc_id (decided at write time)."""
+
+    source: str
+    sha256: str
+    base_id: str  # the doc_id it gets unless another file already holds it
+    info: dict[str, Any]  # identifier, dossier, number, kind, title, date ... (documents row)
+    text: str
+    rows: dict[str, list[tuple[Any, ...]]]  # table -> rows, each without the leading doc_id
+    entities: list[tuple[tuple[Any, ...], list[tuple[int, int]]]]  # (row w/o doc_id, mentions)
+    counts: dict[str, int]  # items per kind, for the summary
+    data: bytes = field(default=b"", repr=False)  # the raw source (attached by the writer side)
+
+
+def base_id(source: str, sha256: str, record: Record) -> str:
+    info = record.document
+    return (
+        info.identifier
+        or make_identifier(info.dossier, info.number)
+        or identifier_from_name(source)
+        or sha256[:16]
+    )
+
+
+def prepare(raw: RawDocument | None, record: Record, *, source: str, sha256: str) -> Prepared:
+    """Rows of one record (runs in a worker process during a batch ingest)."""
+    info = record.document
+    earliest, latest = info.date_range or (None, None)
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    entities: list[tuple[tuple[Any, ...], list[tuple[int, int]]]] = []
+    counts: dict[str, int] = {}
+    for table in ITEM_TABLES:
+        items = getattr(record, table)
+        if not items:
+            continue
+        if table == "entities":
+            entities = [
+                (entity_row("", seq, e)[1:], [(m.start, m.end) for m in e.mentions])
+                for seq, e in enumerate(items)
+            ]
+        else:
+            rows[table] = [row[1:] for row in item_rows("", table, items)]
+    for kind in ITEM_KINDS:
+        n = len(getattr(record, kind))
+        if n:
+            counts[kind] = n
+    return Prepared(
+        source=source,
+        sha256=sha256,
+        base_id=base_id(source, sha256, record),
+        info={
+            "identifier": info.identifier,
+            "dossier": info.dossier,
+            "number": info.number,
+            "kind": info.kind,
+            "title": info.title,
+            "date": info.date,
+            "date_estimated": int(info.date_estimated),
+            "date_earliest": earliest,
+            "date_latest": latest,
+            "signer_name": info.signer.name,
+            "signer_role": info.signer.role,
+            "format": info.format or (raw.format if raw else None),
+            "pages": info.pages or (raw.pages if raw else None),
+        },
+        text=record.text,
+        rows=rows,
+        entities=entities,
+        counts=counts,
+        data=raw.data if raw else b"",
+    )
+
+
+@cache
+def _insert(table: str) -> str:
+    return insert_sql(table)
+
+
+def _next_id(c: sqlite3.Connection, table: str) -> int:
+    return int(c.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+def write_chunk(
+    c: sqlite3.Connection,
+    docs: list[Prepared],
+    *,
+    replace: bool,
+    delete: Any,
+    version: str,
+) -> list[AddResult]:
+    """Insert ``docs`` with one statement per table (inside the caller's transaction).
+
+    ``delete(doc_id)`` removes an older copy when ``replace`` (reprocess). Ids of texts and
+    entities are assigned here (max + 1: this connection is the only writer inside its
+    transaction), so the full-text rows and the mentions need no round trip per row.
+    """
+    shas = [d.sha256 for d in docs]
+    old = dict(
+        c.execute(
+            f"SELECT sha256, doc_id FROM documents WHERE sha256 IN ({','.join('?' * len(shas))})",
+            shas,
+        ).fetchall()
+    )
+    results: list[AddResult | None] = [None] * len(docs)
+    todo: list[tuple[int, Prepared]] = []
+    seen: dict[str, str] = {}
+    twice: list[tuple[int, str]] = []
+    for i, d in enumerate(docs):
+        if d.sha256 in seen:  # the same content twice in one chunk: the first one counts
+            twice.append((i, d.sha256))
+        elif d.sha256 in old and not replace:
+            results[i] = AddResult(old[d.sha256], "unchanged", 0)
+        else:
+            if d.sha256 in old:
+                delete(old[d.sha256])
+            todo.append((i, d))
+            seen[d.sha256] = ""
+    if not todo:
+        return _done(results, twice, seen)
+    bases = sorted({d.base_id for _, d in todo})
+    taken = {
+        r[0]
+        for r in c.execute(
+            f"SELECT doc_id FROM documents WHERE doc_id IN ({','.join('?' * len(bases))})", bases
+        )
+    }
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    text_id, entity_id = _next_id(c, "texts"), _next_id(c, "entities")
+    documents, sources, texts, queue, pending = [], [], [], [], []
+    tables: dict[str, list[tuple[Any, ...]]] = {}
+    entities: list[tuple[Any, ...]] = []
+    mentions: list[tuple[Any, ...]] = []
+    for i, d in todo:
+        # another file with the same identifier (the PDF and the XML of one Kamerstuk) is kept
+        # beside it under a suffixed id, so ingesting both stays idempotent
+        doc_id = d.base_id if d.base_id not in taken else f"{d.base_id}.{d.sha256[:8]}"
+        taken.add(doc_id)
+        seen[d.sha256] = doc_id
+        documents.append(_document_row(doc_id, d, now, version))
+        sources.append((doc_id, d.data))
+        texts.append((text_id, doc_id, d.info["title"] or "", d.text, len(d.text)))
+        queue.append((text_id,))
+        pending.append((doc_id,))
+        text_id += 1
+        for table, rows in d.rows.items():
+            tables.setdefault(table, []).extend((doc_id, *row) for row in rows)
+        for row, spans in d.entities:
+            entities.append((entity_id, doc_id, *row))
+            mentions.extend((entity_id, doc_id, s, e) for s, e in spans)
+            entity_id += 1
+        results[i] = AddResult(
+            doc_id, "replaced" if d.sha256 in old else "stored", sum(d.counts.values())
+        )
+    c.executemany(f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES ({_marks(19)})", documents)
+    c.executemany("INSERT INTO sources (doc_id, data) VALUES (?, ?)", sources)
+    c.executemany(
+        "INSERT INTO texts (id, doc_id, title, text, body_end) VALUES (?, ?, ?, ?, ?)", texts
+    )
+    c.executemany(
+        "INSERT INTO search (rowid, title, text) VALUES (?, ?, ?)",
+        [(t[0], t[2], t[3]) for t in texts],
+    )
+    # the side index and the link stage catch up from these (same transaction: kill-safe)
+    c.executemany("INSERT INTO search_queue (text_id) VALUES (?)", queue)
+    c.executemany("INSERT OR IGNORE INTO link_pending (doc_id) VALUES (?)", pending)
+    for table, rows in tables.items():
+        c.executemany(_insert(table), rows)
+    if entities:
+        c.executemany(_insert_entity(), entities)
+        c.executemany(
+            'INSERT INTO entity_mentions (entity_id, doc_id, start, "end") VALUES (?,?,?,?)',
+            mentions,
+        )
+    return _done(results, twice, seen)
+
+
+def _done(
+    results: list[AddResult | None], twice: list[tuple[int, str]], seen: dict[str, str]
+) -> list[AddResult]:
+    for i, sha in twice:
+        results[i] = AddResult(seen[sha], "unchanged", 0)
+    return [r for r in results if r is not None]
+
+
+@cache
+def _insert_entity() -> str:
+    sql = insert_sql("entities")
+    head, _, values = sql.partition(" VALUES ")
+    return head.replace("(", "(id, ", 1) + " VALUES (?, " + values[1:]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _document_row(doc_id: str, d: Prepared, now: str, version: str) -> tuple[Any, ...]:
+    info = d.info
+    identifier = info["identifier"] or (doc_id if doc_id.startswith("kst-") else None)
+    dossier, number = info["dossier"], info["number"]
+    if identifier and not (dossier and number):
+        id_dossier, id_number = identifier_parts(identifier.split(".")[0])
+        dossier, number = dossier or id_dossier, number or id_number
+    return (
+        doc_id,
+        d.sha256,
+        d.source,
+        info["format"],
+        identifier,
+        dossier,
+        number,
+        info["kind"],
+        info["title"],
+        info["date"],
+        info["date_estimated"],
+        info["date_earliest"],
+        info["date_latest"],
+        info["signer_name"],
+        info["signer_role"],
+        info["pages"],
+        len(d.text),
+        now,
+        version,
+    )
+
+
+__all__ = ["Prepared", "base_id", "prepare", "write_chunk"]

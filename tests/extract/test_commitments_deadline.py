@@ -147,3 +147,121 @@ def test_commitments_deadline_without_a_document_date_stays_text() -> None:
     commitments(doc)
     (found,) = doc.results["commitments"]
     assert (found.deadline_text, found.deadline) == ("voor de zomer", None)
+
+
+# A vague part of a year is registered at its end, as the Kamer's toezeggingenregistratie does:
+# "begin" is the first quarter, "medio" the first half.
+@pytest.mark.parametrize(
+    ("sentence", "deadline_text", "deadline"),
+    [
+        ("Ik verwacht uw Kamer begin 2025 te informeren.", "begin 2025", "2025-03"),
+        ("Ik zal uw Kamer medio 2025 informeren over de pilots.", "medio 2025", "2025-06"),
+        ("Ik stuur uw Kamer voor medio 2025 het rapport.", "voor medio 2025", "2025-06"),
+        ("Ik zal uw Kamer begin volgend jaar informeren.", "begin volgend jaar", "2025-03"),
+        ("Medio volgend jaar zal ik de evaluatie sturen.", "Medio volgend jaar", "2025-06"),
+        ("Ik zal de Kamer eind 2025 informeren over de evaluatie.", "eind 2025", "2025-12-31"),
+        # a bare year says too little for a deadline date
+        ("Ik zal de Kamer in 2025 informeren over de evaluatie.", "in 2025", None),
+    ],
+)
+def test_commitments_deadline_part_of_a_year(
+    sentence: str, deadline_text: str, deadline: str | None
+) -> None:
+    (found,) = extract(letter(sentence), name="brief.txt").commitments
+    assert (found.deadline_text, found.deadline) == (deadline_text, deadline)
+
+
+@pytest.mark.parametrize(
+    ("body", "deadline_text", "deadline"),
+    [
+        # the debate named in the sentence before
+        (
+            "Het commissiedebat Klimaat en Energie is gepland op 10 december. Ik zal uw Kamer "
+            "voor dit debat informeren over de stand van zaken.",
+            "voor dit debat",
+            "2024-12-10",
+        ),
+        (
+            "De Raad Buitenlandse Zaken vindt plaats op 18 november. Voor de Raad zal ik uw Kamer "
+            "informeren over de inzet.",
+            "Voor de Raad",
+            "2024-11-18",
+        ),
+        # a past debate is not the one a promise looks ahead to
+        (
+            "Het commissiedebat Wonen vond plaats op 10 maart 2024. Ik zal uw Kamer voor het "
+            "debat informeren.",
+            "voor het debat",
+            None,
+        ),
+        (
+            "De Europese Raad van 21 en 22 maart jl. besprak de uitbreiding. Ik zal uw Kamer voor "
+            "de Europese Raad informeren over de inzet.",
+            "voor de Europese Raad",
+            None,
+        ),
+        # two Councils named: "de Raad" is not resolved
+        (
+            "De Raad Buitenlandse Zaken vindt plaats op 18 november en de Raad Algemene Zaken op "
+            "19 november. Ik zal uw Kamer voor de Raad informeren over de inzet.",
+            "voor de Raad",
+            None,
+        ),
+        # a phrase with a name of its own does not borrow another meeting's date
+        (
+            "De Raad Algemene Zaken vindt plaats op 18 juni. Ik zal uw Kamer voor de Raad "
+            "Buitenlandse Zaken informeren.",
+            "voor de Raad Buitenlandse Zaken",
+            None,
+        ),
+        # nothing named before: text only
+        ("Ik zal uw Kamer voor het debat informeren.", "voor het debat", None),
+    ],
+)
+def test_commitments_deadline_points_back_to_a_meeting(
+    body: str, deadline_text: str, deadline: str | None
+) -> None:
+    found = extract(letter(body), name="brief.txt").commitments
+    assert [(c.deadline_text, c.deadline) for c in found] == [(deadline_text, deadline)]
+
+
+@pytest.mark.parametrize(
+    ("body", "deadline_text", "deadline"),
+    [
+        (
+            "De informele Raad Concurrentievermogen vindt plaats op 20 en 21 mei in Brussel. De "
+            "geannoteerde agenda ontvangt uw Kamer uiterlijk een week voor aanvang.",
+            "uiterlijk een week voor aanvang",
+            "2024-05-13",
+        ),
+        (
+            "Ik zal uw Kamer twee weken voor het commissiedebat van 5 februari 2025 informeren.",
+            "twee weken voor het commissiedebat van 5 februari 2025",
+            "2025-01-22",
+        ),
+        (
+            "Het commissiedebat Klimaat is gepland op 10 december. Ik stuur uw Kamer uiterlijk "
+            "drie werkdagen voor het debat de stukken.",
+            "uiterlijk drie werkdagen voor het debat",
+            "2024-12-05",
+        ),
+        # the meeting's month only: the deadline is that month
+        (
+            "De Europese Raad vindt plaats in juni 2024. Uw Kamer ontvangt de geannoteerde agenda "
+            "een week voor aanvang van de Europese Raad.",
+            "een week voor aanvang van de Europese Raad",
+            "2024-06",
+        ),
+        # no meeting known: text only
+        (
+            "Uw Kamer ontvangt de geannoteerde agenda uiterlijk een week voor aanvang.",
+            "uiterlijk een week voor aanvang",
+            None,
+        ),
+    ],
+)
+def test_commitments_deadline_before_a_meeting(
+    body: str, deadline_text: str, deadline: str | None
+) -> None:
+    found = extract(letter(body), name="brief.txt").commitments
+    assert [(c.deadline_text, c.deadline) for c in found] == [(deadline_text, deadline)]

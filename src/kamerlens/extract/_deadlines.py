@@ -17,10 +17,20 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kamerlens.extract._cues import MONTH_RE, MONTHS, doc_date, load_toml, words
+from kamerlens.extract._cues import (
+    MONTH_RE,
+    MONTHS,
+    body_sentences,
+    doc_date,
+    load_toml,
+    words,
+)
 from kamerlens.extract.pipeline import Doc
 
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+_COUNT = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+# "voor dit debat", "voor die Raad": the meeting is one named just before
+_ANAPHORIC = frozenset({"dit", "deze", "dat", "die"})
 
 
 @dataclass(frozen=True)
@@ -131,11 +141,17 @@ def _resolve(doc: Doc, rule: _Rule, m: re.Match[str], dates: DateIndex | None) -
     if kind == "date":
         return _date_in(doc, m.start(), m.end(), dates) or _day_month(doc, m.group(0))
     if kind == "meeting":
+        if _ANAPHORIC.intersection(m.group(0).lower().split()):
+            # "voor dit debat": the debate just named, before any other of that name
+            return _antecedent(doc, m.start(), m.group(0), dates)
         return (
             _date_in(doc, m.start(), m.end(), dates)
             or _event_date(doc, m.start(), m.end())
             or _day_month(doc, m.group(0))
+            or _antecedent(doc, m.start(), m.group(0), dates)
         )
+    if kind == "before":
+        return _before(doc, m, dates)
     if kind == "month":
         return _month(doc, groups)
     year = _year(doc, groups.get("year"), rule.year_offset)
@@ -162,7 +178,7 @@ def _by_kind(kind: str, year: int, rule: _Rule, groups: dict[str, Any]) -> str |
         return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     if kind == "half":
         return f"{year}-06-30" if groups["h"].lower() == "eerste" else f"{year}-12-31"
-    if kind in ("recess", "season") and rule.month:
+    if kind in ("recess", "season", "period") and rule.month:
         return f"{year}-{rule.month:02d}"
     if kind == "prinsjesdag":
         return _third_tuesday_of_september(year)
@@ -257,7 +273,8 @@ def _event_date(doc: Doc, start: int, end: int) -> str | None:
 
     First an event whose mention overlaps the phrase; then an event whose place, else whose
     name, occurs in the phrase: the one upcoming if the document reports the meeting as past
-    and upcoming (earlier summits in the same place), and only when that leaves one date.
+    and upcoming (earlier summits in the same place), never one only past, and only when that
+    leaves one date.
     """
     events = [ev for ev in doc.results.get("events", ()) if _precise(ev.start_date)]
     for ev in events:
@@ -271,8 +288,142 @@ def _event_date(doc: Doc, start: int, end: int) -> str | None:
             if getattr(ev, attr)
             and re.search(r"\b" + re.escape(getattr(ev, attr).lower()) + r"\b", phrase)
         ]
-        upcoming = [ev for ev in named if ev.relation == "upcoming"] or named
+        # a meeting the document reports as past is no deadline ahead ("het debat van 12 juni
+        # jl." does not date "voor het debat")
+        upcoming = [ev for ev in named if ev.relation == "upcoming"] or [
+            ev for ev in named if ev.relation != "past"
+        ]
         dates = {ev.start_date for ev in upcoming}
         if len(dates) == 1:
             return _precise(dates.pop())
     return None
+
+
+@cache
+def _heads() -> re.Pattern[str]:
+    """The head noun of a meeting phrase ("debat" in "voor dit commissiedebat")."""
+    heads = "|".join(load_toml("deadlines.toml")["meeting_heads"])
+    return re.compile(rf"(?:{heads})", re.IGNORECASE)
+
+
+def _antecedent(doc: Doc, pos: int, phrase: str, dates: DateIndex | None) -> str | None:
+    """The date of the meeting an anaphoric phrase points back to: "Het commissiedebat ... is
+    gepland op 5 februari. Ik zal u voor dit debat informeren."
+
+    Only for a phrase that names no meeting of its own ("voor dit debat", "voor het debat", "voor
+    de Raad"); the meeting is the upcoming event of that kind in the same or the previous
+    sentence (one date only), else the one date of the nearest sentence naming such a meeting.
+    """
+    words_ = phrase.split()
+    det = next((i for i, w in enumerate(words_) if w.lower() in _ANAPHORIC | {"de", "het"}), None)
+    head = _heads().search(phrase)
+    if det is None or head is None:
+        return None
+    rest = [w for w in words_[det + 1 :] if not _adjective(w)]
+    if words_[det].lower() not in _ANAPHORIC and len(rest) != 1:
+        return None  # "voor de Raad Buitenlandse Zaken" names its meeting
+    noun = head.group(0).lower()
+    lo, hi = _around(doc, pos)
+    named = [
+        ev
+        for ev in doc.results.get("events", ())
+        if lo <= ev.start < pos
+        and ev.relation != "past"
+        and _precise(ev.start_date)
+        and noun in ev.name.lower()
+    ]
+    if named:
+        return _one_date(named)
+    index = dates or DateIndex(doc.results.get("dates", ()))
+    written = doc_date(doc) or ""
+    for s, e in _sentences_before(doc, lo, pos):
+        if noun not in doc.text[s:e].lower():
+            continue
+        found = {
+            value
+            for d in index.within(s, e)
+            if (value := _precise(d.start_date)) and value >= written[: len(value)]
+        }
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _adjective(word: str) -> bool:
+    return bool(re.fullmatch(load_toml("deadlines.toml")["adj"], word, re.IGNORECASE))
+
+
+def _around(doc: Doc, pos: int) -> tuple[int, int]:
+    """The start of the sentence before the one holding ``pos``, and that sentence's end."""
+    sents = body_sentences(doc)
+    i = bisect_left([s for s, _ in sents], pos + 1) - 1
+    if i < 0:
+        return 0, pos
+    return sents[max(0, i - 1)][0], sents[i][1]
+
+
+def _sentences_before(doc: Doc, lo: int, pos: int) -> list[tuple[int, int]]:
+    """The sentences between ``lo`` and ``pos``, the nearest first (the one holding ``pos`` cut
+    at ``pos``)."""
+    sents = [(s, min(e, pos)) for s, e in body_sentences(doc) if lo <= s < pos]
+    return sents[::-1]
+
+
+def _before(doc: Doc, m: re.Match[str], dates: DateIndex | None) -> str | None:
+    """ "uiterlijk een week voor aanvang (van de Raad)": the meeting's date minus the interval."""
+    phrase = m.group(0)
+    named = _heads().search(phrase)
+    meeting = (
+        _date_in(doc, m.start(), m.end(), dates)
+        or _event_date(doc, m.start(), m.end())
+        or _day_month(doc, phrase)
+        if named
+        else None
+    )
+    meeting = meeting or _nearest_meeting(doc, m.start(), named.group(0) if named else None)
+    meeting = meeting or (_antecedent(doc, m.start(), phrase, dates) if named else None)
+    if meeting is None:
+        return None
+    count = m.group("n")
+    if count is None:
+        return meeting  # "voor aanvang": the meeting itself
+    n = _COUNT[count.lower()] if count.lower() in _COUNT else int(count)
+    unit = m.group("unit").lower()
+    if len(meeting) < 10:
+        return meeting if not unit.startswith("maand") else _months_back(meeting, n)
+    day = dt.date.fromisoformat(meeting)
+    if unit.startswith("maand"):
+        return _months_back(meeting, n)
+    if unit.startswith("werkdag"):
+        while n > 0:
+            day -= dt.timedelta(days=1)
+            n -= day.weekday() < 5
+        return day.isoformat()
+    days = n * (7 if unit.startswith("we") else 1)
+    return (day - dt.timedelta(days=days)).isoformat()
+
+
+def _months_back(value: str, n: int) -> str:
+    months = int(value[:4]) * 12 + int(value[5:7]) - 1 - n
+    return f"{months // 12}-{months % 12 + 1:02d}"
+
+
+def _nearest_meeting(doc: Doc, pos: int, noun: str | None) -> str | None:
+    """ "De Raad vindt plaats op 12 april. De agenda ontvangt u een week voor aanvang.": the
+    dated, not past meeting in the same or previous sentence (of the kind named)."""
+    lo, _ = _around(doc, pos)
+    found = [
+        ev
+        for ev in doc.results.get("events", ())
+        if lo <= ev.start < pos
+        and ev.relation != "past"
+        and _precise(ev.start_date)
+        and (noun is None or noun.lower() in ev.name.lower())
+    ]
+    return _one_date(found)
+
+
+def _one_date(events: list[Any]) -> str | None:
+    """The date of the meeting meant, when the candidates agree on one (two Councils named in
+    the sentence before leave "voor de Raad" unresolved)."""
+    dates = {_precise(ev.start_date) for ev in events}
+    return dates.pop() if len(dates) == 1 else None

@@ -273,8 +273,8 @@ def _event_date(doc: Doc, start: int, end: int) -> str | None:
 
     First an event whose mention overlaps the phrase; then an event whose place, else whose
     name, occurs in the phrase: the one upcoming if the document reports the meeting as past
-    and upcoming (earlier summits in the same place), never one only past, and only when that
-    leaves one date.
+    and upcoming (earlier summits in the same place), never one only past by name, and only
+    when that leaves one date.
     """
     events = [ev for ev in doc.results.get("events", ()) if _precise(ev.start_date)]
     for ev in events:
@@ -288,10 +288,12 @@ def _event_date(doc: Doc, start: int, end: int) -> str | None:
             if getattr(ev, attr)
             and re.search(r"\b" + re.escape(getattr(ev, attr).lower()) + r"\b", phrase)
         ]
-        # a meeting the document reports as past is no deadline ahead ("het debat van 12 juni
-        # jl." does not date "voor het debat")
         upcoming = [ev for ev in named if ev.relation == "upcoming"] or [
-            ev for ev in named if ev.relation != "past"
+            # a name is often generic: a meeting the document reports as past is no deadline
+            # ahead ("het debat van 12 juni jl." does not date "voor het debat"); a place is not
+            ev
+            for ev in named
+            if attr == "place" or ev.relation != "past"
         ]
         dates = {ev.start_date for ev in upcoming}
         if len(dates) == 1:

@@ -72,6 +72,7 @@ class _Lexicon:
     exclude: re.Pattern[str]
     present_act: re.Pattern[str]
     requested_by: re.Pattern[str]
+    later_document: re.Pattern[str]
 
 
 @cache
@@ -102,6 +103,7 @@ def _lexicon() -> _Lexicon:
         requested_by=re.compile(
             words(rb["lead"]) + r"\s+(?:(?:het|de)\s+)?(?:verzoek\s+van\s+)?" + who, re.IGNORECASE
         ),
+        later_document=re.compile(words(data["later_document"]), re.IGNORECASE),
     )
 
 
@@ -145,12 +147,24 @@ _RECEIVES = re.compile(
     r"|\bontvangt\s+(?:uw\s+Kamer|u)\b",
     re.IGNORECASE,
 )
-_PRESENT_KAMER = re.compile(
-    r"\b(?:(?P<a>ik|wij|we|het\s+kabinet|de\s+regering)\s+(?P<v1>informeer|informeren|informeert"
-    r"|stuur|sturen|stuurt|zend|zenden|zendt|kom|komen|komt)|(?P<v2>informeer|stuur|zend|informeren"
-    r"|sturen|zenden|informeert|stuurt|komt|kom|komen)\s+(?P<b>ik|wij|we|het\s+kabinet|de\s+regering))\b",
-    re.IGNORECASE,
+_PRESENT_WHO = r"(?i:ik|wij|we|het\s+kabinet|de\s+regering)"
+_PRESENT_VERB = (
+    r"(?i:informeer|informeren|informeert|stuur|sturen|stuurt|zend|zenden|zendt|kom|komen|komt)"
 )
+
+
+@cache
+def _present_kamer() -> re.Pattern[str]:
+    """A present tense of informing or sending, with its subject before or after the verb; the
+    subject may be a named minister ("De Minister van Financiën stuurt uw Kamer ...")."""
+    who = rf"(?:{_PRESENT_WHO}|{minister_re()})"
+    return re.compile(
+        rf"\b(?:(?P<a>{who})\s+(?P<v1>{_PRESENT_VERB})|(?P<v2>{_PRESENT_VERB})\s+(?P<b>{who}))\b"
+    )
+
+
+# A named minister's present tense promises only what goes to the Kamer ("stuurt uw Kamer").
+_TO_KAMER = re.compile(r"\b(?:(?:uw|de)\s+(?:Tweede\s+)?Kamer|u)\b", re.IGNORECASE)
 # What makes a present tense a promise when no deadline is named: "Zodra ..., informeer ik".
 _FUTURE_SIGNAL = re.compile(
     r"\b(?:zodra|nadat|na\s+afronding|na\s+afloop|wanneer|indien|zo\s+gauw|separaat|nader|apart)\b",
@@ -161,6 +175,11 @@ _WITH = re.compile(r"\s+(?:\S+\s+){0,8}?met\s+(?:een|de|het|mijn|onze|nadere)\b"
 _EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
 _REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
 _TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
+_KAMER_GETS = re.compile(
+    r"\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b[^.;]{0,160}?\b(?:krijgt|ontvangt|zal\s+(?:\S+\s+){0,6}?"
+    r"(?:krijgen|ontvangen))\b|\b(?:krijgt|ontvangt)\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\b",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
 _PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
@@ -169,14 +188,6 @@ _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
 )
 _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGNORECASE)
-# Substrings without which the exclusion and "who asked" patterns cannot match (speed).
-_EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
-_REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
-_TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
-_COORDINATED = re.compile(r"\ben\s+$")
-_TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
-_PRESENT_KEY = re.compile(r"nformeer|stuur|zend|kom")
 
 
 @component("commitments", needs=("document", "dates", "document_date", "events"))
@@ -277,8 +288,11 @@ def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:
             return None
         actor_m = _lexicon().actor.match(doc.text, m.start())
         actor = _actor_at(doc, actor_m) if actor_m else None
-    # "Ik zeg toe dat ik ... zal sturen": the promised act sits in the dat-clause
+    # "Ik zeg toe dat ik ... zal sturen": the promised act sits in the dat-clause; "dat de Kamer
+    # ... een brief krijgt" promises the sending
     verb = _first_verb(doc, m.end(), end, same_clause=False)
+    if verb is None and (got := _KAMER_GETS.search(doc.text, m.end(), end)):
+        verb = _Verb("sturen", "kamer", got.start(), got.end())
     return _Hit(actor, verb or _Verb("toezeggen", "kamer", 0, 0), start, promise=True)
 
 
@@ -325,6 +339,12 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
     before = None
     for a in lex.actor.finditer(text, s_start, m_start):
         before = a
+    if _COORDINATED.search(text, max(s_start, m_start - 6), m_start):
+        # "Het kabinet verwelkomt dat het voorstel er is en zal ...": a second main verb of the
+        # sentence's subject, past any subordinate clause
+        subject = _sentence_subject(doc, s_start)
+        if subject is not None:
+            return subject
     if before is None or _BOUNDARY.search(text, before.end(), m_start):
         return None
     if _COORDINATED.search(text, before.end(), m_start) and before.start() - s_start < 40:
@@ -334,6 +354,32 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
     if len(gap.split()) > 8 or "," in gap:
         return None
     return before
+
+
+# What may open a sentence before its subject: a conjunction or a linking adverb.
+_OPENER = re.compile(r"(?:(?:En|Maar|Ook|Daarnaast|Tevens|Verder|Bovendien)\s+)?")
+
+
+def _sentence_subject(doc: Doc, s_start: int) -> re.Match[str] | None:
+    """The government actor that opens the sentence as its subject ("Het kabinet ...", "De
+    Minister van Financiën ..."), or None (a foreign minister is nobody's actor here)."""
+    text = doc.text
+    pos = _skip_space(text, s_start)
+    pos = _OPENER.match(text, pos).end()  # type: ignore[union-attr]  # always matches
+    m = _lexicon().actor.match(text, pos)
+    if m is None or (m.group("minister") and is_foreign_minister(text, m.start(), m.end())):
+        return None
+    return m
+
+
+def _writer_or_subject(doc: Doc, s_start: int, pos: int) -> str | None:
+    """Who sends when the sentence names no agent: the sentence's own government subject
+    ("Het kabinet zal de inzet bepalen in het BNC-fiche dat uw Kamer binnen zes weken ontvangt")
+    before the writer."""
+    subject = _sentence_subject(doc, s_start)
+    if subject is not None and not subject.group("first"):
+        return _actor_at(doc, subject)
+    return first_person_actor(doc, pos)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -368,14 +414,14 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
         future = re.search(r"\b(?:zal|zullen)\b", m.group(0), re.I)
         if not future and re.search(r"\bdat\b", text[start : m.start()], re.I):
             continue  # "Wij gaan ervan uit dat de Kamer wordt geïnformeerd": someone's assumption
-        actor = _door_actor(doc, m.start("mid"), m.end("mid"))
+        actor = _door_actor(doc, m.start("mid"), m.end("mid"), start)
         lemma = _PARTICIPLE.get(m.group("verb").lower(), "informeren")
         verb = _Verb(lemma, "kamer", m.start("verb"), m.end("verb"))
         return _Hit(actor, verb, m.start())
     return None
 
 
-def _door_actor(doc: Doc, start: int, end: int) -> str | None:
+def _door_actor(doc: Doc, start: int, end: int, s_start: int) -> str | None:
     """The agent of a passive ("door de Minister van X"); the writer when none is named."""
     lex = _lexicon()
     text = doc.text
@@ -387,7 +433,7 @@ def _door_actor(doc: Doc, start: int, end: int) -> str | None:
         if re.match(r"(?:mij|ons)\b", text[pos:end]):
             return first_person_actor(doc, pos)
         return None  # someone else informs the Kamer
-    return first_person_actor(doc, start)
+    return _writer_or_subject(doc, s_start, start)
 
 
 def _receives(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
@@ -396,15 +442,24 @@ def _receives(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     if m is None or _lexicon().present_act.search(doc.text, start, end) or not phrases():
         return None
     verb = _Verb("sturen", "kamer", m.start(), m.end())
-    return _Hit(first_person_actor(doc, m.start()), verb, start)
+    # the deadline of its own clause: "De Commissie publiceert X in het voorjaar; uw Kamer
+    # ontvangt het BNC-fiche binnen zes weken"
+    anchor = doc.text.rfind(";", start, m.start()) + 1 or start
+    return _Hit(_writer_or_subject(doc, start, m.start()), verb, anchor)
 
 
 def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     """ "Voor de zomer informeer ik uw Kamer over ...", "Het kabinet komt in het najaar met een
     reactie": a present tense made future by a deadline or a condition ("zodra ...")."""
     text = doc.text
-    m = _PRESENT_KAMER.search(text, start, end)
+    m = _present_kamer().search(text, start, end)
     if m is None or _lexicon().present_act.search(text, start, end):
+        return None
+    who = m.group("a") or m.group("b") or ""
+    minister = bool(re.match(minister_re(), who)) and not re.fullmatch(_PRESENT_WHO, who)
+    if minister and (
+        is_foreign_minister(text, m.start(), m.end()) or not _TO_KAMER.search(text, m.end(), end)
+    ):
         return None
     verb_word = (m.group("v1") or m.group("v2")).lower()
     if verb_word.startswith("kom") and not _WITH.match(text, m.end(), end):
@@ -413,7 +468,7 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     if deadline is not None:
         if deadline.start > m.end() and _BOUNDARY.search(text, m.end(), deadline.start):
             return None  # "Ik informeer u over X, die voor de zomer ...": the time is X's, not mine
-    elif not _FUTURE_SIGNAL.search(text, start, end):
+    elif not (_FUTURE_SIGNAL.search(text, start, end) or _later_document(doc, m.end(), end)):
         return None
     if verb_word.startswith("inform"):
         lemma = "informeren"
@@ -423,10 +478,24 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
         lemma = "komen met"
     else:
         lemma = "sturen"
-    who = (m.group("a") or m.group("b") or "").lower()
-    government = "kabinet" in who or "regering" in who
-    actor = squash(who) if government else first_person_actor(doc, m.start(), who)
+    if minister:
+        actor = squash(who)
+        actor = actor[0].lower() + actor[1:] if actor.lower().startswith("de ") else actor
+    else:
+        who = who.lower()
+        government = "kabinet" in who or "regering" in who
+        actor = squash(who) if government else first_person_actor(doc, m.start(), who)
     return _Hit(actor, _Verb(lemma, "kamer", m.start(), m.end()), start)
+
+
+def _later_document(doc: Doc, start: int, end: int) -> bool:
+    """ "informeer ik uw Kamer in het verslag van deze Raad": a later document carries the act
+    (not when this document is itself of that kind: a verslag speaking of "het verslag")."""
+    m = _lexicon().later_document.search(doc.text, start, end)
+    if m is None:
+        return False
+    kind = str(doc.info.get("kind") or "").lower()
+    return not (kind and kind.startswith(m.group("doc").lower()))
 
 
 def _requester(who: str) -> str:

@@ -149,6 +149,13 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
         if get("cdossier"):
             dossier = get("cdossier") + (f"-{get('csuffix')}" if get("csuffix") else "")
             return [_ref(dossier, get("cnumber"), get("chamber"), cited, start, end, get("year"))]
+        if get("ekdossier"):
+            dossier = canonical_dossier(get("ekdossier"))
+            letters = _fragment("ek_letter").findall(get("ekletters") or "")
+            return [
+                _ref(dossier, letter, get("chamber"), cited, start, end, get("year"))
+                for letter in letters
+            ]
         refs = []
         for dossiers, numbers, page in _segments(get("body") or ""):
             for dossier in dossiers:

@@ -162,6 +162,14 @@ def _split_names(text: str) -> list[str]:
     return [m for m in members if not party.fullmatch(m)]
 
 
+def _is_member_name(name: str, not_names: set[str] | frozenset[str]) -> bool:
+    """A surname, not a word of the text: "De Kamer", "de Regering", "NAVO" are no members."""
+    last = name.split()[-1]
+    if name in not_names or last in not_names:
+        return False
+    return not (len(last) > 1 and last.isupper())
+
+
 # ---------------------------------------------------------------- mentions in running text
 
 
@@ -226,8 +234,17 @@ def _tail(
         mention.dossier, mention.number = cited[0].dossier, cited[0].number
     if plural and len(cited) > 1:  # "moties 30420, nrs 100 en 101": one motion per number
         return [
-            _Mention(mention.start, cited[-1].end, [], mention.cs, mention.date, r.dossier,
-                     r.number, mention.subject, mention.in_note)
+            _Mention(
+                mention.start,
+                cited[-1].end,
+                [],
+                mention.cs,
+                mention.date,
+                r.dossier,
+                r.number,
+                mention.subject,
+                mention.in_note,
+            )
             for r in cited
         ]
     return [mention]
@@ -240,7 +257,7 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
     for m in p["mention"].finditer(doc.text):
         names_group = "names" if m.group("names") else "hnames"
         names_text = m.group(names_group) or ""
-        members = [n for n in _split_names(names_text) if n not in not_names]
+        members = [n for n in _split_names(names_text) if _is_member_name(n, not_names)]
         if not re.search(r"\blid\b", m.group("intro") or ""):
             # "de motie Van Toorenburg-Dijsselbloem" is a motion of two members; only "het lid"
             # says that a hyphen joins the two parts of one surname
@@ -279,6 +296,8 @@ def _dictum_mentions(doc: Doc) -> list[_Mention]:
             mention.cs = bool(heading["cs"])
             offset = s - len(before)
             mention.start, mention.end = offset + heading.start(), offset + heading.end()
+        if not heading:
+            _line_heading(doc, mention, before, s)
         _after_dictum(doc, mention, e, after_end)
         if (m := p["operative"].search(text, s, e)) is not None:
             mention.subject = _SPACE.sub(" ", f"{m['verb']} {m['what']}").strip(" ,;")
@@ -288,6 +307,27 @@ def _dictum_mentions(doc: Doc) -> list[_Mention]:
             mention.date = doc.info.get("date")
         out.append(mention)
     return out
+
+
+_LAST_LINE = re.compile(r"([^\n]+)\n\s*$")
+
+
+def _line_heading(doc: Doc, mention: _Mention, before: str, start: int) -> None:
+    """ "Motie van de leden Piri en Brekelmans over ..." on the line above a motion text in the
+    minutes: its members are the motion's, and the heading is where the motion starts."""
+    last = _LAST_LINE.search(before)
+    if last is None:
+        return
+    p = _patterns()
+    at = start - len(before) + last.start(1)
+    m = p["mention"].match(doc.text, at)
+    if m is None or not m.group("names") or not re.search(r"\b(?:lid|leden)\b", m["intro"] or ""):
+        return
+    not_names = set(vocabulary()["not_names"])
+    mention.members = [n for n in _split_names(m["names"]) if _is_member_name(n, not_names)]
+    cs = p["cs"].match(doc.text, m.end())
+    mention.cs = cs is not None
+    mention.start, mention.end = m.start(), cs.end() if cs else m.end()
 
 
 def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
@@ -302,11 +342,14 @@ def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
         if signed and text[signed[-1][1] : m.start()].count("\n") > 2:
             break
         signed.append((m.start(), m.end(), m.group(1)))
-    names = [n for _, _, n in signed if n not in set(vocabulary()["not_names"])]
+    not_names = set(vocabulary()["not_names"])
+    names = [n for _, _, n in signed if _is_member_name(n, not_names)]
     if names and (not mention.members or _same_member(mention.members[0], names[0])):
+        if len(names) > len(mention.members):
+            mention.cs = False  # the co-signers of "c.s." are named now: not counted twice
         mention.members = names  # the signed names, in their own spelling, are the full list
     if (m := p["proposed_by"].search(text, start, end)) and not mention.members:
-        mention.members = _split_names(m["names"])
+        mention.members = [n for n in _split_names(m["names"]) if _is_member_name(n, not_names)]
     if m := p["gets_number"].search(text, start, end):
         mention.number, mention.dossier = m["number"], canonical_dossier(m["dossier"])
 
@@ -334,9 +377,14 @@ def _affinity(group: _Group, m: _Mention) -> int:
         return 3
     if m.marker and any(g.in_note == m.marker for g in group.mentions):
         return 3
-    if m.dossier and m.number and (group.value("dossier"), group.value("number")) == (
-        m.dossier,
-        m.number,
+    if (
+        m.dossier
+        and m.number
+        and (group.value("dossier"), group.value("number"))
+        == (
+            m.dossier,
+            m.number,
+        )
     ):
         return 2
     return 1 if _same_members(group.members(), m.members) else 0
@@ -393,7 +441,9 @@ def motions(doc: Doc) -> None:
     by_start: dict[int, list[Reference]] = {}
     for ref in refs:
         by_start.setdefault(ref.start, []).append(ref)
-    mentions = _dictum_mentions(doc) + _running_mentions(doc, by_start)
+    dictum = _dictum_mentions(doc)
+    heads = {m.start for m in dictum}  # a heading read with its motion text is not read again
+    mentions = dictum + [m for m in _running_mentions(doc, by_start) if m.start not in heads]
     _attach_notes(doc, mentions, refs)
     doc.results["motions"] = [_motion(doc, g) for g in merge(mentions)]
 

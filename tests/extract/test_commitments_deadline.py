@@ -265,3 +265,24 @@ def test_commitments_deadline_before_a_meeting(
 ) -> None:
     found = extract(letter(body), name="brief.txt").commitments
     assert [(c.deadline_text, c.deadline) for c in found] == [(deadline_text, deadline)]
+
+
+@pytest.mark.parametrize(
+    ("body", "deadlines"),
+    [
+        # the past debate where the promise was made is no deadline; the summer is
+        (
+            "Zoals toegezegd tijdens het commissiedebat van 7 maart jl. zal ik uw Kamer voor de "
+            "zomer informeren over de uitkomst.",
+            [("voor de zomer", "2024-07")],
+        ),
+        # a past time does not make a present tense a promise
+        ("Tijdens het commissiedebat van 7 maart jl. informeer ik uw Kamer over de uitkomst.", []),
+        ("Op 3 februari 2024 stuur ik uw Kamer de evaluatie.", []),
+    ],
+)
+def test_commitments_deadline_never_in_the_past(
+    body: str, deadlines: list[tuple[str, str]]
+) -> None:
+    found = extract(letter(body), name="brief.txt").commitments
+    assert [(c.deadline_text, c.deadline) for c in found] == deadlines

@@ -31,6 +31,7 @@ _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2,
 _COUNT = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 # "voor dit debat", "voor die Raad": the meeting is one named just before
 _ANAPHORIC = frozenset({"dit", "deze", "dat", "die"})
+_PAST_MARK = re.compile(r"\s*(?:jl\.|j\.l\.|jongstleden)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,13 +121,19 @@ def choose(
     doc: Doc, hits: list[Hit], prefer_from: int | None = None, dates: DateIndex | None = None
 ) -> Deadline | None:
     """The commitment's deadline among the phrases: one in its own clause (from
-    ``prefer_from`` on) before one elsewhere, then the first."""
-    if not hits:
-        return None
+    ``prefer_from`` on) before one elsewhere, then the first. A phrase of a time already past
+    ("tijdens het commissiedebat van 7 maart jl.", where the promise was made) is none."""
     if prefer_from is not None:
         hits = sorted(hits, key=lambda h: (h[0] < prefer_from, h[0]))
-    s, e, _, rule, m = hits[0]
-    return Deadline(doc.text[s:e], s, e, _resolve(doc, rule, m, dates))
+    written = doc_date(doc) or ""
+    for s, e, _, rule, m in hits:
+        value = _resolve(doc, rule, m, dates)
+        if value is not None and value < written[: len(value)]:
+            continue
+        if _PAST_MARK.match(doc.text, e):
+            continue
+        return Deadline(doc.text[s:e], s, e, value)
+    return None
 
 
 def find(doc: Doc, start: int, end: int, prefer_from: int | None = None) -> Deadline | None:

@@ -98,7 +98,22 @@ def written_date(doc: Doc) -> str | None:
         found = _date_re().fullmatch(line.group(1).strip())
         if found:
             return parse_date(found.group(0))
+    # the side column the normalizer set apart: "Datum" over "14 november 2023"
+    side = furniture_text(doc)
+    for cue in _SIDE_DATE.finditer(side):
+        found = _date_re().match(side, cue.end(), min(cue.end() + 40, len(side)))
+        if found:
+            return parse_date(found.group(0))
     return None
+
+
+_SIDE_DATE = re.compile(r"(?im)^[ \t]*(?:Datum|Dagtekening)[ \t]*:?\s+")
+
+
+def furniture_text(doc: Doc) -> str:
+    """The lines the normalizer removed as page furniture, one per line (side column, footer)."""
+    furniture = getattr(doc.norm, "furniture", None) or ()
+    return "\n".join(f if isinstance(f, str) else getattr(f, "text", "") for f in furniture)
 
 
 _PLACE_DATE = re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from kamerlens.normalize import letterhead
 from kamerlens.normalize.lines import Line
 
 # The footer of every printed Kamerstuk; dropped wherever it stands.
@@ -29,6 +30,8 @@ _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _TRAILING_NUMBER = re.compile(r"\s*\d{1,4}$")
+_IDENTITY_FIRST = frozenset("kshabI")
+_PAGE_FIRST = frozenset("pPbB")
 _EDGE = 6  # how many lines at the top and bottom of a page count as its edge
 
 
@@ -36,20 +39,29 @@ def mark(lines: list[Line], pages: int) -> list[str]:
     """Mark furniture lines in place; return their texts in order."""
     edges = _edge_indices(lines) if pages > 1 else set()
     repeated = _repeated_keys(lines, edges, pages) if pages > 1 else set()
-    removed: list[str] = []
+    found: set[int] = set()
+    seeds = letterhead.Seeder(lines)
+    initials = seeds.r.initials
     for i, line in enumerate(lines):
         if line.kind != "body":
             continue
         text = line.text
+        # cheap tests on the first character and a word guard each regular expression: this
+        # loop sees every line of every document
+        first = text[0]
         if (
-            _KAMER_FOOTER.match(text)
-            or _IDENTITY.match(text)
-            or _PAGE_OF.match(text)
+            ("Kamer" in text and _KAMER_FOOTER.match(text))
+            or (first in _IDENTITY_FIRST and _IDENTITY.match(text))
+            or (first in _PAGE_FIRST and len(text) <= 24 and _PAGE_OF.match(text))
             or (i in edges and (_page_number(text, line.page) or _key(text) in repeated))
         ):
             line.kind = "furniture"
-            removed.append(text)
-    return removed
+            found.add(i)
+        elif "K " in text or (len(text) <= 60 and first in initials):
+            seeds.seed(i, found)  # the side column of a letter, a Handelingen running head
+    # the side column and letterhead of letters, the Handelingen running head
+    letterhead.mark(lines, found)
+    return [lines[i].text for i in sorted(found)]
 
 
 def _page_number(text: str, page: int) -> bool:

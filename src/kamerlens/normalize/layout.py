@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kamerlens.normalize import hyphens
+from kamerlens.normalize import hyphens, letterhead
 from kamerlens.normalize.builder import Builder
 from kamerlens.normalize.lines import Line
 
@@ -48,7 +48,12 @@ class Heading:
     caps: bool
 
 
-def items_of(lines: list[Line]) -> list[_Item]:
+def items_of(lines: list[Line], typical: int = 0) -> list[_Item]:
+    """The body lines with what separates each from the one before.
+
+    A page break or removed furniture (``soft``) inside a sentence is no paragraph break; after
+    a short line that does not run on ("-", ",") it is one: the text before it ended there (the
+    last line of a paragraph, a signature, an address), whatever the furniture spliced in."""
     items: list[_Item] = []
     blank = soft = False
     for line in lines:
@@ -60,9 +65,15 @@ def items_of(lines: list[Line]) -> list[_Item]:
             if items and line.page != items[-1].line.page:
                 soft = True  # a page break: blank lines around it are layout, not paragraphs
             gap = "soft" if soft else "blank" if blank else "none"
+            if gap == "soft" and _ended_short(items[-1].line.text if items else "", typical):
+                gap = "blank"
             items.append(_Item(line, gap if items else "blank"))
             blank = soft = False
     return items
+
+
+def _ended_short(text: str, typical: int) -> bool:
+    return bool(text) and len(text) < 0.55 * typical and text[-1] not in "-,"
 
 
 def _is_caps(text: str) -> bool:
@@ -165,6 +176,9 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "\n\n"
     if len(p) < 0.55 * typical or p.endswith(";"):
         return "\n"  # a signature, an address, a table cell, the clauses of a motion
+    maybe_address = t[:1].isdigit() or t[-1:].isdigit() or t.startswith(("Postbus", "www"))
+    if maybe_address and len(t) <= 60 and letterhead.is_address(t):
+        return "\n"  # "Postbus 20018" under the addressee's name keeps its line
     return " "
 
 

@@ -20,7 +20,7 @@ def normalize_layout(raw: RawDocument) -> NormalizedText:
     known = hyphens.hyphenated_words(src)
 
     out = Builder(src, [(n.marker_start, n.marker_end) for n in notes])
-    items = layout.items_of(lines)
+    items = layout.items_of(lines, typical)
     layout.mark_headings(items, typical)
     heads = layout.emit(items, out, typical, known)
     body_len = out.pos

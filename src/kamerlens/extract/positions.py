@@ -44,7 +44,9 @@ class _Lex:
     aux: frozenset[str]
     verbs: tuple[_VerbRule, ...]
     by_finite: dict[str, tuple[_VerbRule, ...]]
-    nonfinite: re.Pattern[str]  # every verb's forms after an auxiliary, one group per verb
+    perfect: frozenset[str]  # auxiliaries of the perfect: a participle follows
+    participle: re.Pattern[str]  # every verb's participles, one group per verb
+    infinitive: re.Pattern[str]  # every verb's infinitives (after zal, kan, wil ...)
 
 
 @dataclass(frozen=True)
@@ -61,15 +63,16 @@ def _lex() -> _Lex:
     actors = sorted(data["actors"], key=len, reverse=True)
     # "Nederland"/"het kabinet" at any sentence position: only the first letter may change case
     actor = "|".join(f"[{a[0].upper()}{a[0].lower()}]" + words(a[1:]) for a in actors)
-    verbs, alternatives = [], []
+    verbs: list[_VerbRule] = []
+    alternatives: dict[str, list[str]] = {"participle": [], "infinitive": []}
     for i, v in enumerate(data["verb"]):
         rest = re.compile(words(v["rest"]), re.I) if v.get("rest") else None
-        forms = v.get("nonfinite", ())
         verbs.append(_VerbRule(v["lemma"], frozenset(v["finite"]), rest))
-        if forms:
-            # group names made unique per verb: "(?P<a>" -> "(?P<v3_a>"
-            body = "|".join(words(f).replace("(?P<", f"(?P<v{i}_") for f in forms)
-            alternatives.append(f"(?P<v{i}>{body})")
+        for kind, found in alternatives.items():
+            if forms := v.get(kind, ()):
+                # group names made unique per verb: "(?P<a>" -> "(?P<v3_a>"
+                body = "|".join(words(f).replace("(?P<", f"(?P<v{i}_") for f in forms)
+                found.append(f"(?P<v{i}>{body})")
     by_finite: dict[str, list[_VerbRule]] = {}
     for rule in verbs:
         for form in rule.finite:
@@ -83,7 +86,12 @@ def _lex() -> _Lex:
         aux=frozenset(data["aux"]),
         verbs=tuple(verbs),
         by_finite={k: tuple(v) for k, v in by_finite.items()},
-        nonfinite=re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I),
+        perfect=frozenset(data["perfect"]),
+        participle=re.compile(r"\b(?:" + "|".join(alternatives["participle"]) + r")\b", re.I),
+        # never after "te": "... om gemeenten te ondersteunen" belongs to another verb
+        infinitive=re.compile(
+            r"(?<!\bte )\b(?:" + "|".join(alternatives["infinitive"]) + r")\b", re.I
+        ),
     )
 
 
@@ -236,7 +244,8 @@ def _verb(
     lead = len(window) - len(window.lstrip())
     body = window.lstrip()
     if w in lex.aux and allow_aux:
-        hit = lex.nonfinite.search(body)
+        # "heeft" takes a participle, "zal" an infinitive: "heeft ... te ondersteunen" is none
+        hit = (lex.participle if w in lex.perfect else lex.infinitive).search(body)
         if hit is not None and hit.lastgroup:
             rule = lex.verbs[int(hit.lastgroup[1:])]
             shown = _shown(hit, prefix=f"{hit.lastgroup}_")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kamerlens.normalize.lines import Line
+from kamerlens.normalize.lines import QA_HEADING, Line
 
 _NOTE_LINE = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z(“\"]))(\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;)”\"']$")
@@ -29,13 +29,23 @@ class FoundNote:
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
+# Punctuation that may stand between a word and its note marker: "bekend?1", "op»?1",
+# "(Kamerstuk 36 410).2", "17%.1".
+_PUNCT = "[.,;:!?)’”\"'\\]»]"
+_BASE = r"(?:[^\W\d_]|%)"
+
+
 @cache
 def _marker(number: str) -> re.Pattern[str]:
-    # The marker follows a letter, or a letter and one closing punctuation mark, and is not
-    # followed by another digit, a letter, "%" or "+": "geleverd.1", "c.s.1", "Boswijk2)".
+    # The marker follows a letter, or a letter (or "%", or a number and its closing bracket)
+    # and up to three closing punctuation marks, and is not followed by another digit, a
+    # letter, "%" or "+": "geleverd.1", "c.s.1", "Boswijk2)", "bijna op»?1", "17%.1".
+    after_punct = "|".join(f"(?<={_BASE}{_PUNCT * k})" for k in (1, 2, 3))
+    # a reference in brackets: "(Kamerstuk 31 839, nr. 980).1"
+    after_punct += "|" + "|".join(f"(?<=\\d\\){_PUNCT * k})" for k in (0, 1, 2))
     return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?)’”\"'\]])){number}"
-        r"(?=[\s)\].,;:!?’”\"']|$)(?![.,]\d)"
+        rf"(?:(?<=[^\W\d_])|{after_punct}){number}"
+        r"(?=[\s)\].,;:!?’”\"'»]|$)(?![.,]\d)"
     )
 
 
@@ -98,7 +108,7 @@ def _block(lines: list[Line], i: int, typical: int) -> list[int]:
         if nxt.kind != "body" or nxt.first_on_page or (nxt.indent and not cur.indent):
             break
         m = _NOTE_LINE.match(nxt.text)
-        if m and m.group(1) == next_number:
+        if (m and m.group(1) == next_number) or QA_HEADING.match(nxt.text):
             break
         # A wrapped note line is a full line (notes are set in small type, so their lines are
         # long) or runs on into a lower-case word.

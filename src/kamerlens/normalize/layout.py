@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kamerlens.normalize import hyphens, letterhead
 from kamerlens.normalize.builder import Builder
-from kamerlens.normalize.lines import Line
+from kamerlens.normalize.lines import QA_HEADING, Line
 
 _BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 # "Besluit: ...", "Zaak: ...", "Volgcommissie(s): ...": a field of a list or form, one per line.
@@ -93,6 +93,8 @@ def _heading_shape(text: str) -> bool:
         return False
     if len(text.split()) > 14 or _INITIALS.match(text):
         return False
+    if first.isdigit() and len(_LETTERS.findall(text[:12])) < 2:
+        return False  # a bare number ("1312" over an answer to Kamervragen), a year, "2022-2023"
     date = _DATE_LINE.search(text)
     if date and len(text[: date.start()].split()) <= 2:
         return False  # "Den Haag, 12 december 2022", "Datum 12 april 2024"
@@ -121,6 +123,8 @@ def mark_headings(items: list[_Item], typical: int) -> None:
             continue
         if not _heading_shape(text):
             continue
+        if prev and prev.heading and QA_HEADING.match(prev.line.text):
+            continue  # the question or answer under "Vraag 3" is no heading of its own
         nxt = items[k + 1] if k + 1 < len(items) else None
         if caps:
             if prev is None or not prev.line.text.endswith("-"):
@@ -134,7 +138,7 @@ def mark_headings(items: list[_Item], typical: int) -> None:
         opens = item.gap == "blank" or prev is None or prev.heading or prev.line.ends_sentence()
         if not opens:
             continue
-        if _in_run_of_short_lines(text, nxt, typical):
+        if _in_run_of_short_lines(text, nxt, typical) and not QA_HEADING.match(text):
             continue
         starts = nxt.line.text[:1]
         if nxt.gap != "none" or starts.isupper() or starts.isdigit() or starts in _BULLET_CHARS:

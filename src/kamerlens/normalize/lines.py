@@ -26,6 +26,12 @@ _CLEAN = (
 _BREAK = re.compile(r"[\n\f]")
 _CLOSERS = frozenset("»”’\"')]")
 _SENTENCE_END = re.compile(r"[.!?][»”’\"')\]]*$|:$")
+# The headings of answers to Kamervragen ("Vraag 4", "Antwoord op vraag 2 en 3"): always a
+# heading when they open a block, never the tail of a footnote.
+QA_HEADING = re.compile(
+    r"^(?:Vraag|Vragen|Antwoord|Antwoorden)(?:\s+(?:op\s+(?:de\s+)?vragen?\s+)?\d{1,3}[a-z]?"
+    r"(?:\s*(?:,|en|t/m|tot\s+en\s+met|-|–)\s*\d{1,3}[a-z]?)*)?\s*[:.]?$"
+)
 
 
 @dataclass(slots=True)

@@ -86,27 +86,31 @@ def _date_cue() -> re.Pattern[str]:
 def written_date(doc: Doc) -> str | None:
     """A date the document writes about itself (date line, metadata), never an estimate."""
     value = meta(doc, "date", "datum", "DCTERMS.issued", "OVERHEIDop.datumBrief", "issued")
-    if value and (found := parse_date(value)):
-        return found
+    if value and (given := parse_date(value)):
+        return given
     text = doc.text
+    # answers to Kamervragen are dated by the answer ("ontvangen"), not by the questions
+    # ("ingezonden"), whichever the head names first
+    head_end = min(_TITLE_ZONE, doc.body_end)
+    for cue in _ANSWER_DATE.finditer(text, 0, head_end):
+        if found := _date_re().match(text, cue.end(), min(cue.end() + 40, len(text))):
+            return parse_date(found.group(0))
     for cue in _date_cue().finditer(text, 0, doc.body_end):
-        found = _date_re().match(text, cue.end(), min(cue.end() + 40, len(text)))
-        if found:
+        if found := _date_re().match(text, cue.end(), min(cue.end() + 40, len(text))):
             return parse_date(found.group(0))
     # a line that holds only a place and a date: "Bergen, 23 december 2015"
     for line in _PLACE_DATE.finditer(text, 0, doc.body_end):
-        found = _date_re().fullmatch(line.group(1).strip())
-        if found:
+        if found := _date_re().fullmatch(line.group(1).strip()):
             return parse_date(found.group(0))
     # the side column the normalizer set apart: "Datum" over "14 november 2023"
     side = furniture_text(doc)
     for cue in _SIDE_DATE.finditer(side):
-        found = _date_re().match(side, cue.end(), min(cue.end() + 40, len(side)))
-        if found:
+        if found := _date_re().match(side, cue.end(), min(cue.end() + 40, len(side))):
             return parse_date(found.group(0))
     return None
 
 
+_ANSWER_DATE = re.compile(r"\(ontvangen\s+")
 _SIDE_DATE = re.compile(r"(?im)^[ \t]*(?:Datum|Dagtekening)[ \t]*:?\s+")
 
 
@@ -183,6 +187,13 @@ def _file_identity(source: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _printed_identity(doc: Doc) -> str | None:
+    """The publication's identifier printed at the foot of its last page ("ah-tk-20222023-1312",
+    "stcrt-2023-12345"), which the normalizer set apart as furniture."""
+    m = _PUBLICATION_ID.search(furniture_text(doc))
+    return m.group(1) if m else None
+
+
 def _split_identifier(identifier: str) -> tuple[str | None, str | None]:
     for ref in refs.find(identifier):
         if ref.kind == "kamerstuk" and ref.text == identifier:
@@ -202,7 +213,12 @@ def identity(doc: Doc) -> dict[str, str | None]:
         found = finder(doc)
         if found[0]:
             dossier, number = dossier or found[0], number or found[1]
-    identifier = identifier or _kst(dossier, number) or _file_identity(doc.raw.source)
+    identifier = (
+        identifier
+        or _kst(dossier, number)
+        or _printed_identity(doc)
+        or _file_identity(doc.raw.source)
+    )
     if identifier and not (dossier and number):
         split = _split_identifier(identifier)
         dossier, number = dossier or split[0], number or split[1]
@@ -328,6 +344,14 @@ def sentence_case(title: str, text: str = "", skip: tuple[int, int] = (0, 0)) ->
     return _WORD.sub(recase, " ".join(title.split()))
 
 
+# Answers to Kamervragen name their subject in the questions' line: "Vragen van het lid Dijk (SP)
+# aan de Minister van ... over het tekort aan amoxicilline (ingezonden 12 december 2022)."
+_ASKED = re.compile(
+    r"(?m)^[ \t]*(?P<title>Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{3,600}?\sover\s"
+    r"[^\n]{3,600}?)\s*\((?:ingezonden|ontvangen)\s+\d"
+)
+
+
 def _subject_line(doc: Doc) -> str | None:
     """A letterhead's "Betreft ..." / "Onderwerp: ..." / a list's "Document: ..." line.
 
@@ -353,6 +377,8 @@ def title(doc: Doc) -> str | None:
         return given if not _is_caps(given) else sentence_case(given, doc.text)
     if subject := _subject_line(doc):
         return subject
+    if m := _ASKED.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
+        return " ".join(m.group("title").split())
     vocab = vocabulary()["title"]
     weak, prefix = re.compile(vocab["weak_heads"]), re.compile(vocab["number_prefix"])
     text = doc.text
@@ -441,6 +467,16 @@ def _labelled_signer_re() -> re.Pattern[str]:
     return re.compile(rf"(?m)^[ \t]*(?P<role>(?i:{roles})):[ \t]*(?P<name>{person_name()})[ \t]*$")
 
 
+def _answer_role(role: str, dept: str) -> str:
+    """ "Minister" + "(Volksgezondheid, Welzijn en Sport)" -> "Minister van Volksgezondheid, ...";
+    a minister without a department of his own is "voor" his portfolio ("Medische Zorg")."""
+    dept = " ".join(dept.split())
+    role = role[:1].upper() + role[1:]
+    portfolios = vocabulary()["signer"]["portfolios"]
+    joiner = "voor" if role.startswith("Minister") and dept.startswith(tuple(portfolios)) else "van"
+    return f"{role} {joiner} {dept}"
+
+
 def signer(doc: Doc) -> Signer:
     given = meta(doc, "signer", "ondertekenaar", "ondertekening", "signer_name")
     given_role = meta(doc, "signer_role", "role", "functie")
@@ -456,7 +492,7 @@ def signer(doc: Doc) -> Signer:
     if m := _labelled_signer_re().search(doc.text, 0, doc.body_end):
         return Signer(name=" ".join(m.group("name").split()), role=m.group("role"))
     if m := _ANSWER_BY.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
-        return Signer(name=m.group("name"), role=f"{m.group('role')} ({m.group('dept').strip()})")
+        return Signer(name=m.group("name"), role=_answer_role(m.group("role"), m.group("dept")))
     return Signer()
 
 

@@ -247,9 +247,34 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         "text": doc.text[: doc.body_end],
     }
     for name, where, pattern, also in _kind_rules():
+        if where == "title" and where not in sources:
+            sources["title"] = self_description(doc)
         if pattern.search(sources[where]) and (also is None or also.search(sources["text"])):
             return name
     return None
+
+
+_FIRST_LINES = 10
+_FIRST_SENTENCE = re.compile(r".{0,200}?[.!?](?=\s+[A-Z]|$)|.{0,200}")
+_OFFER = re.compile(r"(?i)\b(?:hierbij|bijgaand|hiermee)\b[^.]{0,250}")
+
+
+def self_description(doc: Doc) -> str:
+    """What the document says it is, one item per line: its title (metadata, subject line, a
+    heading in capitals near the top, the normalizer's title), its first lines and its offering
+    sentence ("Hierbij bied ik u de geannoteerde agenda aan ..."). The body after that only
+    mentions other documents."""
+    text, end = doc.text, min(_HEAD, doc.body_end)
+    parts = [meta(doc, "title", "DC.title", "OVERHEIDop.documenttitel", "titel") or ""]
+    parts.append(_subject_line(doc) or "")
+    parts.append(getattr(doc.norm, "title", None) or "")
+    parts.extend(text[s:e] for s, e in _caps_blocks(text, min(_TITLE_ZONE, doc.body_end))[:3])
+    lines = [ln.strip() for ln in text[:end].split("\n") if ln.strip()]
+    # a first line that is a paragraph counts with its first sentence only
+    parts.extend(_FIRST_SENTENCE.match(ln).group(0) for ln in lines[:_FIRST_LINES])  # type: ignore[union-attr]
+    if m := _OFFER.search(text, 0, end):
+        parts.append(" ".join(m.group(0).split()))
+    return "\n".join(p for p in parts if p)
 
 
 # ---------------------------------------------------------------- title
@@ -504,6 +529,40 @@ def _signer_in(text: str) -> Signer:
     return Signer(name=" ".join(m.group("name").split()), role=" ".join(role.split()))
 
 
+# ---------------------------------------------------------------- plenary transcripts
+
+_SITTING = re.compile(r"^(?:TK|EK)[ \t]+\d{1,3}$")
+_CHAMBER = re.compile(r"^(?:Tweede|Eerste)\s+Kamer(?:\s+der\s+Staten-Generaal)?$")
+_WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+", re.I)
+_ON_AGENDA = re.compile(r"\bAan\s+de\s+orde\s+is\s+(?:het|de)\s+(debat\s+over\s+[^.\n]{3,200})\.")
+_RUNNING_DATE = re.compile(r"\b(?:TK|EK)\s+\d{1,3}\s+(\d{1,2}\s+\w+\s+\d{4})\b")
+
+
+def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
+    """Title and date of a plenary transcript (Handelingen) from its head, which reads
+    "Tweede Kamer / Europese Top van 27 en 28 juni 2024 / 26 juni 2024 / TK 88": the debate's
+    name and the sitting's date. Else "Aan de orde is het debat over ..." names it, and the
+    running head "TK 88 26 juni 2024 88-5-1" dates it."""
+    title = date = None
+    text = doc.text[: min(_HEAD, doc.body_end)]
+    for raw_line in text.split("\n")[:12]:
+        line = raw_line.strip()
+        if not line or _CHAMBER.match(line) or _SITTING.match(line) or line.isdigit():
+            continue
+        if line.endswith(":"):
+            break  # the first speaker: the head is over
+        if _date_re().fullmatch(_WEEKDAY.sub("", line)):
+            date = date or parse_date(line)
+            continue
+        if title is None and 3 <= len(line) <= 150 and line[-1] not in ".,;":
+            title = line
+    if title is None and (m := _ON_AGENDA.search(text)):
+        title = " ".join(m.group(1).split()).capitalize()
+    if date is None and (m := _RUNNING_DATE.search(furniture_text(doc))):
+        date = parse_date(m.group(1))
+    return title, date
+
+
 # ---------------------------------------------------------------- component
 
 
@@ -518,7 +577,12 @@ def document(doc: Doc) -> None:
     doc.info["kind"] = kind(doc, ident["identifier"])
     doc.info["title"] = title(doc)
     doc.info["signer"] = signer(doc)
-    if date := written_date(doc):
+    date = written_date(doc)
+    if doc.info["kind"] == "handelingen" and not (doc.info["title"] and date):
+        head_title, head_date = transcript_head(doc)
+        doc.info["title"] = doc.info["title"] or head_title
+        date = date or head_date
+    if date:
         doc.info["date"] = date
 
 

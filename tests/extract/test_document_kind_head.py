@@ -1,0 +1,104 @@
+"""The kind of a document comes from what it says it is (title, first lines, offering sentence,
+structure), never from a document it mentions further on."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerlens.extract import extract
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    return extract(text.encode(), name="doc.txt").document
+
+
+VERSLAG = """Aan de Voorzitter van de Tweede Kamer
+der Staten-Generaal
+
+Datum 2 februari 2024
+Betreft Verslag van de Raad Buitenlandse Zaken Handel van 29 januari 2024
+
+Geachte voorzitter,
+
+Hierbij stuur ik u het verslag van de Raad Buitenlandse Zaken Handel van 29 januari 2024.
+De geannoteerde agenda van deze Raad heeft u op 15 januari jl. ontvangen. In de
+besluitenlijst van de procedurevergadering is afgesproken dit verslag te bespreken.
+
+De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,
+
+G.C.C. Schreinemacher
+"""
+
+AGENDA = """Aan de Voorzitter van de Tweede Kamer
+der Staten-Generaal
+
+Den Haag, 4 maart 2024
+
+Hierbij bied ik u de geannoteerde agenda aan voor de Milieuraad van 17 maart 2024.
+Het verslag van de vorige Milieuraad heeft u op 2 januari ontvangen.
+
+De Minister van Infrastructuur en Waterstaat,
+
+M.G.J. Harbers
+"""
+
+BRIEF = """Geachte voorzitter,
+
+Tijdens het tweeminutendebat (Handelingen II 2023/24, nr. 12, item 4) is in de
+vergadering gevraagd om een reactie op het verslag van de Algemene Rekenkamer.
+Met deze brief kom ik aan dat verzoek tegemoet.
+
+Hoogachtend,
+
+de minister van Financiën,
+
+S.P.R.A. van Weyenberg
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [(VERSLAG, "verslag"), (AGENDA, "geannoteerde agenda"), (BRIEF, "brief")],
+)
+def test_document_kind_from_the_head_not_a_mention(text, kind):
+    assert _doc(text).kind == kind
+
+
+DEBATE = """Tweede Kamer
+Stikstofbeleid
+7 februari 2024
+TK 45
+
+3
+Stikstofbeleid
+
+Aan de orde is het debat over het stikstofbeleid.
+
+De voorzitter:
+Ik geef het woord aan de heer Grinwis.
+
+De heer Grinwis (ChristenUnie):
+Voorzitter. In de geannoteerde agenda van de Landbouw- en Visserijraad staat dat het
+kabinet de Europese regels wil versoepelen. Wat is daarvan de stand?
+
+Minister Adema:
+Ik zal uw Kamer voor de zomer per brief informeren.
+"""
+
+
+def test_document_kind_handelingen_head_gives_title_and_date():
+    doc = _doc(DEBATE)
+    assert (doc.kind, doc.title, doc.date) == ("handelingen", "Stikstofbeleid", "2024-02-07")
+
+
+def test_document_kind_handelingen_title_from_the_agenda_item():
+    text = DEBATE.replace("Stikstofbeleid\n7 februari 2024\n", "").replace(
+        "3\nStikstofbeleid\n", ""
+    )
+    text = text + "\nTweede Kamer Stikstofbeleid\nTK 45 7 februari 2024 45-3-2\n"
+    doc = _doc(text)
+    assert (doc.kind, doc.title, doc.date) == (
+        "handelingen",
+        "Debat over het stikstofbeleid",
+        "2024-02-07",
+    )

@@ -522,11 +522,71 @@ def signer(doc: Doc) -> Signer:
 
 
 def _signer_in(text: str) -> Signer:
-    m = _signer_re().search(text)
+    """The first closing formula in ``text``: a role ending in a comma, then a name line."""
+    found = _signature_lines(text)
+    if found.name:
+        return found
+    m = _signer_re().search(text)  # role and name on one line: "De Minister, W.B. Hoekstra"
     if not m:
         return Signer()
     role = m.group("role2") or m.group("role")
     return Signer(name=" ".join(m.group("name").split()), role=" ".join(role.split()))
+
+
+@cache
+def _role_start() -> re.Pattern[str]:
+    v = vocabulary()["signer"]
+    roles = "|".join(re.escape(r) for r in sorted(v["roles"], key=len, reverse=True))
+    greet = "|".join(re.escape(g) for g in v["greetings"])
+    return re.compile(rf"^(?:(?i:{greet}),?\s+)?(?:[Dd]e\s+)?(?P<role>(?i:{roles})\b.*)$")
+
+
+@cache
+def _name_line() -> re.Pattern[str]:
+    return re.compile(rf"^{person_name()}$")
+
+
+_MAX_ROLE_LINES = 3  # "De Minister voor Armoedebeleid," / "Participatie en Pensioenen,"
+
+
+def _signature_lines(text: str) -> Signer:
+    """Read the closing formula line by line, so that a role written over two or three lines
+    ("De Minister voor Armoedebeleid,\nParticipatie en Pensioenen,", "de staatssecretaris van
+    Financiën –\nFiscaliteit en Belastingdienst,") is joined up to the name under it, wherever
+    the formula stands (above an annex, between two signers, at the end)."""
+    if "," not in text:
+        return Signer()
+    lines = [ln.strip() for ln in text.split("\n")]
+    name_re, behalf = _name_line(), tuple(vocabulary()["signer"]["on_behalf"])
+    for k, line in enumerate(lines):
+        if not line or len(line) > 60 or not name_re.match(line):
+            continue
+        j = k - 1
+        while j >= 0 and not lines[j] and k - j <= 3:
+            j -= 1  # blank lines between the role and the name
+        if j < 0 or not lines[j].endswith(","):
+            continue
+        role = _role_above(lines, j, behalf)
+        if role:
+            return Signer(name=" ".join(line.split()), role=role)
+    return Signer()
+
+
+def _role_above(lines: list[str], j: int, behalf: tuple[str, ...]) -> str | None:
+    """The role whose last line is ``lines[j]``, joined with the lines above it that continue it."""
+    if lines[j].rstrip(",").strip().lower() in behalf:
+        return None  # "namens deze," right above a name: the role of who signs is missing
+    top = j
+    while not _role_start().match(lines[top]):
+        top -= 1
+        if top < 0 or j - top >= _MAX_ROLE_LINES or not lines[top]:
+            return None
+        if lines[top].rstrip(",").strip().lower() in behalf:
+            return None
+    m = _role_start().match(lines[top])
+    assert m is not None
+    role = " ".join([m.group("role"), *lines[top + 1 : j + 1]])
+    return " ".join(role.split()).rstrip(" ,") or None
 
 
 # ---------------------------------------------------------------- plenary transcripts

@@ -30,6 +30,13 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}(?:\s|$)")
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DATE_LINE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$", re.IGNORECASE)
 _NO_HEADING_END = ".,;:-–—(/&+"
+# Words a heading never ends with: a line ending in one runs on into the next line.
+_RUNS_ON = frozenset(
+    {
+        "en", "of", "van", "de", "het", "een", "der", "den", "voor", "met", "aan", "op", "in",
+        "over", "bij", "tot", "naar", "om", "te", "uit", "door", "als", "dat", "die", "and", "the",
+    }
+)  # fmt: skip
 _HEADING_MAX = 120
 
 
@@ -93,6 +100,8 @@ def _heading_shape(text: str) -> bool:
         return False
     if len(text.split()) > 14 or _INITIALS.match(text):
         return False
+    if text[text.rfind(" ") + 1 :] in _RUNS_ON:
+        return False  # "De Minister van Landbouw, Natuur en": the line runs on
     if first.isdigit() and len(_LETTERS.findall(text[:12])) < 2:
         return False  # a bare number ("1312" over an answer to Kamervragen), a year, "2022-2023"
     date = _DATE_LINE.search(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import PurePath
 from typing import Any
@@ -283,11 +283,23 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LINE = re.compile(r"[^\n]+")
 
 
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    # counted by regular expressions (in C): this runs on every line of the title zone
+    lower = len(_LOWER.findall(line, 0, 40))
+    if lower > 4:
+        return False  # running text: decided on the first 40 characters
+    letters = len(_LETTER.findall(line))
+    if letters < 6:
+        return False
+    lower = len(_LOWER.findall(line))
+    return letters - lower >= 0.9 * letters
 
 
+@lru_cache(maxsize=8)
 def _caps_blocks(text: str, end: int) -> list[tuple[int, int]]:
     """Runs of consecutive all-capitals lines in ``text[:end]``, as spans."""
     blocks: list[tuple[int, int]] = []

@@ -144,8 +144,13 @@ def _find_marker(
     text: str, number: str, lo: int, hi: int, excluded: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The last marker ``number`` in ``text[lo:hi]`` outside earlier footnote lines."""
-    best = None
-    for m in _marker(number).finditer(text, lo, hi):
-        if not any(s <= m.start() < e for s, e in excluded):
-            best = (m.start(), m.end())
-    return best
+    # Find the digits with str.rfind (fast) and test the context with the anchored pattern: a
+    # pattern that opens with look-behinds is tried at every position of the text otherwise.
+    pattern = _marker(number)
+    pos = text.rfind(number, lo, hi)
+    while pos >= 0:
+        m = pattern.match(text, pos, hi)
+        if m and not any(s <= pos < e for s, e in excluded):
+            return (m.start(), m.end())
+        pos = text.rfind(number, lo, pos)
+    return None

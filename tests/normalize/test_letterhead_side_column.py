@@ -214,3 +214,53 @@ def test_letterhead_repeated_headings_are_no_furniture():
     text = qa.replace("Antwoord\nIn 2022", "Pagina 1 van 2\nAntwoord\nIn 2022")
     norm = _norm(text)
     assert _body(norm).count("Antwoord") == 4
+
+
+# Two pages: the side column of page 2 repeats the date on one line, which occurs only once
+# more (in the letterhead, where it stays); the sender's address names its town on a line alone.
+LNV = """> Retouradres Postbus 20401 2500 EK Den Haag
+
+Voorzitter Tweede Kamer
+Postbus 20018
+2500 EA Den Haag
+
+Directie Agroketens en Visserij
+Bezuidenhoutseweg 73
+Den Haag
+Postbus 20401
+www.rijksoverheid.nl/lnv
+
+Datum 12 juni 2024
+Betreft Stand van zaken garnalenvisserij
+
+Geachte Voorzitter,
+
+Met deze brief informeer ik uw Kamer over de gevolgen van de aangescherpte
+stikstofregels voor de garnalenvissers in de Waddenzee. De sector heeft mij laten
+weten dat een deel van de vloot de vergunning voor de Natura 2000-gebieden niet
+tijdig kan verlengen. Ik heb daarom met de provincie Fries-
+Datum 12 juni 2024
+Onze referentie
+DGA-AV / 87120456
+Pagina 2 van 2
+land afgesproken dat de vergunningverlening voorrang krijgt.
+
+De Minister van Landbouw, Natuur en Voedselkwaliteit,
+
+P. Adema
+"""
+
+
+def test_letterhead_two_pages_one_line_date_in_the_column():
+    norm = _norm(LNV)
+    body = _body(norm)
+    assert "met de provincie Friesland afgesproken" in body
+    assert body.count("Datum 12 juni 2024") == 1  # the letter's own date line stays
+    assert "Datum 12 juni 2024\nBetreft Stand van zaken garnalenvisserij" in body
+
+
+def test_letterhead_sender_address_with_town_line_removed():
+    norm = _norm(LNV)
+    body = _body(norm)
+    assert "Bezuidenhoutseweg 73" not in body and "Agroketens" not in body
+    assert body.startswith("Voorzitter Tweede Kamer\nPostbus 20018\n2500 EA Den Haag")

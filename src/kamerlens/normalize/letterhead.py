@@ -37,6 +37,9 @@ _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _DATE_VALUE = re.compile(
     rf"^\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$|^\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}$", re.I
 )
+_DATE_FIELD = re.compile(
+    rf"^(?:Datum|Dagtekening|Uw brief van)\s*:?\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$", re.I
+)
 _COUNT_VALUE = re.compile(r"^(?:\d{1,2}|[-–]|geen|een|één|twee|drie|vier|vijf)$", re.I)
 _DIGIT = re.compile(r"\d")
 _ENDS = ".?!;:,"
@@ -196,15 +199,30 @@ def _unit_rest(text: str, r: _Rules) -> bool:
     return words[0][:1].isupper() and all(w[:1].isupper() or w in r.joiners for w in words)
 
 
-def _like(lines: list[Line], j: int, r: _Rules) -> bool:
-    """A line that belongs with the furniture it touches: address, contact, sending unit."""
+def _like(lines: list[Line], j: int, r: _Rules, dates: bool = True) -> bool:
+    """A line that belongs with the furniture it touches: address, contact, sending unit, and
+    (with ``dates``) a date field: "Datum 14 november 2023" beside the text of a later page."""
     text = lines[j].text
     if len(text) > 60:
         return False
     if r.address.match(text) or r.street.match(text) or _is_unit(text, r):
         return True
+    if dates and text[0] in "DdUu" and _DATE_FIELD.match(text):
+        return True
     prev = lines[j - 1] if j else None
     return prev is not None and _is_unit(prev.text, r) and _unit_rest(text, r)
+
+
+def _place(text: str) -> bool:
+    """A town or country alone on a line of an address ("Den Haag", "Nederland")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 2
+        and len(text) <= 30
+        and text[-1] not in _ENDS
+        and not _DIGIT.search(text)
+        and all(w[:1].isupper() or w[:2] in ("'s", "’s") for w in words)
+    )
 
 
 def _grow(lines: list[Line], found: set[int], r: _Rules) -> None:
@@ -314,7 +332,13 @@ def _letterhead(lines: list[Line], found: set[int], r: _Rules) -> None:
             block.append(i)
             continue
         body = [j for j in block if lines[j].kind == "body"]
-        if body and all(_like(lines, j, r) for j in body):
+        # the letter's own date line stays in the text ("Datum 3 april 2024" over "Betreft")
+        like = [j for j in body if _like(lines, j, r, dates=False)]
+        # the sender's address: every line an address line, or a town or country between them
+        if like and (
+            len(like) == len(body)
+            or (len(like) >= 2 and all(j in like or _place(lines[j].text) for j in body))
+        ):
             for j in body:
                 _set(lines, j, found)
         block = []

@@ -142,6 +142,9 @@ def mark_headings(items: list[_Item], typical: int) -> None:
         # A line followed straight by more text may be the first line of a paragraph, so it must
         # be clearly short; a line standing alone between blank lines may be longer.
         limit = 0.75 * typical if nxt is None or nxt.gap == "none" else max(0.75 * typical, 60)
+        if prev and prev.heading and item.gap == "none" and not _BULLET.match(text):
+            limit = 0.85 * typical  # a subheading right under a heading ("Diversen" / "Europees
+            # Fonds voor maritieme zaken, visserij en aquacultuur") may run longer
         if nxt is None or len(text) > limit:
             continue
         opens = item.gap == "blank" or prev is None or prev.heading or prev.line.ends_sentence()

@@ -53,3 +53,24 @@ def test_amounts_percentages_seed_000_targets(seed_000: Path) -> None:
     assert investment.of is not None and investment.of.startswith("investeringen")
     # targets are not money
     assert {a.value for a in record.amounts} == {1.6e9, 1e8}
+
+
+@pytest.mark.parametrize(
+    ("passage", "of"),
+    [
+        # The share ends where the predicate starts: an adverb, a negation, a verb.
+        ("Bij 25% van de huisartsenpraktijken is tijdelijk geen vervanging beschikbaar.",
+         "huisartsenpraktijken"),
+        ("Uit de monitor blijkt dat 30 procent van de studenten geen aanvullende beurs krijgt.",
+         "studenten"),
+        ("Ongeveer 12% van de ondernemers vaak te laat betaalt.", "ondernemers"),
+        ("Circa 40% van de aanvragen waarschijnlijk wordt afgewezen.", "aanvragen"),
+        # An adjective in front of the noun stays: it follows an article or is inflected.
+        ("Ruim 20% van de financieel kwetsbare huishoudens heeft achterstanden.",
+         "financieel kwetsbare huishoudens"),
+        ("Zo'n 15% van de sociaal zwakkere gezinnen heeft schulden.",
+         "sociaal zwakkere gezinnen"),
+    ],
+)
+def test_amounts_percentages_share_is_a_noun_phrase(passage: str, of: str) -> None:
+    assert _percentages(passage)[0][1] == of

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kamerlens.extract import extract
 
 
@@ -97,3 +99,69 @@ def test_amounts_roles_receiving_turns_the_roles_round() -> None:
     )
     assert (amount.donor, amount.recipient, amount.recipient_key) == (
         "RRF", "Nederland", "Nederland")
+
+
+@pytest.mark.parametrize(
+    ("passage", "recipient"),
+    [
+        # A plain noun after "aan" says what the money is, not who gets it.
+        ("Dat levert jaarlijks zo'n 3 miljard euro aan rente-inkomsten uit de tegoeden op.", None),
+        ("Het gaat om € 400 miljoen aan boetes voor de sector.", None),
+        # An organisation, country, fund, group or named programme is a recipient.
+        ("Het kabinet maakt € 6 miljoen over aan de Voedselbank Nederland.",
+         "Voedselbank Nederland"),
+        ("Nederland draagt € 15 miljoen bij aan het Gemeentefonds.", "Gemeentefonds"),
+        ("Het kabinet stelt € 20 miljoen beschikbaar voor het programma Kansrijke Start.",
+         "programma Kansrijke Start"),
+        ("Het kabinet stelt € 9 mln beschikbaar voor scholen, kinderopvang en gemeenten.",
+         "scholen, kinderopvang en gemeenten"),
+        ("Nederland heeft EUR 300 miljoen aan steun geleverd aan Moldavië.", "Moldavië"),
+    ],
+)
+def test_amounts_roles_recipient_is_someone_who_can_receive(
+    passage: str, recipient: str | None
+) -> None:
+    assert _one(passage).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("passage", "field", "value"),
+    [
+        # A name with an enumeration after a comma is not cut at the comma.
+        ("Er is € 40 miljoen beschikbaar voor het Fonds voor veiligheid, grenzen en visa.",
+         "recipient", "Fonds voor veiligheid, grenzen en visa"),
+        ("Het kabinet reserveert € 8 mln voor preventie, handhaving en voorlichting.",
+         "purpose", "preventie, handhaving en voorlichting"),
+        # A comma before a clause still ends the phrase.
+        ("Het kabinet reserveert € 8 mln voor preventie, dat is hard nodig.", "purpose",
+         "preventie"),
+        # Money taken "uit" a fund: the fund is the source; the purpose follows it.
+        ("Het kabinet heeft € 30 mln uit het Fonds voor regionale ontwikkeling (FRO) "
+         "vrijgemaakt voor de uitvoering.", "purpose", "uitvoering"),
+        ("Het kabinet trekt € 25 mln uit voor herstel.", "purpose", "herstel"),
+    ],
+)
+def test_amounts_roles_enumerations_and_sources(passage: str, field: str, value: str) -> None:
+    assert getattr(_one(passage), field) == value
+
+
+@pytest.mark.parametrize(
+    ("passage", "recipient"),
+    [
+        # Inverted main clause: the subject follows the receiving verb.
+        ("Daarnaast ontvangt het Regionaal Informatie- en Expertisecentrum Noord € 4 mln.",
+         "Regionaal Informatie- en Expertisecentrum Noord"),
+        # A named programme the text defines, as the subject before the verb.
+        ("De regeling gezonde schoolkantines (RGS) ontvangt in 2026 € 7 mln extra.", "RGS"),
+        # "Het gaat om ...": the sentence before says who received it.
+        ("België heeft op 2 mei de tweede betaling ontvangen. Het gaat om EUR 2,3 miljard.",
+         "België"),
+    ],
+)
+def test_amounts_roles_receiver_of_ontvangt(passage: str, recipient: str) -> None:
+    assert _one(passage).recipient == recipient
+
+
+def test_amounts_roles_purpose_after_a_received_amount() -> None:
+    amount = _one("Daarnaast ontvangt het Douaneteam Zeebrugge € 2 mln voor extra scanners.")
+    assert (amount.recipient, amount.purpose) == ("Douaneteam Zeebrugge", "extra scanners")

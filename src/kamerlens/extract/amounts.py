@@ -18,12 +18,11 @@ trustfund" to a fund the document names by a defined acronym nearby ("... (UCAP)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kamerlens.extract import gazetteer, lexicon
+from kamerlens.extract import lexicon
 from kamerlens.extract.lexicon import (
     SentenceIndex,
     alternation,
@@ -38,6 +37,11 @@ from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Amount, Percentage
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# Money may also group thousands with a space ("€ 1 250 000", "28 676 euro"): a group of
+# exactly three digits after one space (never a line break) and before no further digit. Only
+# next to a currency: elsewhere "28 676" is a Kamerstuk number and "2024 150" two numbers.
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?"
+_MONEY_NUM = rf"{_SPACED}|{_NUM}"
 
 
 @cache
@@ -64,14 +68,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     join = alternation(v["ranges"]["joins"])
     unit = alternation(v["percent"]["units"])
     num_or_word = rf"(?:{_NUM}|(?<![\w]){words}(?![\w]))"
+    money_num = rf"(?:{_MONEY_NUM}|(?<![\w]){words}(?![\w]))"
     money = (
         # EUR 1,6 miljard / € 10 à 20 miljoen / € 1,2 miljard tot € 1,9 miljard / € 50,-
-        rf"(?P<pcur>{pre})\s?(?P<pnum>{_NUM})(?:\s{{0,3}}(?P<pscale>{scale}))?(?:,[-–—]{{1,2}})?"
-        rf"(?:\s*(?P<pjoin>{join})\s*(?:(?P<pcur2>{pre})\s?)?(?P<pnum2>{_NUM})"
+        rf"(?P<pcur>{pre})\s?(?P<pnum>{_MONEY_NUM})(?:\s{{0,3}}(?P<pscale>{scale}))?(?:,[-–—]{{1,2}})?"
+        rf"(?:\s*(?P<pjoin>{join})\s*(?:(?P<pcur2>{pre})\s?)?(?P<pnum2>{_MONEY_NUM})"
         rf"(?:\s{{0,3}}(?P<pscale2>{scale}))?(?:,[-–—]{{1,2}})?)?"
         # 200 miljoen euro / 30 tot 50 miljoen euro / duizend euro / 2,5 miljard dollar
-        rf"|(?P<snum>{num_or_word})(?:\s*(?P<sjoin>{join})\s*(?P<snum2>{num_or_word}))?"
-        rf"\s+(?:(?P<sscale>{scale})\s+)?(?P<scur>{suf})(?![\w])"
+        rf"|(?P<snum>{money_num})(?:\s*(?P<sjoin>{join})\s*(?P<snum2>{money_num}))?"
+        # A number right after the currency is its amount: "in 2024 € 25 mln" is € 25 mln,
+        # and the year before the sign is no amount of euros.
+        rf"\s+(?:(?P<sscale>{scale})\s+)?(?P<scur>{suf})(?![\w])(?!\s?\d)"
     )
     percent = (
         rf"(?P<num>{num_or_word})(?:\s*(?P<join>{join})\s*(?P<num2>{num_or_word}))?"
@@ -85,7 +92,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "percent_of": re.compile(r"\s+(" + alternation(v["percent"]["of"]) + r")\s+",
                                  re.IGNORECASE),
         "preps": re.compile(r"(?<![\w])(" + alternation(
-            [*roles["recipient_preps"], *roles["purpose_preps"]]) + r")\s+", re.IGNORECASE),
+            [*roles["recipient_preps"], *roles["purpose_preps"], *roles["source_preps"]])
+            + r")\s+",
+            re.IGNORECASE),
         "word": re.compile(r"[\w'’]+(?:-[\w'’]+)*-?|[^\w\s]"),
     }
 
@@ -98,6 +107,8 @@ def _number(text: str) -> float | None:
         return float(words[low])
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", low):
         return float(low.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:,\d+)?", low):  # "1 250 000" (see _SPACED)
+        return float(low.replace(" ", "").replace(",", "."))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", low):
         return float(low.replace(",", "."))
     return None
@@ -234,6 +245,7 @@ def _phrase_words() -> dict[str, frozenset[str]]:
     r = _v()["roles"]
     return {
         "stop": frozenset(w.lower() for w in p["stop"]),
+        "adverbs": frozenset(w.lower() for w in p["adverbs"]),
         "participles": frozenset(w.lower() for w in p["participles"]),
         "preps": frozenset(w.lower() for w in p["preps"]),
         "articles": frozenset(w.lower() for w in p["articles"]),
@@ -253,27 +265,73 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def phrase(
     text: str, start: int, limit: int, *, max_words: int = 12, stop_at_preps: bool = False
 ) -> tuple[int, int] | None:
-    """The noun phrase starting at ``start``: up to punctuation, a verb or clause word."""
+    """The noun phrase starting at ``start``: up to punctuation, a verb, an adverb or a clause
+    word. A comma goes on only into an enumeration ("Fonds voor asiel, migratie en integratie")."""
     w = _phrase_words()
     tokens = _words(text, start, min(limit, start + 200))
     kept: list[tuple[int, int, str]] = []
-    for s, e, tok in tokens:
+    for i, (s, e, tok) in enumerate(tokens):
         low = tok.lower()
         if not tok[0].isalnum():
+            if tok == "," and kept and _enumeration(tokens, i + 1, w):
+                kept.append((s, e, tok))
+                continue
             break
         if low in w["stop"] or (kept and low in w["participles"]):
             break
         if stop_at_preps and kept and low in w["preps"]:
             break
+        if kept and _adverb_after_noun(kept[-1][2], tok, w):
+            break  # "de openbare apotheken | tijdelijk geen ...": the noun phrase has ended
         kept.append((s, e, tok))
         if len(kept) >= max_words:
             break
     while kept and (kept[-1][2].lower() in w["participles"] or kept[-1][2].lower() in w["preps"]
-                    or kept[-1][2].lower() in {"en", "of"}):
+                    or kept[-1][2].lower() in {"en", "of", ","}):
         kept.pop()
     if not kept:
         return None
     return kept[0][0], kept[-1][1]
+
+
+def _enumeration(tokens: list[tuple[int, int, str]], i: int, w: dict[str, frozenset[str]]
+                 ) -> bool:
+    """After a comma: a list that closes with "en"/"of" ("asiel, migratie en integratie"),
+    each member at most three words, no verb or clause word in between."""
+    size = 0
+    for _, _, tok in tokens[i:i + 12]:
+        low = tok.lower()
+        if low in ("en", "of"):
+            return size > 0
+        if tok == ",":
+            if not size:
+                return False
+            size = 0
+            continue
+        if not tok[0].isalnum() or low in w["stop"] or low in w["participles"]:
+            return False
+        size += 1
+        if size > 3:
+            return False
+    return False
+
+
+# Uninflected adjectives used as adverbs: after a noun they start the predicate ("... apotheken
+# tijdelijk geen ..."); in front of a noun they would be inflected or follow an article.
+_ADVERB_FORM = re.compile(r"[a-zà-ÿ]{3,}(?:lijk|lijks|ig|isch|baar|zaam|loos)$")
+
+
+def _adverb_after_noun(prev: str, tok: str, w: dict[str, frozenset[str]]) -> bool:
+    low = tok.lower()
+    if low in w["adverbs"]:
+        return True
+    if not _ADVERB_FORM.match(tok):
+        return False
+    p = prev.lower()
+    # Only after a noun: not after an article, a preposition, a conjunction or an inflected
+    # adjective ("de financieel kwetsbare", "een structureel tekort").
+    return not (p in w["articles"] or p in w["preps"] or p in {"en", "of", ","}
+                or p.endswith("e") or not prev[0].isalpha())
 
 
 def strip_article(phrase_text: str) -> str:
@@ -341,239 +399,6 @@ def find_percentages(
     return out
 
 
-# --- roles -----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Roles:
-    donor: str | None = None
-    recipient: str | None = None
-    purpose: str | None = None
-    key: str | None = None
-
-
-def _actor_name(doc: Doc, s: int, e: int) -> str:
-    text = doc.text
-    hits = gazetteer.scan_doc(doc, s, e)
-    if hits and hits[0].start == s and hits[0].end == e and not hits[0].known.adjective:
-        return hits[0].known.name
-    return strip_article(text[s:e])
-
-
-@keywords("give")
-def _give_words() -> list[str]:
-    return [w.lower() for w in _v()["roles"]["give"]]
-
-
-@keywords("receive")
-def _receive_words() -> list[str]:
-    return [w.lower() for w in _v()["roles"]["receive"]]
-
-
-@keywords("actors")
-def _actor_words() -> list[str]:
-    return [w.lower() for w in _v()["roles"]["actors"]]
-
-
-def _between(found: list[tuple[int, str]], s0: int, s1: int) -> list[tuple[int, str]]:
-    i = bisect_left(found, (s0, ""))
-    out = []
-    while i < len(found) and found[i][0] < s1:
-        out.append(found[i])
-        i += 1
-    return out
-
-
-def _candidates(doc: Doc, s0: int, upto: int) -> list[tuple[int, int]]:
-    """Spans of actors (countries, organisations, government words) in ``text[s0:upto]``."""
-    spans = [(h.start, h.end) for h in gazetteer.scan_doc(doc, s0, upto)
-             if h.known.type in ("country", "organisation") and not h.known.adjective]
-    text = doc.text
-    for at, word in _between(lexicon.hits(doc, "actors"), s0, upto):
-        article = _ARTICLE_BEFORE.search(text, max(s0, at - 5), at)
-        spans.append((article.start() if article else at, at + len(word)))  # "het kabinet"
-    return sorted(spans)
-
-
-_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:[Dd]e|[Hh]et)\s+$")
-
-
-def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
-    """The giver: the subject of the clause that holds the amount, when it is an actor."""
-    if not _between(lexicon.hits(doc, "give", right=False), *sent):
-        return None
-    return _subject(doc, sent, at)
-
-
-def _subject(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
-    """The actor that is the subject of the clause holding the amount."""
-    text = doc.text
-    s0, s1 = sent
-    w = _phrase_words()
-    passive = re.search(r"(?<![\w])door\s+", text[s0:s1])
-    best: tuple[int, int] | None = None
-    for s, e in _candidates(doc, s0, s1):
-        if passive and s == s0 + passive.end():
-            return _actor_name(doc, s, e)
-        if s >= at:
-            continue
-        before = _words(text, max(s0, s - 40), s)
-        prev = before[-1][2].lower() if before else ""
-        if not text[s0:s].strip(" \"'«(") or prev in w["finite"] or prev in w["subordinators"]:
-            best = (s, e)  # the nearest subject before the amount wins
-    if best is None:
-        return None
-    between = {t[2].lower() for t in _words(text, best[1], at)}
-    if between & w["clause_words"]:
-        return None  # "Nederland roept de Commissie op om ... vrij te geven": not the giver
-    return _actor_name(doc, *best)
-
-
-def _first_prep(text: str, end: int, limit: int) -> tuple[str, int] | None:
-    """The first recipient or purpose preposition within a few words after the amount."""
-    m = _patterns()["preps"].search(text, end, min(limit, end + 80))
-    if not m or len(_words(text, end, m.start())) > 5:
-        return None
-    return " ".join(m.group(1).lower().split()), m.end()
-
-
-def _named(doc: Doc, s: int, e: int) -> gazetteer.Hit | None:
-    for hit in gazetteer.scan_doc(doc, s, e):
-        if not hit.known.adjective and hit.known.type in ("country", "organisation"):
-            return hit
-    return None
-
-
-def _roles(doc: Doc, sentences: SentenceIndex, money: _Money) -> _Roles:
-    text = doc.text
-    sent = sentences.at(money.start)
-    if _between(lexicon.hits(doc, "receive"), *sent):
-        # "Nederland heeft uit de RRF EUR 5,4 miljard ontvangen": the subject gets the money,
-        # the fund named in the sentence gives it.
-        acrs = gazetteer.acronyms(doc)
-        got = _Roles(donor=_nearby_fund(text, sentences, money.start, acrs,
-                                        same_sentence_only=True),
-                     recipient=_subject(doc, sent, money.start))
-        if got.recipient is not None:
-            got.key = _recipient_key(doc, sentences, money, got)
-        return got
-    out = _Roles(donor=_donor(doc, sent, money.start))
-    found = _first_prep(text, money.end, sent[1])
-    span = phrase(text, found[1], sent[1]) if found else None
-    if found and span:
-        _phrase_roles(doc, found[0], span, out)
-    if out.recipient is None:
-        out.recipient = _fund_before(text, sent, money.start)
-    out.key = _recipient_key(doc, sentences, money, out)
-    return out
-
-
-_TIME = re.compile(r"(?:de\s+|het\s+)?(?:periode|jaren|jaar|komende|looptijd)\b|\d{4}", re.I)
-
-
-def _phrase_roles(doc: Doc, prep: str, span: tuple[int, int], out: _Roles) -> None:
-    """Recipient or purpose from the phrase after the amount ("aan ...", "voor ...")."""
-    text = doc.text
-    w = _phrase_words()
-    body = text[span[0]:span[1]]
-    head = strip_article(body)
-    first = head.split()[0].lower()
-    if prep in _v()["roles"]["recipient_preps"] and first not in w["support"]:
-        out.recipient = _tidy(head)  # "aan het trustfund voor niet-letale steun aan Oekraïne"
-        inner = re.search(r"(?<![\w])voor\s+", body)
-        if inner:
-            out.purpose = strip_article(body[inner.end():])
-            name = head[:head.find(" voor ")] if " voor " in head else head
-            if _proper(name):
-                out.recipient = _tidy(name)  # "het Fonds Duurzaam Funderingsherstel voor ..."
-        return
-    if prep not in _v()["roles"]["recipient_preps"]:
-        named = _named(doc, span[0], span[1])
-        # "voor gemeenten", "voor Oekraïne": who gets it; the name opens the phrase.
-        if first in w["beneficiaries"] or (
-                named is not None and named.start <= span[0] + len(body) - len(head)):
-            out.recipient = _tidy(head)  # "voor gemeenten", "voor Oekraïne"
-            return
-        if _TIME.match(head):
-            return  # "voor de periode 2024-2027": when, not what for
-    out.purpose = head  # "aan militaire steun aan Oekraïne", "voor de uitvoering"
-    inner = re.search(r"(?<![\w])aan\s+", body)
-    if inner:
-        rec = phrase(text, span[0] + inner.end(), span[1])
-        if rec:
-            out.recipient = _tidy(strip_article(text[rec[0]:rec[1]]))
-
-
-_ORG_NOUN = re.compile(r"(?:stichting|vereniging|organisatie|bedrijf|instelling|coöperatie)\s+"
-                       r"(?=[A-Z])", re.IGNORECASE)
-
-
-def _tidy(name: str) -> str:
-    """'stichting KCAF' -> 'KCAF': the name, without the kind of body in front."""
-    m = _ORG_NOUN.match(name)
-    return name[m.end():] if m else name
-
-
-def _proper(name: str) -> bool:
-    """A proper name: two capitalised words or an acronym ("Fonds Duurzaam Funderingsherstel")."""
-    words = strip_article(name).split()
-    caps = [w for w in words if w[:1].isupper()]
-    return len(caps) >= 2 or any(len(w) > 1 and w.isupper() for w in words)
-
-
-def _fund_before(text: str, sent: tuple[int, int], at: int) -> str | None:
-    """"de Oekraïnefaciliteit van EUR 50 miljard": the fund the amount belongs to."""
-    m = re.search(r"([\w'’-]+)\s+van\s+(?:ruim\s+|circa\s+|bijna\s+|ongeveer\s+)?$",
-                  text[max(sent[0], at - 80):at])
-    if m and _patterns()["fund"].search(m.group(1)):
-        return m.group(1)
-    return None
-
-
-def _recipient_key(doc: Doc, sentences: SentenceIndex, money: _Money, roles: _Roles) -> str | None:
-    text = doc.text
-    acrs = gazetteer.acronyms(doc)
-    rec = roles.recipient
-    if rec:
-        for a in acrs:
-            if a.acronym in rec.split() or a.long.lower() in rec.lower():
-                return a.acronym
-        known = gazetteer.table().get(rec)
-        if known is not None and not known.adjective:
-            return known.name
-        if _proper(rec):
-            return " ".join(rec.split())
-    fundish = bool(rec and _patterns()["fund"].search(rec))
-    if rec is None or fundish:
-        named = _nearby_fund(text, sentences, money.start, acrs, same_sentence_only=rec is None)
-        if named:
-            if rec is None:
-                roles.recipient = named
-            return named
-    if rec is None:
-        return None
-    return strip_article(rec).lower()
-
-
-def _nearby_fund(
-    text: str, sentences: SentenceIndex, at: int, acrs: list[gazetteer.Acronym],
-    *, same_sentence_only: bool,
-) -> str | None:
-    """A defined acronym naming a fund or package, used in this sentence or the two before."""
-    fund = _patterns()["fund"]
-    fundish = {a.acronym for a in acrs if fund.search(a.long)}
-    if not fundish:
-        return None
-    i = sentences.index(at)
-    first = i if same_sentence_only else max(0, i - 2)
-    for k in range(i, first - 1, -1):
-        s0, s1 = sentences.spans[k]
-        hits = find_all(text, fundish, start=s0, end=s1)
-        if hits:
-            return min(hits, key=lambda h: abs(h[0] - at))[1]
-    return None
-
-
 # --- the component ---------------------------------------------------------------------------
 
 
@@ -586,7 +411,7 @@ def amounts(doc: Doc) -> None:
     money_hits = lexicon.hits(doc, "money_signs", left=False, right=False) + lexicon.hits(
         doc, "money_words")
     for money in find_money(text, low, money_hits):
-        roles = _roles(doc, sentences, money)
+        roles = amount_roles.roles(doc, sentences, money)
         out.append(Amount(
             value=money.value,
             currency=money.currency,
@@ -604,5 +429,8 @@ def amounts(doc: Doc) -> None:
         text, sentences, low, sorted(lexicon.hits(doc, "percent", right=False) + lexicon.hits(
             doc, "percent_sign", left=False, right=False)))
 
+
+# Last: the roles module reads the helpers above (its trigger words must be registered too).
+from kamerlens.extract import amount_roles  # noqa: E402
 
 __all__ = ["find_money", "find_percentages", "phrase", "strip_article"]

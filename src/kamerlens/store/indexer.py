@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 SYNC_DOCS = 5000  # the maintainer commits the index after this many written documents ...
 SYNC_SECONDS = 10.0  # ... or this long after the last commit (and always before it searches)
 READ_CHUNK = 500
+RETRY_SECONDS = 30.0  # how long a process that lost its index answers with FTS5 before retrying
 
 
 def _lock(path: Path) -> Any:
@@ -51,6 +52,7 @@ class Indexer:
         self._lock_handle: Any = None
         self._unsynced = 0
         self._last_sync = time.monotonic()
+        self._failed_at = time.monotonic()
         self.folder = Path(f"{store.path}.tantivy")
         self.enabled = enabled and str(store.path) != ":memory:"
         if not self.enabled:
@@ -200,13 +202,43 @@ class Indexer:
     def usable(self) -> TextIndex | None:
         """The index to search, or None (FTS5)."""
         if self.index is None:
+            if not self.enabled or time.monotonic() - self._failed_at < RETRY_SECONDS:
+                return None
+            self._failed_at = time.monotonic()
+            with suppress(StoreError, sqlite3.Error, ValueError, RuntimeError, OSError):
+                self._attach()  # rebuilt by its maintainer meanwhile?
+            if self.index is None:
+                return None
+        if self.maintainer:
+            self.before_search()
+        elif self._orphaned():
             return None
-        self.before_search()
         return self.index
 
+    def _orphaned(self) -> bool:
+        """Documents wait in the queue and no process maintains the index (an ingest was
+        killed and nobody has opened the store for writing since): the index would miss them,
+        so FTS5 answers until a writer catches up."""
+        if not self.store._rows("SELECT 1 AS x FROM search_queue LIMIT 1"):
+            return False
+        try:
+            import fcntl
+
+            with open(f"{self.store.path}.tantivy.lock", "rb") as handle:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except OSError:
+                    return False  # a maintainer holds it and will commit soon
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                return True
+        except (ImportError, OSError):
+            return True
+
     def broken(self) -> None:
-        """A search on the index failed: use FTS5 from now on in this process."""
+        """A search on the index failed (a rebuild elsewhere removed its files): FTS5 for now,
+        and open the index again after a while."""
         self.index = None
+        self._failed_at = time.monotonic()
 
     def close(self) -> None:
         if self.enabled and not self.maintainer and not self.store.readonly and self._unsynced:

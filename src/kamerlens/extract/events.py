@@ -5,14 +5,16 @@ Zaken", "Europese Raad", "Eurogroep"), a summit ("NAVO-Top", "G20-top", "VN-Klim
 meeting word with what makes it specific ("informele bijeenkomst van de NAVO-Ministers van
 Buitenlandse Zaken", "donorconferentie") or a debate ("het commissiedebat Water"). What follows
 the head attaches to it: a parenthesis ("(COP28)"), a place ("in Vilnius", "plaats in Oslo") and a
-date ("op 15 en 16 juni", "van 29 en 30 juni", "in juli"), in any order. A date that opens the
-clause attaches too ("Op 31 mei vond een informele bijeenkomst ... plaats").
+date ("op 15 en 16 juni", "van 29 en 30 juni", "in juli"), in any order. A date and place that
+open the clause attach too ("Op 31 mei vond een informele bijeenkomst ... plaats", "Van 11 tot en
+met 22 november vindt in Bakoe de klimaatconferentie COP29 plaats"). A debate's title runs to its
+date ("het commissiedebat Eurogroep/Ecofinraad van 7 maart", "Het commissiedebat X is gepland op
+..."); a debate ABOUT a meeting ("het debat over de Europese Top van 27 en 28 juni") leaves the
+date to that meeting. The dossier heading of a Kamerstuk ("21 501-32 Landbouw- en
+Visserijraad") names a dossier, no meeting.
 
-Mentions of the same meeting merge into one event that keeps every mention: same kind of
-meeting and the same place, or the same dates, or a bare mention ("de aankomende NAVO-Top")
-that fits one meeting named before. A date given by any mention holds for all of them. The
-title of a report ("Verslag ... bijeenkomst van 29 en 30 november 2022") names a meeting too,
-and its date wins over a body date that contradicts it in the year only (a typo).
+Mentions merge into events in :mod:`kamerlens.extract.event_merge`; the title of a report
+("Verslag ... bijeenkomst van 29 en 30 november 2022") names a meeting too.
 
 ``relation`` is past or upcoming as seen from the document's date (written or estimated), and
 from the words around the mentions where the date does not decide.
@@ -21,17 +23,15 @@ from the words around the mentions where the date does not decide.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from kamerlens.extract import gazetteer
-from kamerlens.extract.dateparse import Point
 from kamerlens.extract.dates import cue, document_span, relative
 from kamerlens.extract.entities import _not_names
+from kamerlens.extract.event_merge import Cluster, Found, bounds, cluster
 from kamerlens.extract.lexicon import (
     SentenceIndex,
     alternation,
@@ -44,54 +44,6 @@ from kamerlens.extract.lexicon import (
 )
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import DateMention, Event, Mention
-
-
-@dataclass
-class Found:
-    """One mention of a meeting, with what attached to it."""
-
-    start: int
-    end: int
-    name: str
-    head: str  # what kind of meeting, for merging: "top", "bijeenkomst", a named meeting
-    place: str | None = None
-    date: DateMention | None = None
-    from_title: bool = False
-    specific: bool = True  # has more than its head: a name, place, date or complement
-    name_start: int = 0  # span of the name alone
-    name_end: int = 0
-    synthetic: bool = False  # the name is made up ("bijeenkomst van ..." for "kwamen ... samen")
-
-
-@dataclass
-class _Cluster:
-    mentions: list[Found] = field(default_factory=list)
-
-    @property
-    def head(self) -> str:
-        return self.mentions[0].head
-
-    def place(self) -> str | None:
-        return next((m.place for m in self.mentions if m.place), None)
-
-    def date(self) -> DateMention | None:
-        dated = [m for m in self.mentions if m.date is not None and m.date.start_date]
-        if not dated:
-            return None
-        # The most precise date: a day over a month over a year.
-        body = [m for m in dated if not m.from_title]
-        best = max(body, key=lambda m: len(m.date.start_date or "") if m.date else 0).date \
-            if body else None
-        titled = next((m.date for m in dated if m.from_title), None)
-        if titled is not None and (best is None or not _dates_agree(best, titled, loose=False)):
-            return titled  # the title wins over a body date that contradicts it (a typo)
-        return best
-
-    def name(self) -> str:
-        """The fullest name as written: "NAVO-Top" over "Top"; a made-up name only if alone."""
-        return max(self.mentions, key=lambda m: (not m.synthetic, len(m.name.split()),
-                                                 not m.from_title)).name
-
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -137,9 +89,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "paren": re.compile(r"\s*\((?P<inside>[^()\n]{1,80})\)"),
         "place": re.compile(rf"\s+(?:{alternation(v['attach']['place_lead'])})\s+{place}"),
         "date_lead": re.compile(rf"\s*,?\s*(?:(?:{alternation(v['attach']['date_lead'])})\s+)?"),
+        # Between a leading date and its meeting: "a.s. vindt in Brussel de", "vond het
+        # jaarlijkse" (a cue, a verb, a place, an article, up to two lower-case words).
         "lead_between": re.compile(
-            rf"\s*(?:(?:{alternation(v['attach']['lead_verbs'])})\s+)?(?:(?:de|het|een|deze|dit)\s+)?$",
-            re.IGNORECASE,
+            r"\s*(?:(?:a\.s\.|jl\.|j\.l\.|aanstaande)\s*)?,?\s*"
+            rf"(?:(?i:{alternation(v['attach']['lead_verbs'])})\s+)?"
+            rf"(?:(?:in|te)\s+{place}\s+)?"
+            r"(?:(?i:de|het|een|deze|dit)\s+)?(?:[a-zà-ÿ][\w-]*\s+){0,2}$"
         ),
     }
 
@@ -148,11 +104,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _named_forms() -> dict[str, str]:
     """Every written form of a named meeting -> its canonical name."""
     return {form: group[0] for group in _v()["named"]["groups"] for form in group}
-
-
-@cache
-def _named_keys() -> frozenset[str]:
-    return frozenset(group[0].lower() for group in _v()["named"]["groups"])
 
 
 def _named_key(form: str) -> str:
@@ -308,7 +259,9 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _lead_date(doc: Doc, found: Found, sentences: SentenceIndex) -> None:
-    """"Op 31 mei ... vond een bijeenkomst plaats": a date opening the clause of the meeting."""
+    """"Op 31 mei ... vond een bijeenkomst plaats", "Van 11 tot en met 22 november vindt in
+    Bakoe de klimaatconferentie COP29 plaats": a date (and a place) opening the clause of the
+    meeting, with only a verb, a place, an article and a kind of meeting in between."""
     if found.date is not None:
         return
     s0, _ = sentences.at(found.start)
@@ -316,8 +269,15 @@ def _lead_date(doc: Doc, found: Found, sentences: SentenceIndex) -> None:
     for d in doc.results.get("dates", ()):
         if s0 <= d.start and d.end <= found.start and d.start_date and d.end_date:
             best = d
-    if best is not None and _patterns()["lead_between"].match(doc.text, best.end, found.start):
-        found.date = best
+    if best is None:
+        return
+    m = _patterns()["lead_between"].match(doc.text, best.end, found.start)
+    if m is None:
+        return
+    found.date = best
+    place = m.group("place")
+    if place and found.place is None and place not in _not_names():
+        found.place = " ".join(place.split())
 
 
 def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
@@ -356,6 +316,10 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
         if sub:
             end = sub.end()
         name = " ".join(text[m.start():end].split())
+        if _about_meeting(text[m.end():end]):
+            # "het debat over de Europese Top van 27 en 28 juni": the date is the summit's,
+            # and the summit is a mention of its own.
+            end = m.end()
         # "het commissiedebat", "tijdens het AO": one meeting; "agenderen voor algemeen
         # overleg" in a decision list: a kind of meeting, unless a date follows.
         determined = bool(_DETERMINER.search(text, max(0, m.start() - 12), m.start()))
@@ -377,12 +341,17 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
             continue  # "ministeriële bijeenkomst": the adjective of the next head
         start, name, head, has_mod = _meeting(text, m, not_names)
         end = m.end()
-        comp = pats["complement"].match(text, end)
+        # "de klimaatconferentie SB60", "de VN-klimaatconferentie COP29": the meeting's code.
+        comp = pats["complement"].match(text, end) or _CODE_NAME.match(text, end)
         if comp:
             end = comp.end()
             name = " ".join(text[start:end].split())
         weak = head in _v()["heads"]["weak"]
-        found.append(Found(base + start, base + end, name, _head_key(head),
+        key = _head_key(head)
+        if comp is not None and "code" in comp.groupdict() and pats["cop"].fullmatch(
+                comp.group("code")):
+            key = "cop"  # merges with later mentions of the COP by its code alone
+        found.append(Found(base + start, base + end, name, key,
                            specific=(has_mod and not weak) or bool(comp),
                            name_start=base + start, name_end=base + end))
     for at in trig["ev_gathering"]:
@@ -441,18 +410,39 @@ def _triggers(doc: Doc, text: str, from_title: bool) -> dict[str, list[int]]:
     return out
 
 
+_ABOUT = re.compile(r"\s+(?:over|inzake|ter\s+voorbereiding\s+(?:op|van))\s")
+
+
+def _about_meeting(subject: str) -> bool:
+    """Whether a debate's subject ("over de NAVO-Top") names a meeting of its own. A subject
+    without "over" is the debate's title: "het commissiedebat Eurogroep/Ecofinraad van 7
+    maart" is a debate on 7 March."""
+    if not _ABOUT.match(subject):
+        return False
+    pats = _patterns()
+    if pats["named"].search(subject) or pats["cop"].search(subject):
+        return True
+    m = pats["summit"].search(subject)
+    return m is not None and _summit(subject, m.start()) is not None
+
+
+# A numbered edition ("COP29", "SB60", "CHOGM2024"): an acronym alone ("SWAP") may be a topic.
+_CODE_NAME = re.compile(r"[ \t]+(?P<code>[A-Z]{2,6}[0-9]{1,4}[A-Z]?)(?![\w-])")
 _DETERMINER = re.compile(r"(?:^|\s)(?:het|de|dit|dat|deze|een|tijdens)\s+$", re.IGNORECASE)
 _SUBJECT_WORDS = re.compile(
-    r"[ \t]+((?:(?!(?:dat|die|is|wordt|werd|zal|gepland|op|van)[ \t])[\w'’/-]+[ \t]+)"
-    r"{0,7}?)(?:op|van|d\.d\.)[ \t]+$"
+    r"[ \t]+((?:(?!(?:dat|die|is|wordt|werd|zal|gepland|op|van|staat|was)\s)[\w'’/-]+\s+)"
+    r"{0,7}?)(?:op|van|d\.d\.|(?:(?:dat|die)\s+)?(?:is|wordt|staat|was|werd)\s+"
+    r"(?:gepland|voorzien|ingepland)"
+    r"\s+(?:op|voor))\s+$"
 )
 
 
 def _subject_to_date(text: str, end: int, date_starts: list[int]) -> int | None:
-    """"AO bejegening publieke ambtsdragers op 21 april 2009": the subject runs to a date on
-    the same line, introduced by op/van/d.d.; returns where the subject ends."""
-    line_end = text.find("\n", end)
-    limit = min(end + 90, len(text) if line_end < 0 else line_end)
+    """"AO bejegening publieke ambtsdragers op 21 april 2009", "Het commissiedebat
+    georganiseerde criminaliteit is gepland op 5 februari": the subject runs to a date in the
+    same paragraph, introduced by op/van/d.d. or "is gepland op"; returns where it ends."""
+    para_end = text.find("\n\n", end)
+    limit = min(end + 90, len(text) if para_end < 0 else para_end)
     for at in date_starts:
         if end < at <= limit:
             m = _SUBJECT_WORDS.match(text, end, at)
@@ -519,9 +509,11 @@ def find_mentions(doc: Doc) -> list[Found]:
     found += _acronym_mentions(doc)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
-    for f in found:
+    for i, f in enumerate(found):
         if kept and f.start < kept[-1].end:
             continue  # inside a longer mention ("Raad" of "Europese Raad", "(RAZ)", a head twice)
+        if _kind_before_name(text, f, found[i + 1:i + 2]) or _dossier_line(text, f):
+            continue
         _attach(doc, f, dates_at, sentences.at(f.start)[1])
         _lead_date(doc, f, sentences)
         kept.append(f)
@@ -533,6 +525,32 @@ def find_mentions(doc: Doc) -> list[Found]:
     out = [f for f in kept if f.specific or _fits_named(f, kept)]
     title = [t for t in title if not any(f.start <= t.start < f.end for f in out)]
     return sorted(title + out, key=lambda f: f.start)
+
+
+def _kind_before_name(text: str, f: Found, following: list[Found]) -> bool:
+    """"de klimaatconferentie COP29": a lower-case kind of meeting right before the meeting's
+    name describes that one meeting."""
+    if f.head in _debate_heads():
+        return False  # "het algemeen overleg Eurogroep/Ecofinraad": a debate's title follows
+    return bool(following) and f.name.islower() and following[0].start >= f.end and \
+        not text[f.end:following[0].start].strip()
+
+
+@cache
+def _debate_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _v()["debates"]["words"])
+
+
+# A Kamerstuk's dossier heading: "21 501-32 Landbouw- en Visserijraad", "36 410 XV Begroting".
+_DOSSIER_LINE = re.compile(r"[ \t]*\d{2}[ \u00a0]?\d{3}(?:[- ][A-Z0-9]{1,5})?[ \t]+\S")
+
+
+def _dossier_line(text: str, f: Found) -> bool:
+    """A mention in the title of a dossier (the line opens with its number) names the dossier,
+    not a meeting."""
+    line = text.rfind("\n", 0, f.start) + 1
+    m = _DOSSIER_LINE.match(text, line, f.start + 1)
+    return m is not None and not re.search(r"[.!?]\s", text[line:f.start])
 
 
 def _fits_named(f: Found, others: list[Found]) -> bool:
@@ -555,97 +573,15 @@ def _acronym_mentions(doc: Doc) -> list[Found]:
     return out
 
 
-# --- merging ---------------------------------------------------------------------------------
-
-
-def _bounds(d: DateMention | None) -> tuple[date, date] | None:
-    if d is None or not d.start_date:
-        return None
-    return _span_of(d.start_date, d.end_date or d.start_date)
-
-
-@cache
-def _span_of(start_date: str, end_date: str) -> tuple[date, date]:
-    return _point(start_date).first_day(), _point(end_date).last_day()
-
-
-def _point(iso: str) -> Point:
-    parts = [int(x) for x in iso.split("-")]
-    return Point(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2
-                 else None)
-
-
-def _dates_agree(a: DateMention | None, b: DateMention | None, *, loose: bool) -> bool:
-    """Do two dates fit one meeting? ``loose`` lets the year differ (a typo) on equal days."""
-    ba, bb = _bounds(a), _bounds(b)
-    if ba is None or bb is None:
-        return True
-    if ba[0] <= bb[1] and bb[0] <= ba[1]:
-        return True
-    if loose and a and b and a.start_date and b.start_date and len(a.start_date) == 10:
-        return a.start_date[4:] == b.start_date[4:] and (a.end_date or "")[4:] == (
-            b.end_date or "")[4:]
-    return False
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower())
-                    if not unicodedata.combining(c))
-    return frozenset(w for w in re.split(r"[\s-]+", plain) if w and w not in {"de", "het", "van"})
-
-
-def _same(c: _Cluster, f: Found) -> bool:
-    if c.head != f.head:
-        return False
-    loose = f.from_title or any(m.from_title for m in c.mentions)
-    if not _dates_agree(c.date(), f.date, loose=loose):
-        return False
-    place = c.place()
-    if place and f.place:
-        return place == f.place
-    if f.head in _named_keys() and place is None and c.date() is None:
-        # "de Eurogroep" named bare first (a title, an aside), its date given later.
-        return True
-    # Same kind of meeting on the same days.
-    return f.date is not None and c.date() is not None
-
-
-def _fits(c: _Cluster, f: Found) -> bool:
-    """A bare mention ("de aankomende NAVO-Top") fits a meeting whose name covers its words."""
-    if c.head != f.head or f.place or f.date:
-        return False
-    if f.head in _named_keys():
-        return True  # "de RAZ", "de Raad Algemene Zaken": the name itself is the meeting
-    want = _words(f.name)
-    return any(want <= _words(m.name) for m in c.mentions) or want <= frozenset().union(
-        *(_words(m.name) for m in c.mentions))
-
-
-def cluster(found: list[Found]) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    for f in found:
-        match = next((c for c in clusters if _same(c, f)), None)
-        if match is None:
-            fitting = [c for c in clusters if _fits(c, f)]
-            # The meeting named last is the one a bare mention refers to.
-            match = max(fitting, key=lambda c: c.mentions[-1].start) if fitting else None
-        if match is None:
-            clusters.append(_Cluster([f]))
-        else:
-            match.mentions.append(f)
-    return clusters
-
-
 # --- relation and output ---------------------------------------------------------------------
 
 
-def _relation(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> str | None:
+def _relation(doc: Doc, c: Cluster, sentences: SentenceIndex) -> str | None:
     d = c.date()
-    bounds = _bounds(d)
+    period = bounds(d)
     span = document_span(doc)
-    if bounds is not None:
-        decided = relative(bounds[0], bounds[1], span)
+    if period is not None:
+        decided = relative(period[0], period[1], span)
         if decided:
             return decided
     votes = {"past": 0, "upcoming": 0}
@@ -656,15 +592,15 @@ def _relation(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> str | None:
             votes[rel] += strength
     if votes["past"] != votes["upcoming"]:
         return "past" if votes["past"] > votes["upcoming"] else "upcoming"
-    if bounds is not None and span is not None:
-        if bounds[1] <= span[0]:
+    if period is not None and span is not None:
+        if period[1] <= span[0]:
             return "past"
-        if span[1] is not None and bounds[0] >= span[1]:
+        if span[1] is not None and period[0] >= span[1]:
             return "upcoming"
     return None
 
 
-def _event(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> Event:
+def _event(doc: Doc, c: Cluster, sentences: SentenceIndex) -> Event:
     first = min(c.mentions, key=lambda m: m.start)
     d = c.date()
     return Event(
@@ -680,7 +616,7 @@ def _event(doc: Doc, c: _Cluster, sentences: SentenceIndex) -> Event:
     )
 
 
-def _summit_family(clusters: list[_Cluster]) -> str | None:
+def _summit_family(clusters: list[Cluster]) -> str | None:
     """"NAVO-Top" when every summit the document names by a prefix has that prefix."""
     names = {c.name() for c in clusters if c.head == "top"}
     prefixed = {re.sub(r"[- ]?[Tt]op$", "", n) for n in names if n.lower() != "top"}
@@ -721,4 +657,4 @@ def find_event(doc: Doc, name: str) -> Event | None:
     return None
 
 
-__all__ = ["Found", "cluster", "event_at", "find_event", "find_mentions"]
+__all__ = ["Found", "cluster", "event_at", "find_event", "find_mentions"]  # re-exported

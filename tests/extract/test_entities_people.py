@@ -67,3 +67,29 @@ def test_entities_people_merged_by_surname_with_every_mention() -> None:
     assert person.name == "W.B. Hoekstra"
     assert [record.text[m.start:m.end] for m in person.mentions] == [
         "W.B. Hoekstra", "Hoekstra", "Hoekstra"]
+
+
+MOTION = (
+    "De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering, de huurtoeslag per 1 "
+    "januari te verhogen,\n\nen gaat over tot de orde van de dag.\n\n{signatures}\n\n"
+    "kst-36500-XV-17\nISSN 0921 - 7371"
+)
+
+
+@pytest.mark.parametrize(
+    ("signatures", "names"),
+    [
+        ("Van Dijk\nBikker\nDe Hoop\nGrinwis", ["Van Dijk", "Bikker", "De Hoop", "Grinwis"]),
+        ("Teunissen\n\nVan der Plas", ["Teunissen", "Van der Plas"]),
+        ("Omtzigt c.s.", ["Omtzigt"]),
+    ],
+)
+def test_entities_people_motion_signatories(signatures: str, names: list[str]) -> None:
+    record = extract(MOTION.format(signatures=signatures).encode(), name="motie.txt")
+    people = [e.name for e in record.entities if e.type == "person"]
+    assert people == names
+
+
+def test_entities_people_no_signatories_without_the_closing_formula() -> None:
+    record = extract(b"Het plan gaat door.\n\nBikker\nGrinwis\n", name="brief.txt")
+    assert [e.name for e in record.entities if e.type == "person"] == []

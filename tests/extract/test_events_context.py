@@ -90,8 +90,9 @@ def test_events_context_debate_title_then_dat_is_gepland_op() -> None:
 
 
 def test_events_context_numbered_conference_merges_with_its_code() -> None:
-    record = extract((HEAD + "Van 2 tot en met 13 december 2024 vindt in Dubai de klimaatconferentie "
-                      "COP28 plaats. De inzet voor de COP28 volgt.").encode(), name="b.txt")
+    body = ("Van 2 tot en met 13 december 2024 vindt in Dubai de klimaatconferentie COP28 "
+            "plaats. De inzet voor de COP28 volgt.")
+    record = extract((HEAD + body).encode(), name="b.txt")
     (event,) = record.events
     assert (event.name, event.place, event.start_date, len(event.mentions)) == (
         "klimaatconferentie COP28", "Dubai", "2024-12-02", 2)

@@ -4,14 +4,19 @@
   An adjective counts as a mention of its country ("de Russische invasie" mentions Rusland): a
   reader who asks which countries a letter is about means those too. Only inflected adjectives
   are listed, because "Frans" and "Duits" are also names and languages.
+  An adjective after a region word and a hyphen ("Latijns-Amerikaanse") names a region.
 - Organisations: the gazetteer, acronyms the document defines ("Ukraine Comprehensive
-  Assistance Package (UCAP)"), and capitalised names built on an organisation word ("NATO
-  Channel Committee", "Fonds Duurzaam Funderingsherstel").
+  Assistance Package (UCAP)", "Nederlandse orde van advocaten (NOvA)"), with every later use
+  of the long name, and capitalised names built on an organisation word ("NATO Channel
+  Committee", "Fonds Duurzaam Funderingsherstel"). A body named inside an office title
+  ("Staatssecretaris van Financiën – Toeslagen en Douane") is no mention of that body.
 - People: only where the text says it is a person: after a role ("de Minister van Buitenlandse
   Zaken van Noorwegen Anniken Huitfeldt", "minister Brekelmans"), a form of address ("de heer",
-  "het lid Valstar", "motie Koster"), with initials ("W.B. Hoekstra") or as the signer. Every
-  later use of the surname is a mention too.
-- Places: a gazetteer of capitals, meeting cities and regions, and the places of events.
+  "het lid Valstar", "motie Koster"), with initials ("W.B. Hoekstra"), as the signer, or under
+  a motion's closing formula (its signatories, one per line). Every later use of the surname
+  is a mention too.
+- Places: a gazetteer of Dutch municipalities and towns (``data/places_nl.txt``), capitals,
+  meeting cities and regions, and the places of events; "Van Houten" is a person, no town.
 """
 
 from __future__ import annotations
@@ -125,8 +130,12 @@ def _clean_name(name: str) -> str | None:
         return None
     if any(w in bad for w in words if w[0].isupper() and not _is_particle(w)):
         return None
-    if gazetteer.table().get(name) or gazetteer.table().get(words[-1]):
+    known = gazetteer.table()
+    if known.get(name):
         return None
+    last = known.get(words[-1])
+    if last is not None and (last.type != "place" or len(words) == 1):
+        return None  # "Van Houten", "A. van Weert": a surname that is also a town is fine
     return name
 
 
@@ -242,6 +251,7 @@ def find_people(
             if m and _single_initial_ok(text, s - 1, m.end("name")):
                 found.append((m.group("name"), s - 1, m.end("name")))
         dot = text.find(".", dot + 1)
+    found += _signatories(text)
     if signer:
         at = text.find(signer)
         found.append((signer, at, at + len(signer)) if at >= 0 else (signer, -1, -1))
@@ -252,6 +262,33 @@ def find_people(
         if clean and (s < 0 or (s, e) not in seen):
             seen.add((s, e))
             out.append((clean, s, e))
+    return out
+
+
+# The closing formula of a motion, after which its signatories stand one per line.
+_CLOSING = "over tot de orde van de dag"
+_SIGNATORY = re.compile(rf"[ \t]*(?P<name>(?:{_INITIALS})?(?:{_CAP_PART}\s+|{_PART}\s+)*"
+                        rf"{_SURNAME})(?:[ \t]+c\.s\.)?[ \t]*(?:\n|$)")
+
+
+def _signatories(text: str) -> list[tuple[str, int, int]]:
+    """Surnames listed under a motion ("... en gaat over tot de orde van de dag.\n\nVan Kent\n
+    Maatoug\n..."): people, whether or not the text names them elsewhere."""
+    out: list[tuple[str, int, int]] = []
+    at = text.find(_CLOSING)
+    while at >= 0:
+        pos = text.find("\n", at)
+        while 0 <= pos < len(text) and text[pos] == "\n":
+            pos += 1  # the blank line(s) under the formula
+        while pos >= 0:
+            m = _SIGNATORY.match(text, pos)
+            if m is None or m.end() == pos:
+                break
+            out.append((m.group("name"), m.start("name"), m.end("name")))
+            pos = m.end()
+            if text.startswith("\n", pos):
+                pos += 1  # one blank line between the names of a spaced-out list
+        at = text.find(_CLOSING, at + len(_CLOSING))
     return out
 
 
@@ -520,6 +557,32 @@ def _add(table: dict[tuple[str, str], _Found], type_: str, name: str, code: str 
 _ADDRESSEE = re.compile(r"Voorzitter\s+van\s+de\s+$")
 
 
+@cache
+def _office_title() -> re.Pattern[str]:
+    """A Dutch office with its portfolio: "Staatssecretaris van Financiën – Toeslagen en
+    Douane", "Minister voor Armoedebeleid, Participatie en Pensioenen". A body named in the
+    portfolio ("Douane", "Belastingdienst") is part of the title, no mention of that body."""
+    ports = [p for p in load("entities")["people"]["portfolios"]
+             if not p.startswith("de ") and not p.isupper() and p[0].isupper()
+             and p not in _FOREIGN_PORTFOLIOS]
+    port = trie_alternation(ports)
+    return re.compile(rf"(?:[Mm]inister|[Ss]taatssecretaris)(?:\s+(?:van|voor)\s+{port}"
+                      rf"|\s*[–—-]\s*{port}|\s+{port})+(?![\w])")
+
+
+_FOREIGN_PORTFOLIOS = frozenset({"Defence", "Foreign Affairs", "State"})
+
+
+def _office_spans(doc: Doc, taken: _Taken) -> None:
+    text = doc.text
+    pattern = _office_title()
+    for at, word in hits(doc, "people", right=False):
+        if word in ("minister", "staatssecretaris"):
+            m = pattern.match(text, at)
+            if m:
+                taken.add(m.start(), m.end())
+
+
 def _org_name(acronym: gazetteer.Acronym) -> str:
     known = gazetteer.table()
     canon = known.get(acronym.acronym) or known.get(acronym.long)
@@ -533,6 +596,8 @@ def collect(doc: Doc) -> list[_Found]:
     table: dict[tuple[str, str], _Found] = {}
     taken = _Taken(len(text))
     known = gazetteer.table()
+    titles = _Taken(len(text))
+    _office_spans(doc, titles)
     acrs = [a for a in gazetteer.acronyms(doc) if a.is_org]
     for a in acrs:
         _add(table, "organisation", _org_name(a), None, (a.long_start, a.long_end))
@@ -541,6 +606,13 @@ def collect(doc: Doc) -> list[_Found]:
     for at, acr in find_all(text, defined):
         if not taken.overlaps(at, at + len(acr)):
             _add(table, "organisation", _org_name(defined[acr]), None, (at, at + len(acr)))
+    for a in acrs:
+        # The long name used again elsewhere (a heading, a later sentence) names the same body.
+        pattern = r"\s+".join(re.escape(w) for w in a.long.split())
+        for m in re.finditer(pattern, text):
+            if not taken.overlaps(m.start(), m.end()):
+                _add(table, "organisation", _org_name(a), None, m.span())
+                taken.add(m.start(), m.end())
     heads = hits(doc, "org_heads")
     for name, s, e in find_org_names(text, low, heads, hits(doc, "org_nouns", right=False)):
         if not taken.overlaps(s, e):
@@ -551,6 +623,8 @@ def collect(doc: Doc) -> list[_Found]:
         k = hit.known
         if k.type != "country" and taken.overlaps(hit.start, hit.end):
             continue
+        if k.type == "organisation" and titles.overlaps(hit.start, hit.end):
+            continue  # "Staatssecretaris van Financiën – Toeslagen en Douane"
         if k.type == "organisation" and _ADDRESSEE.search(text, max(0, hit.start - 30),
                                                           hit.start):
             continue  # the letterhead's "De Voorzitter van de Tweede Kamer": no mention

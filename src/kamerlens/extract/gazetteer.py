@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any, NamedTuple
 
 from kamerlens.extract.lexicon import load, trie_alternation
@@ -92,9 +93,18 @@ def organisations() -> dict[str, Known]:
 
 
 @cache
+def dutch_places() -> frozenset[str]:
+    """Dutch municipalities and towns (``data/places_nl.txt``)."""
+    text = resources.files("kamerlens.extract").joinpath("data/places_nl.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
 def places() -> dict[str, Known]:
     data = load("entities")["places"]
-    return {p: Known("place", p) for p in [*data["cities"], *data["regions"]]}
+    names = [*dutch_places(), *data["cities"], *data["regions"]]
+    return {p: Known("place", p) for p in names}
 
 
 @cache
@@ -129,9 +139,45 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
             continue
         name = m.group(0)
         known = tab.get(name) or tab.get(_key(name))
-        if known is not None:
-            hits.append(Hit(at, m.end(), known))
+        if known is None:
+            continue
+        if at > 1 and text[at - 1] == "-" and text[at - 2].isalnum():
+            if known.adjective and _region_before(text, at - 1):
+                continue  # "Latijns-Amerikaanse", "Zuid-Amerikaanse": a region, not the country
+            if known.type == "organisation" and not name.isupper():
+                # "EU-Gezondheidsraad" is a council of the EU, not the Gezondheidsraad; an
+                # acronym stays a name of its own ("NAVO-EU samenwerking").
+                continue
+        if known.type == "place" and (_PARTICLE_BEFORE.search(text, max(0, at - 12), at)
+                                      or _INITIALS_AFTER.match(text, m.end())):
+            continue  # "Van Houten", "A. van Weert", "Beek, W.I.I. van": a surname, no town
+        hits.append(Hit(at, m.end(), known))
     return hits
+
+
+# A surname particle in front of a town's name: capitalised ("Van Houten", "Ter Apel") or after
+# initials ("A.B. van Dongen"). "de gemeente van Houten" keeps the town.
+_PARTICLE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:Van|Ter|Ten|Van\s+der|Van\s+den|Van\s+de|De|Den)|[A-Z]\.\s?(?:van|ter|ten|de|"
+    r"van\s+der|van\s+den|van\s+de))\s+$"
+)
+
+
+# "Beek, W.I.I. van (VVD)": a surname in a list of members, initials after the comma.
+_INITIALS_AFTER = re.compile(r",[ \t]*(?:[A-Z][a-z]?\.){1,5}")
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("entities")["adjectives_after"]["not_after"])
+
+
+def _region_before(text: str, hyphen: int) -> bool:
+    """Whether the word before a hyphen is a region or compass word ("Latijns", "Zuid")."""
+    begin = hyphen
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:hyphen].lower() in _region_words()
 
 
 def doc_scan(doc: Any) -> list[Hit]:
@@ -211,6 +257,10 @@ def _long_before(text: str, end: int) -> list[tuple[int, int, str]]:
     base = max(0, end - 160)
     taken: list[tuple[int, int, str]] = []
     for s, e, tok in reversed(tokens):
+        if tok.endswith(",") and _CAP_RE.match(tok[:-1]) and taken and taken[-1][2][0].isupper():
+            # An enumeration inside the name: "Wetenschappelijk, Technisch en Economisch ..."
+            taken.append((base + s, base + e - 1, tok[:-1]))
+            continue
         if _CAP_RE.match(tok) or _CONNECT_RE.match(tok) and taken:
             taken.append((base + s, base + e, tok))
         else:
@@ -220,6 +270,43 @@ def _long_before(text: str, end: int) -> list[tuple[int, int, str]]:
     while taken and not taken[-1][2][0].isupper():
         taken.pop()  # the name starts with a capital, not with "van"
     return taken[::-1]
+
+
+_LOOSE_WORD = re.compile(r"[^\W\d][\w'’]*-?")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "to", "van", "voor", "de", "het", "en",
+                         "der", "des", "op", "in", "tot", "inzake", "ter", "ten"})
+
+
+def _fit_loose(text: str, end: int, acr: str) -> tuple[int, int] | None:
+    """A name with lower-case words whose initials spell the acronym, small words optional:
+    "Nederlandse orde van advocaten (NOvA)", "Europees Fonds voor maritieme zaken, visserij en
+    aquacultuur (EFMZVA)". The name starts with a capital; the farthest start that fits wins."""
+    if not acr.isalpha() or len(acr) < 3:
+        return None
+    words = [(m.start(), m.end(), m.group(0)) for m in
+             _LOOSE_WORD.finditer(text, max(0, end - 160), end)]
+    if not words or text[words[-1][1]:end].strip(" \t\n,"):
+        return None  # the name must run up to the bracket
+    words = words[-(2 * len(acr) + 2):]
+    letters = acr.lower()
+    for i, (s, _, word) in enumerate(words):
+        if not word[0].isupper() or not _spells([w[2] for w in words[i:]], letters):
+            continue
+        if word.lower() in _CONNECTORS and _spells([w[2] for w in words[i + 1:]], letters):
+            continue  # "Het Europees Fonds ... (EFRO)": the article is no part of the name
+        return s, words[-1][1]
+    return None
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether the initials of ``words`` spell ``letters``; a small word may be skipped."""
+    if not words:
+        return not letters
+    first = words[0]
+    small = first.lower() in _CONNECTORS
+    if letters and first[0].lower() == letters[0] and _spells(words[1:], letters[1:]):
+        return True
+    return small and _spells(words[1:], letters)
 
 
 def find_acronyms(text: str) -> list[Acronym]:
@@ -235,8 +322,10 @@ def find_acronyms(text: str) -> list[Acronym]:
             split = [(s + x.start(), s + x.end(), x.group(0))
                      for s, _, w in _long_before(text, end) for x in _WORD.finditer(w)]
             i = _fit(split, m.group("acr"))
-            if i is not None:
-                ls, le = split[i][0], split[-1][1]
+            span = (split[i][0], split[-1][1]) if i is not None else _fit_loose(
+                text, end, m.group("acr"))
+            if span is not None:
+                ls, le = span
                 found.append(Acronym(m.group("acr"), " ".join(text[ls:le].split()), ls, le, ls,
                                      m.end()))
         else:

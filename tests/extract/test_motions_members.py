@@ -96,6 +96,8 @@ en gaat over tot de orde van de dag.
     [
         # every co-signer named below: members all, and no "c.s." on top of them
         ("Van Dijk\nCeder\nBikker", ["Van Dijk", "Ceder", "Bikker"], False),
+        # a section heading after the signature is no signer
+        ("Van Dijk\nCeder\nVervolg", ["Van Dijk", "Ceder"], False),
         # only the first signer below: the others stay "c.s."
         ("Van Dijk", ["Van Dijk"], True),
     ],

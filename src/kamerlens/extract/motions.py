@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -250,11 +251,29 @@ def _tail(
     return [mention]
 
 
+_MOTIE = re.compile(r"[Mm]otie")
+_HEAD_REACH = 40  # how far before "motie" its head may start ("nader gewijzigde motie")
+
+
+def _mention_matches(text: str) -> Iterator[re.Match[str]]:
+    """The mention pattern's matches, found from the literal "motie" (a full scan with the
+    pattern's optional head is ten times slower)."""
+    mention = _patterns()["mention"]
+    done = 0
+    for lit in _MOTIE.finditer(text):
+        if lit.start() < done:
+            continue
+        m = mention.search(text, max(done, lit.start() - _HEAD_REACH))
+        if m is None:
+            return
+        done = m.end()
+        yield m
+
+
 def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Mention]:
-    p = _patterns()
     not_names = set(vocabulary()["not_names"])
     out: list[_Mention] = []
-    for m in p["mention"].finditer(doc.text):
+    for m in _mention_matches(doc.text):
         names_group = "names" if m.group("names") else "hnames"
         names_text = m.group(names_group) or ""
         members = [n for n in _split_names(names_text) if _is_member_name(n, not_names)]
@@ -277,6 +296,8 @@ def _dictum_mentions(doc: Doc) -> list[_Mention]:
     """Motion texts ("De Kamer, gehoord de beraadslaging, ... orde van de dag.")."""
     p, text = _patterns(), doc.text
     blocks = []
+    if "eraadslaging" not in text:  # a substring test spares a case-blind scan of most texts
+        return []
     for start in p["dictum_start"].finditer(text, 0, doc.body_end):
         end = p["dictum_end"].search(text, start.end(), min(start.end() + 8000, doc.body_end))
         if end:

@@ -109,9 +109,10 @@ def _lexicon() -> _Lexicon:
 
 # Cheap pre-selection: a sentence without one of these words holds no commitment. Lower case and
 # case-sensitive on purpose: several times faster than IGNORECASE over the whole text, and these
-# words do not open a statement ("Ik zal", "Voor de zomer ontvangt", "Hier kom ik").
+# words do not open a statement ("Ik zal", "Voor de zomer ontvangt", "Hier kom ik"). A look-behind
+# rather than a leading \b: it keeps the engine's first-character skip (twice as fast a scan).
 _CUE = re.compile(
-    r"\b(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
+    r"(?<!\w)(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
     r"|verwacht|verwachten|voornemens|voornemen|plan|bereid|ga|gaat|gaan|geïnformeerd|geinformeerd"
     r"|ingelicht|hoogte"
     r"|informeer|informeert|stuur|stuurt|zend|zendt)\b"
@@ -154,13 +155,17 @@ _PRESENT_VERB = (
 
 
 @cache
-def _present_kamer() -> re.Pattern[str]:
-    """A present tense of informing or sending, with its subject before or after the verb; the
-    subject may be a named minister ("De Minister van Financiën stuurt uw Kamer ...")."""
-    who = rf"(?:{_PRESENT_WHO}|{minister_re()})"
+def _present_kamer(minister: bool = False) -> re.Pattern[str]:
+    """A present tense of informing or sending, with its subject before or after the verb; with
+    ``minister`` the subject may be a named minister ("De Minister van Financiën stuurt ...")."""
+    who = rf"(?:{_PRESENT_WHO}|{minister_re()})" if minister else _PRESENT_WHO
     return re.compile(
         rf"\b(?:(?P<a>{who})\s+(?P<v1>{_PRESENT_VERB})|(?P<v2>{_PRESENT_VERB})\s+(?P<b>{who}))\b"
     )
+
+
+# Without these a sentence names no minister (a substring test spares the long pattern).
+_MINISTER_KEY = re.compile(r"inister|taatssecretaris|ewindspersoon")
 
 
 # A named minister's present tense promises only what goes to the Kamer ("stuurt uw Kamer").
@@ -453,6 +458,8 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     reactie": a present tense made future by a deadline or a condition ("zodra ...")."""
     text = doc.text
     m = _present_kamer().search(text, start, end)
+    if m is None and _MINISTER_KEY.search(text, start, end):
+        m = _present_kamer(minister=True).search(text, start, end)
     if m is None or _lexicon().present_act.search(text, start, end):
         return None
     who = m.group("a") or m.group("b") or ""

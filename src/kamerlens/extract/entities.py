@@ -396,6 +396,11 @@ def _org_piece(
 
 
 @cache
+def _not_org_names() -> frozenset[str]:
+    return _not_names() - _org_words()[0]
+
+
+@cache
 def _org_words() -> tuple[frozenset[str], frozenset[str]]:
     data = load("entities")["org_heads"]
     return frozenset(data["words"]), frozenset(data["not_org"])
@@ -426,7 +431,7 @@ def find_org_names(
     long text for runs would cost more than all the rest.
     """
     heads, not_org = _org_words()
-    bad = _not_names() - heads
+    bad = _not_org_names()
     out = []
     seen: set[int] = set()
     if head_hits is None:

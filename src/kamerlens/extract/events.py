@@ -35,7 +35,6 @@ from kamerlens.extract.event_merge import Cluster, Found, bounds, cluster
 from kamerlens.extract.lexicon import (
     SentenceIndex,
     alternation,
-    find_all,
     hits,
     keywords,
     load,
@@ -373,23 +372,37 @@ _TRIGGER_GROUPS = {"ev_named": (True, True), "ev_debate": (True, True),
 
 
 @keywords("ev_named")
-def _named_triggers() -> list[str]:
-    return [f.lower() for f in _named_forms()]
+@cache
+def _named_triggers() -> tuple[str, ...]:
+    return tuple(f.lower() for f in _named_forms())
 
 
 @keywords("ev_debate")
-def _debate_triggers() -> list[str]:
-    return [w.lower() for w in _v()["debates"]["words"]]
+@cache
+def _debate_triggers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in _v()["debates"]["words"])
 
 
 @keywords("ev_meeting", inner=True)
-def _meeting_triggers() -> list[str]:
-    return [w.lower() for w in _v()["heads"]["words"]]
+@cache
+def _meeting_triggers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in _v()["heads"]["words"])
 
 
 @keywords("ev_gathering")
-def _gathering_triggers() -> list[str]:
-    return ["kwamen", "komen", "kwam", "komt"]
+def _gathering_triggers() -> tuple[str, ...]:
+    return ("kwamen", "komen", "kwam", "komt")
+
+
+@cache
+def _title_scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every trigger word (a title is searched apart from the text), and
+    word -> the groups it triggers."""
+    groups: dict[str, list[str]] = {}
+    for group, words in _TRIGGER_WORDS.items():
+        for w in words():
+            groups.setdefault(" ".join(w.split()), []).append(group)
+    return re.compile(trie_alternation(groups)), {w: tuple(g) for w, g in groups.items()}
 
 
 _TRIGGER_WORDS = {"ev_named": _named_triggers, "ev_debate": _debate_triggers,
@@ -399,14 +412,30 @@ _TRIGGER_WORDS = {"ev_named": _named_triggers, "ev_debate": _debate_triggers,
 def _triggers(doc: Doc, text: str, from_title: bool) -> dict[str, list[int]]:
     """Where each kind of meeting word stands: from the document's shared keyword pass, or
     (for a title) from a search of that text alone."""
-    out: dict[str, list[int]] = {}
-    low = text.lower() if from_title else ""
-    for group, (left, right) in _TRIGGER_GROUPS.items():
-        if from_title:
-            found = find_all(low, _TRIGGER_WORDS[group](), left=left, right=right)
-        else:
-            found = hits(doc, group, left=left, right=right)
-        out[group] = [at for at, _ in found]
+    if from_title:
+        return _title_triggers(text.lower())
+    return {group: [at for at, _ in hits(doc, group, left=left, right=right)]
+            for group, (left, right) in _TRIGGER_GROUPS.items()}
+
+
+def _title_triggers(low: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {group: [] for group in _TRIGGER_GROUPS}
+    pattern, groups = _title_scanner()
+    pos = 0
+    while True:
+        m = pattern.search(low, pos)
+        if m is None:
+            break
+        at, end = m.span()
+        pos = at + 1  # overlapping words ("raad" inside "europese raad") each count
+        word = " ".join(m.group(0).split())
+        for group in groups.get(word, ()):
+            left, right = _TRIGGER_GROUPS[group]
+            if left and at and (low[at - 1].isalnum() or low[at - 1] == "_"):
+                continue
+            if right and end < len(low) and (low[end].isalnum() or low[end] == "_"):
+                continue
+            out[group].append(at)
     return out
 
 
@@ -558,9 +587,14 @@ def _fits_named(f: Found, others: list[Found]) -> bool:
     return f.head in {o.head for o in others if o.specific and o is not f} and f.name[:1].isupper()
 
 
+@cache
+def _named_lower() -> frozenset[str]:
+    return frozenset(n.lower() for n in _named_forms())
+
+
 def _acronym_mentions(doc: Doc) -> list[Found]:
     """"de ER in februari": an acronym the document defines for a named meeting."""
-    named = {n.lower() for n in _named_forms()}
+    named = _named_lower()
     out = []
     for a in gazetteer.acronyms(doc):
         if a.long.lower() not in named:

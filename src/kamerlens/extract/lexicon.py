@@ -171,8 +171,20 @@ def keywords(
     return register
 
 
+_COMBINED: list[Any] = [0, None]  # (number of groups registered, what _combined_for gave)
+
+
 def _combined() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    return _combined_for(tuple(sorted(set(_GROUPS) - _INNER)))
+    # Groups register at import; asked thousands of times per corpus, the set arithmetic is
+    # done again only when a module registered another group since.
+    if _COMBINED[0] != len(_GROUPS):
+        _COMBINED[:] = [len(_GROUPS), _combined_for(tuple(sorted(set(_GROUPS) - _INNER)))]
+    return _COMBINED[1]  # type: ignore[no-any-return]
+
+
+@cache
+def _inner_words(group: str) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(w.lower().split()) for w in _GROUPS[group]()}))
 
 
 @cache
@@ -220,9 +232,8 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
     for items in found.values():
         items.sort()
     for group in _INNER:
-        words = sorted({" ".join(w.lower().split()) for w in _GROUPS[group]()})
-        found[group] = [(at, at + len(w), w) for at, w in find_all(low, words, left=False,
-                                                                   right=False)]
+        found[group] = [(at, at + len(w), w) for at, w in find_all(low, _inner_words(group),
+                                                                   left=False, right=False)]
     return found
 
 
@@ -234,6 +245,10 @@ def hits(doc: Any, group: str, *, left: bool = True, right: bool = True) -> list
     on that side.
     """
     cached = getattr(doc, "_keyword_hits", None)
+    if cached is not None and cached[0] is getattr(doc, "_lower", None):
+        known = cached[3].get((group, left, right))
+        if known is not None:
+            return known  # type: ignore[no-any-return]
     low = lower(doc)
     pattern, groups = _combined()
     if cached is None or cached[0] is not low or cached[2] is not pattern:

@@ -110,6 +110,7 @@ _EXCLUDE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:niet|geen)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]")
 _WINDOW = 160  # characters after the verb in which its particle or participle must stand
 _COORD = re.compile(r"\s+en\s+(?:(?:ook|daarnaast|tevens|verder|vervolgens)\s+)?([\wÀ-ÿ]+)\b", re.I)
 
@@ -240,7 +241,7 @@ def _verb(
     w = word.lower()
     window_end = min(e, rest_from + _WINDOW)
     window = doc.text[rest_from:window_end]
-    window = re.split(r"[;:]", window, maxsplit=1)[0]
+    window = _CLAUSE_END.split(window, maxsplit=1)[0]
     lead = len(window) - len(window.lstrip())
     body = window.lstrip()
     if w in lex.aux and allow_aux:

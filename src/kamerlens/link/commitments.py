@@ -169,13 +169,15 @@ def _deadline_end(c: dict[str, Any]) -> str | None:
     return None
 
 
-# A candidate document for a covers link and how many content words its title shares with
-# the commitment's subject.
-Candidates = Callable[[set[str], str, str], list[tuple[dict[str, Any], int]]]
+# Documents that may cover a commitment: (subject words, made, until, actor key) -> each
+# candidate document with how many content words its title shares with the subject. May
+# return documents of other actors; ``cover_link`` filters them.
+Candidates = Callable[[set[str], str, str, str], list[tuple[dict[str, Any], int]]]
 
 
 class _TitleIndex:
-    """Documents by date with an inverted index of the content words of their titles."""
+    """Documents by date with an inverted index of the content words of their titles, one per
+    signer role (so a commitment only walks the documents of roles that can keep it)."""
 
     def __init__(self, documents: dict[str, dict[str, Any]]) -> None:
         dated = sorted(
@@ -183,21 +185,34 @@ class _TitleIndex:
         )
         self.docs = dated
         self.dates = [d["date"] for d in dated]
-        self.words: dict[str, list[int]] = defaultdict(list)
+        # role -> word -> ascending positions in ``docs``
+        self.words: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, d in enumerate(dated):
+            role = d["signer_role"] or ""
             for word in content_words(d["title"]):
-                self.words[word].append(i)
+                self.words[role][word].append(i)
+        self._roles: dict[str, list[str]] = {}
 
-    def candidates(self, words: set[str], after: str, until: str) -> list[tuple[dict, int]]:
-        """Documents dated in (after, until] whose title shares a word, with the count."""
+    def _roles_of(self, actor: str) -> list[str]:
+        if actor not in self._roles:
+            self._roles[actor] = [r for r in self.words if _same_actor(actor, r or None)]
+        return self._roles[actor]
+
+    def candidates(
+        self, words: set[str], after: str, until: str, actor: str
+    ) -> list[tuple[dict[str, Any], int]]:
+        """Documents of the actor dated in (after, until] whose title shares a word."""
         lo, hi = bisect_right(self.dates, after), bisect_right(self.dates, until)
         if lo >= hi:
             return []
         shared: dict[int, int] = defaultdict(int)
-        for word in words:
-            postings = self.words.get(word, [])
-            for i in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]:
-                shared[i] += 1
+        for role in self._roles_of(actor):
+            index = self.words[role]
+            for word in words:
+                postings = index.get(word)
+                if postings:
+                    for i in postings[bisect_left(postings, lo) : bisect_left(postings, hi)]:
+                        shared[i] += 1
         return [(self.docs[i], n) for i, n in shared.items()]
 
 
@@ -239,7 +254,7 @@ def cover_link(c: dict[str, Any], candidates: Candidates) -> dict[str, Any] | No
     assert actor is not None
     found = [
         (d, n)
-        for d, n in candidates(words, made, until)
+        for d, n in candidates(words, made, until, actor)
         if d["doc_id"] != c["doc_id"] and _same_actor(actor, d["signer_role"])
     ]
     found.sort(key=lambda pair: (-pair[1], pair[0]["date"], pair[0]["doc_id"]))

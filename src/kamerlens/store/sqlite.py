@@ -20,6 +20,7 @@ from kamerlens.ingest import RawDocument
 from kamerlens.models import Record
 from kamerlens.store import questions, search
 from kamerlens.store.base import AddResult, SearchQuery, SearchResult, Status
+from kamerlens.store.checkpoint import AUTOCHECKPOINT_PAGES, Checkpointer
 from kamerlens.store.rows import (
     ITEM_TABLES,
     q,
@@ -93,6 +94,7 @@ class SqliteStore:
 
         # the tantivy side index; FTS5 answers when it is off, missing or being rebuilt elsewhere
         self.indexer = Indexer(self, enabled=text_index)
+        self._checkpointer: Checkpointer | None = None
 
     def _configure(self) -> None:
         c = self.conn
@@ -103,7 +105,8 @@ class SqliteStore:
             # transactions, and never corrupts the file.
             c.execute("PRAGMA synchronous = NORMAL")
             # fold the WAL back every 16 MB instead of every 4 MB: fewer syncs during an ingest
-            c.execute("PRAGMA wal_autocheckpoint = 4000")
+            c.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+            c.execute("PRAGMA journal_size_limit = 67108864")  # a reset WAL shrinks to 64 MB
         c.execute("PRAGMA foreign_keys = ON")
         c.execute("PRAGMA cache_size = -65536")
         c.execute("PRAGMA temp_store = MEMORY")
@@ -190,6 +193,10 @@ class SqliteStore:
         """
         if not docs:
             return []
+        if self._checkpointer is None and str(self.path) != ":memory:":
+            # a batch is being written: checkpoint beside it (store/checkpoint.py)
+            self._checkpointer = Checkpointer(self.path, self.conn)
+            self._checkpointer.start()
         out: list[AddResult | Exception] = []
         with self.transaction() as c:
             c.execute("SAVEPOINT chunk")
@@ -460,6 +467,8 @@ class SqliteStore:
     def close(self) -> None:
         with self._lock:
             self.indexer.close()
+            if self._checkpointer is not None:
+                self._checkpointer.stop()
             if not self.readonly:
                 # fold the WAL back so the .db file alone is complete; a busy reader may keep
                 # the WAL, and then the next writer checkpoints it

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from kamerlens.extract.lexicon import alternation, load
+from kamerlens.extract.lexicon import alternation, load, trie_alternation
 
 YEAR = r"(?:19[4-9]\d|20[0-9]\d)"
 
@@ -93,19 +93,21 @@ def _words(key: str, section: str = "context") -> str:
 def pattern() -> re.Pattern[str]:
     """One scanner for every date form; alternatives are ordered most specific first."""
     v = _vocab()
-    month = alternation(v["months"]) + r"(?![\w])"
-    wday = r"(?:(?:" + alternation(v["weekdays"]) + r")\s+)?"
+    # Word lists as prefix trees: the engine tries a tree in one step where a flat alternation
+    # tries every word; the same strings match, longest first.
+    month = trie_alternation(v["months"]) + r"(?![\w])"
+    wday = r"(?:(?:" + trie_alternation(v["weekdays"]) + r")\s+)?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:e|ste|de)?"
     edge = r"(?<![\w.,/€$£-])"
-    join = r"\s*" + alternation(v["ranges"]["joins"]) + r"\s*"
-    period = alternation(v["periods"])
-    qual = alternation(v["qualifiers"])
-    relyear = alternation(v["relative_years"])
-    relseason = alternation(v["relative_seasons"])
-    before = alternation(v["open"]["before"])
-    after = alternation(v["open"]["after"])
-    mprep = alternation(v["context"]["month_before"])
-    yopen = alternation(v["open"]["year_before"] + v["open"]["year_after"])
+    join = r"\s*" + trie_alternation(v["ranges"]["joins"]) + r"\s*"
+    period = trie_alternation(v["periods"])
+    qual = trie_alternation(v["qualifiers"])
+    relyear = trie_alternation(v["relative_years"])
+    relseason = trie_alternation(v["relative_seasons"])
+    before = trie_alternation(v["open"]["before"])
+    after = trie_alternation(v["open"]["after"])
+    mprep = trie_alternation(v["context"]["month_before"])
+    yopen = trie_alternation(v["open"]["year_before"] + v["open"]["year_after"])
     parts = [
         # 31 mei en 1 juni 2023 / woensdag 31 mei tot en met vrijdag 2 juni
         rf"{edge}(?P<xr>{wday}(?P<xd1>{day})\s+(?P<xm1>{month})(?:\s+(?P<xy1>{YEAR}))?{join}"
@@ -149,10 +151,13 @@ def _month(word: str | None) -> int | None:
     return _months().get(word.lower().replace(" ", "")) if word else None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _int(s: str | None) -> int | None:
     if not s:
         return None
-    return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+    return int(_DIGITS.match(s).group(0))  # type: ignore[union-attr]
 
 
 def _weekday(text: str) -> int | None:
@@ -190,6 +195,14 @@ def _open_kind(word: str | None, before_key: str = "before") -> str | None:
 def parse(m: re.Match[str]) -> RawDate | None:
     """The RawDate of one match of :func:`pattern`, or None when it is not a date after all."""
     g = m.group
+    # The alternative that matched is the group that closed last (its inner groups close
+    # before it); only "yq" ends in a group of its own. One lookup instead of a dozen.
+    kind = m.lastgroup
+    if kind == "yqy":
+        kind = "yq"
+    handler = _HANDLERS.get(kind or "")
+    if handler is not None:
+        return handler(m)
     if g("xr"):
         y2 = _int(g("xy2"))
         y1 = _int(g("xy1"))
@@ -247,6 +260,31 @@ def parse(m: re.Match[str]) -> RawDate | None:
         y = _int(g("y"))
         return RawDate(m.start("y"), m.end("y"), Point(y), Point(y))
     return None
+
+
+def _year(m: re.Match[str]) -> RawDate | None:
+    y = _int(m.group("y"))
+    return RawDate(m.start("y"), m.end("y"), Point(y), Point(y))
+
+
+def _single(m: re.Match[str]) -> RawDate | None:
+    g = m.group
+    point = Point(_int(g("sy")), _month(g("sm")), _int(g("sd")))
+    return _opened(m, "s", "sopen", point, point, _weekday(g("s")))
+
+
+def _day_range(m: re.Match[str]) -> RawDate | None:
+    g = m.group
+    y, mo = _int(g("dy")), _month(g("dm"))
+    d1, d2 = _int(g("dd1")), _int(g("dd2"))
+    if d1 is None or d2 is None or d1 >= d2:
+        return None
+    return _checked(m.start("dr"), m.end("dr"), Point(y, mo, d1), Point(y, mo, d2),
+                    _weekday(g("dr")))
+
+
+# The most frequent forms, dispatched at once; the rest go through the chain in parse().
+_HANDLERS: dict[str, Any] = {"y": _year, "s": _single, "dr": _day_range}
 
 
 def _vocab_rel(key: str) -> int:

@@ -98,8 +98,12 @@ def _year_ok(text: str, start: int, end: int) -> bool:
 
 
 def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted by start)."""
+    i = bisect_left(spans, (end, -1))  # spans that start before ``end``
+    return any(start < e for _, e in spans[max(0, i - _MAX_NESTED):i])
 
+
+_MAX_NESTED = 8  # spans (references) barely overlap: the few before ``end`` decide
 
 @keywords("dates")
 @cache
@@ -151,15 +155,16 @@ def _prefix_words() -> frozenset[str]:
     phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
                           *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
                           *v["open"]["year_after"], *v["context"]["month_before"],
-                          *v["context"]["year_before"], *v["periods"], *v["relative_years"],
-                          "de", "het", "tussen"]
+                          *v["periods"], *v["relative_years"], "de", "het", "tussen"]
+    # Not context.year_before ("van", "en", "per" ...): it decides whether a bare number is a
+    # year, but no date expression starts with it, so a start there never matches.
     return frozenset(w.lower() for p in phrases for w in p.split())
 
 
 def _starts(text: str, at: int, floor: int) -> list[int]:
     """Where a date holding ``text[at]`` may begin, farthest first: the start of the run of
     date words in front of it ("uiterlijk op woensdag 31 mei"), and ``at`` itself."""
-    words = _prefix_words()
+    words, firsts = _prefix_words(), _first_words()
     starts = [at]
     pos = at
     for _ in range(5):
@@ -168,11 +173,24 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
         cut = max(text.rfind(" ", floor, pos - 1), text.rfind("\n", floor, pos - 1)) + 1
         if cut <= floor and floor > 0 or at - cut > 48:
             break
-        if text[cut:pos].strip().lower() not in words:
+        word = text[cut:pos].strip().lower()
+        if word not in words:
             break
         pos = cut
-        starts.append(pos)
+        if word in firsts:
+            starts.append(pos)  # "van" of "met ingang van" is walked over, never a start
     return starts[::-1]
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Words a date expression can begin with: the first word of every phrase in front."""
+    v = load("dates")
+    phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
+                          *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
+                          *v["open"]["year_after"], *v["context"]["month_before"],
+                          *v["periods"], *v["relative_years"], "de", "het", "tussen"]
+    return frozenset(p.split()[0].lower() for p in phrases if p.split())
 
 
 def find_raw(
@@ -428,7 +446,7 @@ class YearAnchor(date):
 
 def _exclusions(doc: Doc) -> list[tuple[int, int]]:
     """Spans where a number is no date: the references (vergaderjaar "2020/21", dossiers)."""
-    return [(r.start, r.end) for r in doc.results.get("references", ())]
+    return sorted((r.start, r.end) for r in doc.results.get("references", ()))
 
 
 def find(doc: Doc) -> list[Found]:
@@ -480,8 +498,13 @@ def document_date(doc: Doc) -> None:
             doc.info["date_estimated"] = True
             doc.info["date_range"] = (earliest.isoformat(), latest.isoformat()) if latest else None
     span = document_span(doc)
-    doc.results["dates"] = [_mention(doc, f, None if _is_own_date(f, doc) else
-                                     f.cue or relative(f.lo(), f.hi(), span)) for f in found]
+    before = doc.results.get("dates", [])
+    out = []
+    for i, f in enumerate(found):
+        rel = None if _is_own_date(f, doc) else f.cue or relative(f.lo(), f.hi(), span)
+        same = i < len(before) and before[i].start == f.raw.start and before[i].relation == rel
+        out.append(before[i] if same else _mention(doc, f, rel))  # most keep what "dates" gave
+    doc.results["dates"] = out
 
 
 def _is_own_date(f: Found, doc: Doc) -> bool:

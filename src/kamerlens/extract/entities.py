@@ -654,16 +654,18 @@ def collect(doc: Doc) -> list[_Found]:
 
 
 def _entity(found: _Found) -> Entity:
-    spans: list[tuple[int, int]] = []
-    for s, e in sorted(set(found.spans), key=lambda sp: (sp[0], -sp[1])):
-        if spans and s < spans[-1][1]:
+    mentions: list[Mention] = []
+    last_end = -1
+    for s, neg_e in sorted({(s, -e) for s, e in found.spans}):
+        if s < last_end:
             continue  # "Hoekstra" inside "W.B. Hoekstra": one mention, the longer one
-        spans.append((s, e))
+        last_end = -neg_e
+        mentions.append(Mention(s, last_end))
     return Entity(
         type=found.type,  # type: ignore[arg-type]
         name=found.name,
         code=found.code,
-        mentions=tuple(Mention(s, e) for s, e in spans),
+        mentions=tuple(mentions),
     )
 
 

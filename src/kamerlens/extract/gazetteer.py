@@ -228,8 +228,12 @@ class Acronym:
 
     @property
     def is_org(self) -> bool:
-        last = self.long.split()[-1]
-        return last not in set(load("entities")["acronyms"]["not_org_last_words"])
+        return self.long.split()[-1] not in _not_org_last_words()
+
+
+@cache
+def _not_org_last_words() -> frozenset[str]:
+    return frozenset(load("entities")["acronyms"]["not_org_last_words"])
 
 
 def _fit(long_words: list[tuple[int, int, str]], acr: str) -> int | None:

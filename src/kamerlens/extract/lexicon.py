@@ -220,15 +220,21 @@ _ARTICLES = frozenset({"de", "het", "een", "'t"})
 def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
           ) -> dict[str, list[tuple[int, int, str]]]:
     found: dict[str, list[tuple[int, int, str]]] = {}
-    # A space in front lets a word at the very start match; offsets shift back by one.
+    # A space in front lets a word at the very start match; offsets shift back by one. Both
+    # patterns put one character before the word: the word starts where the match does.
     padded = " " + low
     for pat in (pattern, _OTHER_EDGE[pattern]):
         for m in pat.finditer(padded):
-            word = m.group(1)
+            word = m[1]
             if "\n" in word or "  " in word:
                 word = " ".join(word.split())
+            item = (m.start(), m.end() - 1, word)
             for g in groups.get(word, ()):
-                found.setdefault(g, []).append((m.start(1) - 1, m.end(1) - 1, word))
+                got = found.get(g)
+                if got is None:
+                    found[g] = [item]
+                else:
+                    got.append(item)
     for items in found.values():
         items.sort()
     for group in _INNER:

@@ -286,3 +286,35 @@ def test_commitments_deadline_never_in_the_past(
 ) -> None:
     found = extract(letter(body), name="brief.txt").commitments
     assert [(c.deadline_text, c.deadline) for c in found] == deadlines
+
+
+def _agenda(subject: str, promise: str) -> bytes:
+    return (
+        f"Datum 12 april 2024\nBetreft Geannoteerde agenda {subject}\n\n"
+        "De bondgenoten bespreken de steun aan Oekraïne. Ook de defensie-uitgaven staan op de "
+        f"agenda.\n\nDe ministers spreken over de partnerschappen.\n\n{promise}\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("subject", "promise", "deadline"),
+    [
+        # the one upcoming summit of the document, named only in its heading
+        (
+            "NAVO-top van 9 tot en met 11 juli 2024",
+            "Ik zal uw Kamer voor de Top informeren over de Nederlandse inzet.",
+            "2024-07-09",
+        ),
+        # two Councils ahead: "voor de Raad" stays text
+        (
+            "Raad Algemene Zaken van 21 mei 2024 en Raad Buitenlandse Zaken van 27 mei 2024",
+            "Ik zal uw Kamer voor de Raad informeren over de Nederlandse inzet.",
+            None,
+        ),
+    ],
+)
+def test_commitments_deadline_the_documents_one_meeting(
+    subject: str, promise: str, deadline: str | None
+) -> None:
+    (found,) = extract(_agenda(subject, promise), name="brief.txt").commitments
+    assert found.deadline == deadline

@@ -316,12 +316,13 @@ def _heads() -> re.Pattern[str]:
 
 
 def _antecedent(doc: Doc, pos: int, phrase: str, dates: DateIndex | None) -> str | None:
-    """The date of the meeting an anaphoric phrase points back to: "Het commissiedebat ... is
-    gepland op 5 februari. Ik zal u voor dit debat informeren."
+    """The date of the meeting a phrase without a name points to: "Het commissiedebat ... is
+    gepland op 5 februari. Ik zal u voor dit debat informeren.", "voor de Top".
 
     Only for a phrase that names no meeting of its own ("voor dit debat", "voor het debat", "voor
     de Raad"); the meeting is the upcoming event of that kind in the same or the previous
-    sentence (one date only), else the one date of the nearest sentence naming such a meeting.
+    sentence (one date only), else the one date of the nearest sentence naming such a meeting,
+    else the one upcoming meeting of that kind in the whole document.
     """
     words_ = phrase.split()
     det = next((i for i, w in enumerate(words_) if w.lower() in _ANAPHORIC | {"de", "het"}), None)
@@ -332,17 +333,15 @@ def _antecedent(doc: Doc, pos: int, phrase: str, dates: DateIndex | None) -> str
     if words_[det].lower() not in _ANAPHORIC and len(rest) != 1:
         return None  # "voor de Raad Buitenlandse Zaken" names its meeting
     noun = head.group(0).lower()
-    lo, hi = _around(doc, pos)
-    named = [
+    lo, _ = _around(doc, pos)
+    kind = [
         ev
         for ev in doc.results.get("events", ())
-        if lo <= ev.start < pos
-        and ev.relation != "past"
-        and _precise(ev.start_date)
-        and noun in ev.name.lower()
+        if ev.relation != "past" and _precise(ev.start_date) and noun in ev.name.lower()
     ]
-    if named:
-        return _one_date(named)
+    near = [ev for ev in kind if lo <= ev.start < pos]
+    if near:
+        return _one_date(near)
     index = dates or DateIndex(doc.results.get("dates", ()))
     written = doc_date(doc) or ""
     for s, e in _sentences_before(doc, lo, pos):
@@ -353,8 +352,9 @@ def _antecedent(doc: Doc, pos: int, phrase: str, dates: DateIndex | None) -> str
             for d in index.within(s, e)
             if (value := _precise(d.start_date)) and value >= written[: len(value)]
         }
-        return found.pop() if len(found) == 1 else None
-    return None
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return _one_date([ev for ev in kind if ev.relation == "upcoming"])
 
 
 def _adjective(word: str) -> bool:

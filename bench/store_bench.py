@@ -139,18 +139,12 @@ def real_ingest(db: Path, corpus: Path, workers: int) -> dict[str, float]:
     }
 
 
-def extraction_cpu(corpus: Path, n: int = 300) -> float:
-    """CPU seconds per document of what a worker does (extract + prepare rows), in-process."""
-    files = sorted(corpus.iterdir())[:n]
-    jobs = [(str(f), f.read_bytes(), "0" * 64) for f in files]
-    _extract_chunk(jobs[:5])  # warm up (compiled patterns, gazetteers)
-    cpu = time.process_time()
-    _extract_chunk(jobs)
-    return (time.process_time() - cpu) / len(jobs)
+def extract_all(corpus: Path, workers: int) -> tuple[list[Prepared], float]:
+    """Records of the corpus as the workers prepare them (for the store-only replay), and the
+    workers' CPU seconds per document (extract + rows + pickling), over the whole corpus."""
+    import resource
 
-
-def extract_all(corpus: Path, workers: int) -> list[Prepared]:
-    """Records of the corpus as the workers prepare them (for the store-only replay)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     files = sorted(corpus.iterdir())
     jobs = [(str(f), f.read_bytes(), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
     chunks = list(_chunks(jobs))
@@ -161,7 +155,9 @@ def extract_all(corpus: Path, workers: int) -> list[Prepared]:
                 if error is None:
                     prepared.data = data
                     out.append(prepared)
-    return out
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers have ended
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return out, cpu / max(1, len(jobs))
 
 
 def replay(store: SqliteStore, docs: list[Prepared], chunk: int = 128) -> float:
@@ -327,6 +323,31 @@ def search_report(out: Report, db: Path, qs: list[SearchQuery], n: int) -> None:
         store.close()
 
 
+def later_ingest(out: Report, db: Path, docs: list[Prepared], total: int, n: int = 500) -> None:
+    """A later, small ingest into the big store: what the incremental link stage costs then,
+    against a full relink of the whole store."""
+    from kamerlens.link import relink
+
+    rng = random.Random(11)
+    batch = [variant(docs[j % len(docs)], total + j, rng, []) for j in range(n)]
+    store = SqliteStore(db)
+    write_s = replay(store, batch)
+    t = time.perf_counter()
+    link_new(store)
+    link_s = time.perf_counter() - t
+    t = time.perf_counter()
+    relink(store)
+    full_s = time.perf_counter() - t
+    t = time.perf_counter()
+    store.close()
+    index_s = time.perf_counter() - t
+    out(
+        f"\nlater ingest of {n} documents into the {total:,}-document store: written in"
+        f" {write_s:.1f} s, incremental link stage {link_s:.1f} s (a full relink of the store"
+        f" takes {full_s:.1f} s), search index commit {index_s:.1f} s"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--real", type=int, default=3000, help="documents extracted for real")
@@ -344,8 +365,10 @@ def main() -> None:
     size, rares = make_corpus(corpus, args.real)
     out(f"corpus: {args.real:,} distinct documents, {size / args.real / 1e3:.1f} KB each")
 
+    t = time.perf_counter()
+    docs, extract_cpu = extract_all(corpus, 2)
+    extract_s = time.perf_counter() - t
     out("\n1. ingest with the real extractor (kamerlens ingest: extract, write, link, index)")
-    extract_cpu = extraction_cpu(corpus)
     for workers in (int(w) for w in args.workers.split(",")):
         r = real_ingest(work / f"real_w{workers}.db", corpus, workers)
         main_cpu = r["main_cpu"] / r["stored"]
@@ -359,15 +382,13 @@ def main() -> None:
             f" load average {r['load']:.1f} on 2 cores)"
         )
         out(
-            f"      CPU per document: extraction {extract_cpu * 1e3:.1f} ms (in a worker),"
+            f"      CPU per document: extraction {extract_cpu * 1e3:.1f} ms (workers, all files),"
             f" writer {main_cpu * 1e3:.2f} ms -> {bound:,.0f} docs/s on {min(workers, 2)} free"
             f" core(s) for the workers"
         )
 
     out("\n2. the store's own share: the same records, extracted beforehand, replayed")
-    t = time.perf_counter()
-    docs = extract_all(corpus, 2)
-    out(f"  (extracted {len(docs):,} documents in {time.perf_counter() - t:.1f} s, 2 workers)")
+    out(f"  (extracted {len(docs):,} documents in {extract_s:.1f} s with 2 workers beforehand)")
     store = fresh(work / "replay.db")
     seconds = replay(store, docs)
     t = time.perf_counter()
@@ -428,6 +449,7 @@ def main() -> None:
             )
         ]
     search_report(out, db, queries(rares, dossiers), args.total)
+    later_ingest(out, db, docs, args.total)
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text("\n".join(out.lines) + "\n", "utf-8")
     print(f"\nwritten to {args.results}")

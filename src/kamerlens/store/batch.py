@@ -110,6 +110,7 @@ def _executor(workers: int) -> Executor | None:
     if workers <= 0:
         return None
     methods = multiprocessing.get_all_start_methods()
+    ctx: Any
     # forkserver: workers fork from a clean server (no threads, no open store), extract preloaded
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")

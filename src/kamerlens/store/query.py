@@ -134,10 +134,11 @@ class _Parser:
                     terms.append(_term(*tok))
             return Near(tuple(terms), distance)
         term = _term(kind, text)
-        if (tok := self.peek()) is not None and tok[0] == "near":  # a NEAR b, a NEAR/5 b
+        nxt = self.peek()
+        if nxt is not None and nxt[0] == "near":  # a NEAR b, a NEAR/5 b
             self.take()
             right = _term(*self.take())
-            return Near((term, right), int(tok[1]) if tok[1] else NEAR_DEFAULT)
+            return Near((term, right), int(nxt[1]) if nxt[1] else NEAR_DEFAULT)
         return term
 
 

@@ -87,7 +87,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def extra_json(table: str, item: Any) -> str | None:
-    names = _extra_fields(type(item), table)
+    names = _extra_fields(type(item), table)  # type: ignore[arg-type]
     if not names:
         return None
     return json.dumps({n: _jsonable(getattr(item, n)) for n in names}, ensure_ascii=False)

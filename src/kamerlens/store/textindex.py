@@ -184,7 +184,7 @@ class TextIndex:
         return list(self.analyzers[analyzer].analyze(value))
 
     def _term(self, term: Term, field: str) -> Any:
-        tokens = [t for w in term.words for t in self._fold(w)]
+        tokens: list[Any] = [t for w in term.words for t in self._fold(w)]
         if not tokens:
             return tantivy.Query.empty_query()
         if len(tokens) == 1:
@@ -213,7 +213,9 @@ class TextIndex:
             [
                 (
                     tantivy.Occur.Should,
-                    tantivy.Query.phrase_query(self.schema, field, list(o), slop=near.distance),
+                    tantivy.Query.phrase_query(
+                        self.schema, field, list[Any](o), slop=near.distance
+                    ),
                 )
                 for o in orders
             ]

@@ -497,12 +497,12 @@ def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
     title = doc.info.get("title")
     if not isinstance(title, str) or not title.strip():
         return []
+    found = [f for f in _mentions_in(doc, title, 0, sentences, from_title=True) if f.specific]
+    if not found:
+        return []  # most titles name no meeting: the text is not searched for them
     pattern = r"\s+".join(re.escape(w) for w in title.split())
     where = re.search(pattern, doc.text, re.IGNORECASE)
     if where is None:
-        return []
-    found = [f for f in _mentions_in(doc, title, 0, sentences, from_title=True) if f.specific]
-    if not found:
         return []
     from kamerlens.extract.dates import find_raw
 

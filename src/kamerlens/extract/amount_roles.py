@@ -91,15 +91,18 @@ def _donor(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
     return _subject(doc, sent, at)
 
 
+_DOOR = re.compile(r"(?<![\w])door\s+")
+
+
 def _subject(doc: Doc, sent: tuple[int, int], at: int) -> str | None:
     """The actor that is the subject of the clause holding the amount."""
     text = doc.text
     s0, s1 = sent
     w = _phrase_words()
-    passive = re.search(r"(?<![\w])door\s+", text[s0:s1])
+    passive = _DOOR.search(text, s0, s1)
     best: tuple[int, int] | None = None
     for s, e in _candidates(doc, s0, s1):
-        if passive and s == s0 + passive.end():
+        if passive and s == passive.end():
             return _actor_name(doc, s, e)
         if s >= at:
             continue
@@ -320,10 +323,15 @@ def _proper(name: str) -> bool:
     return len(caps) >= 2 or any(len(w) > 1 and w.isupper() for w in words)
 
 
+_FUND_VAN = re.compile(r"([\w'’-]+)\s+van\s+(?:ruim\s+|circa\s+|bijna\s+|ongeveer\s+)?$")
+
+
 def _fund_before(text: str, sent: tuple[int, int], at: int) -> str | None:
     """"de Oekraïnefaciliteit van EUR 50 miljard": the fund the amount belongs to."""
-    m = re.search(r"([\w'’-]+)\s+van\s+(?:ruim\s+|circa\s+|bijna\s+|ongeveer\s+)?$",
-                  text[max(sent[0], at - 80):at])
+    lo = max(sent[0], at - 80)
+    if text.rfind("van", max(lo, at - 30), at) < 0:
+        return None  # the common case: no "van" right before the amount
+    m = _FUND_VAN.search(text[lo:at])
     if m and _patterns()["fund"].search(m.group(1)):
         return m.group(1)
     return None
@@ -354,13 +362,26 @@ def _recipient_key(doc: Doc, sentences: SentenceIndex, money: _Money, roles: Rol
     return strip_article(rec).lower()
 
 
+_FUNDISH: dict[int, tuple[list[gazetteer.Acronym], frozenset[str]]] = {}
+
+
+def _fundish(acrs: list[gazetteer.Acronym]) -> frozenset[str]:
+    """The defined acronyms that name a fund (once per document's acronym list)."""
+    got = _FUNDISH.get(id(acrs))
+    if got is None or got[0] is not acrs:
+        fund = _patterns()["fund"]
+        got = (acrs, frozenset(a.acronym for a in acrs if fund.search(a.long)))
+        _FUNDISH.clear()  # one document at a time: keep only the latest list
+        _FUNDISH[id(acrs)] = got
+    return got[1]
+
+
 def _nearby_fund(
     text: str, sentences: SentenceIndex, at: int, acrs: list[gazetteer.Acronym],
     *, same_sentence_only: bool,
 ) -> str | None:
     """A defined acronym naming a fund or package, used in this sentence or the two before."""
-    fund = _patterns()["fund"]
-    fundish = {a.acronym for a in acrs if fund.search(a.long)}
+    fundish = _fundish(acrs)
     if not fundish:
         return None
     i = sentences.index(at)

@@ -81,3 +81,14 @@ def test_events_forms_leading_date_attaches() -> None:
 )
 def test_events_forms_no_meeting(body: str) -> None:
     assert _events(body) == []
+
+
+def test_events_forms_summit_family_name_is_stable() -> None:
+    """Written "NAVO-Top" twice and "NAVO Top" once: a bare "Top" takes the commoner form,
+    the same in every run (never the order of a set)."""
+    body = ("De NAVO-Top in Vilnius vond plaats in juli 2023. De NAVO Top in Madrid volgde op "
+            "de NAVO-Top in Brussel. De Top in Wales in 2014 was de eerste.")
+    names = [e.name for e in extract((HEAD + body).encode(), name="b.txt").events]
+    assert names.count("NAVO-Top") >= 2
+    assert [e for e in extract((HEAD + body).encode(), name="b.txt").events
+            if e.place == "Wales"][0].name == "NAVO-Top"

@@ -656,7 +656,11 @@ def _summit_family(clusters: list[Cluster]) -> str | None:
     prefixed = {re.sub(r"[- ]?[Tt]op$", "", n) for n in names if n.lower() != "top"}
     if len(prefixed) != 1:
         return None
-    return next(n for n in names if n.lower() != "top")
+    # The form written most often ("NAVO-Top" over "NAVO Top"), then the first: never the
+    # order of a set, which changes from run to run.
+    written = [m.name for c in clusters if c.head == "top" for m in c.mentions
+               if m.name.lower() != "top"]
+    return max(written, key=lambda n: (written.count(n), -written.index(n)))
 
 
 @component("events", needs=("dates", "document_date"), sets=("events",))

@@ -200,6 +200,14 @@ def _people_triggers() -> tuple[str, ...]:
     return tuple(sorted(words | {"wij"}))
 
 
+@cache
+def _trigger_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    """The trigger words that open a role, and those that open a form of address."""
+    data = load("entities")["people"]
+    return (frozenset(w.lower().rstrip("-") for w in data["roles"]),
+            frozenset(w.lower().rstrip("-") for w in data["honorifics"]) | {"heer", "lid", "leden"})
+
+
 def find_people(
     text: str, signer: str | None = None, low: str | None = None,
     triggers: list[tuple[int, str]] | None = None,
@@ -210,21 +218,24 @@ def find_people(
         low = text.lower() if low is None else low
         triggers = find_all(low, _people_triggers(), right=False)
     found: list[tuple[str, int, int]] = []
-    for at, _ in triggers:
+    role_words, honor_words = _trigger_kinds()
+    for at, word in triggers:
         if at and text[at - 1] == "-":
             continue
+        # Each pattern opens with its own words: try only the ones the trigger word can open.
         for key in ("role", "royal"):
-            m = pats[key].match(text, at)
-            if m:
-                found.append((m.group("name"), m.start("name"), m.end("name")))
-        m = pats["honor"].match(text, at)
+            if (word in role_words) if key == "role" else (word == "wij"):
+                m = pats[key].match(text, at)
+                if m:
+                    found.append((m.group("name"), m.start("name"), m.end("name")))
+        m = pats["honor"].match(text, at) if word in honor_words else None
         if m and _titled_thing(text, at, m.end()):
             m = None  # "de motie Aanpak wachtlijsten": a motion's title, no member
         if m:
             base = m.start("names")
             for n in re.finditer(_NAME + r"(?![\w-])", m.group("names")):
                 found.append((n.group(0), base + n.start(), base + n.end()))
-        m = pats["caps"].match(text, at)
+        m = pats["caps"].match(text, at) if text[at:at + 2].isupper() else None
         if m:
             base, names = m.start("names"), m.group("names")
             pos = 0

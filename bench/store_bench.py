@@ -427,8 +427,8 @@ def main() -> None:
     index_s = time.perf_counter() - t
     out(
         f"  {grown:,} variants made in {made:.1f} s; written at {grown / write_s:,.0f} docs/s"
-        f" (search index committed every 5,000 meanwhile); incremental link stage over them"
-        f" {link_s:.1f} s ({counts}); final index commit {index_s:.1f} s"
+        f" (search index committed every 20,000 or 30 s meanwhile); incremental link stage"
+        f" over them {link_s:.1f} s ({counts}); final index commit {index_s:.1f} s"
     )
     db_bytes = sum(
         Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists()

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from kamerlens.store.sqlite import SqliteStore
     from kamerlens.store.textindex import TextIndex
 
-SYNC_DOCS = 5000  # the maintainer commits the index after this many written documents ...
-SYNC_SECONDS = 10.0  # ... or this long after the last commit (and always before it searches)
+SYNC_DOCS = 20000  # the maintainer commits the index after this many written documents ...
+SYNC_SECONDS = 30.0  # ... or this long after the last commit (and always before it searches)
 READ_CHUNK = 500
 RETRY_SECONDS = 30.0  # how long a process that lost its index answers with FTS5 before retrying
 

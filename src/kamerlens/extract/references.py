@@ -216,6 +216,29 @@ def _ref(
     )
 
 
+@cache
+def _anchors() -> dict[str, tuple[re.Pattern[str], int]]:
+    return {
+        name: (re.compile(re.escape(literal)), back)
+        for name, (literal, back) in _grammar().get("anchors", {}).items()
+    }
+
+
+def _anchored(
+    pattern: re.Pattern[str], literal: re.Pattern[str], back: int, text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only near its literal."""
+    done = start
+    for lit in literal.finditer(text, start, end):
+        if lit.start() < done:
+            continue
+        m = pattern.search(text, max(done, lit.start() - back), end)
+        if m is None:
+            return
+        done = m.end()
+        yield m
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """Every citation in ``text[start:end]``, in order, without regard to the document's identity.
 
@@ -224,11 +247,16 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """
     end = len(text) if end is None else end
     requires = _grammar().get("requires", {})
+    anchors = _anchors()
     found = [
         (m.start(), order, name, m)
         for order, (name, pattern) in enumerate(_scanners())
         if not requires.get(name) or any(r in text for r in requires[name])
-        for m in pattern.finditer(text, start, end)
+        for m in (
+            _anchored(pattern, *anchors[name], text, start, end)
+            if name in anchors
+            else pattern.finditer(text, start, end)
+        )
     ]
     found.sort(key=lambda f: (f[0], f[1]))
     refs: list[Reference] = []

@@ -313,9 +313,7 @@ def search(
             hits = [
                 {
                     **h,
-                    "snippet": h["snippet"]
-                    .replace("<mark>", "[bold yellow]")
-                    .replace("</mark>", "[/bold yellow]"),
+                    "snippet": _terminal_snippet(h["snippet"]),
                 }
                 for h in hits
             ]
@@ -336,6 +334,24 @@ def search(
         )
 
     _store_call(body)
+
+
+def _terminal_snippet(snippet: str) -> str:
+    """An HTML snippet (hits in <mark>, the rest escaped) as rich markup for the terminal."""
+    import html
+    import re
+
+    from rich.markup import escape
+
+    out = []
+    for part in re.split(r"(</?mark>)", snippet):
+        if part == "<mark>":
+            out.append("[bold yellow]")
+        elif part == "</mark>":
+            out.append("[/bold yellow]")
+        else:
+            out.append(escape(html.unescape(part)))
+    return "".join(out)
 
 
 @app.command()

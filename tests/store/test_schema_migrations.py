@@ -58,3 +58,43 @@ def test_schema_not_a_database_is_a_store_error(tmp_path: Path) -> None:
 def test_schema_readonly_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         open_store(tmp_path / "missing.db", readonly=True)
+
+
+def test_schema_store_of_schema_2_upgrades(tmp_path: Path) -> None:
+    """A store written before the side index and the incremental link stage: opening it applies
+    the new migrations, rebuilds FTS5, builds the search index, and the next link run is full."""
+    from kamerlens.link import link_new
+    from kamerlens.store import SearchQuery
+    from kamerlens.store.schema import _statements, applied
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    applied(conn)
+    for m in migrations()[:2]:
+        for statement in _statements(m.sql):
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO schema_migrations VALUES (?, ?, '2025-01-01T00:00:00')",
+            (m.version, m.name),
+        )
+    conn.execute(
+        "INSERT INTO documents (doc_id, sha256, source, title, date, ingested_at,"
+        " extractor_version) VALUES ('d1', 'ab', 'old.txt', 'Steun aan Oekraïne', '2023-01-02',"
+        " 'now', '0')"
+    )
+    conn.execute("INSERT INTO sources VALUES ('d1', x'00')")
+    conn.execute(
+        "INSERT INTO texts (id, doc_id, title, text) VALUES"
+        " (1, 'd1', 'Steun aan Oekraïne', 'Nederland steunt Oekraïne.')"
+    )
+    conn.execute("INSERT INTO search (rowid, title, text) SELECT id, title, text FROM texts")
+    conn.close()
+    with open_store(path) as store:
+        versions = [r["version"] for r in store._rows("SELECT version FROM schema_migrations")]
+        assert versions == [m.version for m in migrations()]
+        assert store.indexer.index is not None and store.indexer.index.num_docs() == 1
+        assert store.search(SearchQuery("oekraine")).total == 1
+        link_new(store)
+        assert store._rows("SELECT value FROM store_state WHERE key = 'link_version'")
+    with open_store(path, text_index=False) as store:
+        assert store.search(SearchQuery("oekraine")).total == 1  # FTS5 rebuilt by 0004

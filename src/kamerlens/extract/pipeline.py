@@ -25,6 +25,7 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     results: dict[str, list[Any]] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)  # DocumentInfo fields being built
+    _starts: list[int] = field(default_factory=list, repr=False)  # sentence starts, for bisect
 
     @property
     def text(self) -> str:
@@ -36,8 +37,9 @@ class Doc:
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``pos`` (the whole text when none)."""
-        starts = [s for s, _ in self.sentences]
-        i = bisect_right(starts, pos) - 1
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s for s, _ in self.sentences]
+        i = bisect_right(self._starts, pos) - 1
         if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
             return self.sentences[i]
         return (0, len(self.text))

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= kamerlens.db
 
-.PHONY: demo test install install-test browser bench eval lint clean
+.PHONY: demo test install install-test browser bench eval lint clean serve screenshots
 
 $(BIN)/kamerlens: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ demo: install
 
 test: install-test browser
 	$(BIN)/python -m pytest -q
+
+serve: install
+	$(BIN)/kamerlens serve --db $(DB)
+
+# Refresh the README's pictures from the browser tests.
+screenshots: install-test browser
+	KAMERLENS_SCREENSHOTS=1 $(BIN)/python -m pytest -q -m browser
 
 bench: install
 	$(BIN)/python bench/extract_bench.py

@@ -1,11 +1,15 @@
 """The app in a real browser (Debian's chromium through Playwright), used as a person would.
 
-Each test also keeps a screenshot of its page in docs/screenshots/ for the README.
+Each test also takes a screenshot of its page; with KAMERLENS_SCREENSHOTS=1 (``make
+screenshots``) they replace the README's pictures in docs/screenshots/, else they go to a temporary
+folder so a test run leaves the work tree alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +18,11 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 SEED_004 = "004_1ca4271ce6c07476"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("KAMERLENS_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "kamerlens-screenshots"
+)
 
 
 def in_viewport(page: Page, selector: str) -> bool:

@@ -279,6 +279,11 @@ def test_commitments_deadline_before_a_meeting(
         # a past time does not make a present tense a promise
         ("Tijdens het commissiedebat van 7 maart jl. informeer ik uw Kamer over de uitkomst.", []),
         ("Op 3 februari 2024 stuur ik uw Kamer de evaluatie.", []),
+        # a promise restated with its own (overdue) date keeps that date
+        (
+            "Ik zal uw Kamer uiterlijk 1 februari 2024 informeren over de evaluatie.",
+            [("uiterlijk 1 februari 2024", "2024-02-01")],
+        ),
     ],
 )
 def test_commitments_deadline_never_in_the_past(

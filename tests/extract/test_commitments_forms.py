@@ -51,6 +51,27 @@ def debate(turn: str) -> Record:
             "informeren",
             "2024-12",
         ),
+        (
+            "Mijn ambtgenoot van Financiën stuurt uw Kamer voor de zomer een brief over de "
+            "uitvoering.",
+            "mijn ambtgenoot van Financiën",
+            "sturen",
+            "2024-07",
+        ),
+        # plural present tenses next to their subject
+        (
+            "Wij informeren uw Kamer voor het zomerreces over de uitkomsten.",
+            "wij",
+            "informeren",
+            "2024-07",
+        ),
+        (
+            "De Minister voor Klimaat en Energie en ik sturen uw Kamer in het najaar de "
+            "uitwerking.",
+            "ik",
+            "sturen",
+            "2024-12",
+        ),
     ],
 )
 def test_commitments_forms_third_person_present(
@@ -71,6 +92,8 @@ def test_commitments_forms_third_person_present(
         "De Minister van Financiën stuurde uw Kamer op 3 februari een brief over de uitvoering.",
         # a present tense without anything that makes it future
         "De Minister van Financiën informeert uw Kamer over de stand van zaken.",
+        # an infinitive, not a plural present: someone else informs
+        "Gemeenten vragen het kabinet om uw Kamer in het najaar te informeren.",
     ],
 )
 def test_commitments_forms_third_person_present_not(body: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -127,13 +127,19 @@ def body_sentences(doc: Doc) -> list[tuple[int, int]]:
     return sents
 
 
-def sentences_hit(doc: Doc, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """The body sentences holding a match of ``cue``, in order, each once."""
+def sentences_hit(
+    doc: Doc, cue: re.Pattern[str], accept: Callable[[str, re.Match[str]], bool] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The body sentences holding a match of ``cue`` (that ``accept(text, match)`` takes, when
+    given), in order, each once."""
     sents = body_sentences(doc)
     starts = [s for s, _ in sents]
     text, end = doc.text, doc.body_end
     m = cue.search(text, 0, end)
     while m is not None:
+        if accept is not None and not accept(text, m):
+            m = cue.search(text, m.end(), end)
+            continue
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and sents[i][0] <= m.start() < sents[i][1]:
             yield sents[i]

@@ -121,17 +121,16 @@ def choose(
     doc: Doc, hits: list[Hit], prefer_from: int | None = None, dates: DateIndex | None = None
 ) -> Deadline | None:
     """The commitment's deadline among the phrases: one in its own clause (from
-    ``prefer_from`` on) before one elsewhere, then the first. A phrase of a time already past
+    ``prefer_from`` on) before one elsewhere, then the first. A meeting already held
     ("tijdens het commissiedebat van 7 maart jl.", where the promise was made) is none."""
     if prefer_from is not None:
         hits = sorted(hits, key=lambda h: (h[0] < prefer_from, h[0]))
     written = doc_date(doc) or ""
     for s, e, _, rule, m in hits:
         value = _resolve(doc, rule, m, dates)
-        if value is not None and value < written[: len(value)]:
-            continue
-        if _PAST_MARK.match(doc.text, e):
-            continue
+        past = rule.resolve == "meeting" and value is not None and value < written[: len(value)]
+        if past or _PAST_MARK.match(doc.text, e):
+            continue  # a meeting held already; an explicit date stays, even if overdue
         return Deadline(doc.text[s:e], s, e, value)
     return None
 

@@ -31,6 +31,7 @@ from functools import cache
 
 from kamerlens.extract import _deadlines
 from kamerlens.extract._cues import (
+    doc_date,
     first_person_actor,
     is_foreign_minister,
     load_toml,
@@ -115,8 +116,21 @@ _CUE = re.compile(
     r"(?<!\w)(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
     r"|verwacht|verwachten|voornemens|voornemen|plan|bereid|ga|gaat|gaan|geïnformeerd|geinformeerd"
     r"|ingelicht|hoogte"
-    r"|informeer|informeert|stuur|stuurt|zend|zendt)\b"
+    r"|informeer|informeert|stuur|stuurt|zend|zendt|informeren|sturen|zenden)\b"
 )
+_PLURAL = frozenset({"informeren", "sturen", "zenden"})
+_PLURAL_SUBJECT = re.compile(r"\s+(?:wij|we)\b")
+
+
+def _cue_ok(text: str, m: re.Match[str]) -> bool:
+    """A plural present counts only next to its subject ("wij sturen", "... en ik informeren",
+    "informeren wij"): the infinitive alone ("om uw Kamer te informeren") is everywhere."""
+    if m.group(0) not in _PLURAL:
+        return True
+    before = text[max(0, m.start() - 4) : m.start()].lower()
+    return before.endswith(("ik ", "ij ", "we ")) or bool(_PLURAL_SUBJECT.match(text, m.end()))
+
+
 # A clause boundary between an actor and its verb: the verb then belongs to another subject.
 _CLAUSE = r"\b(?:dat|die|wat|waarin|waarmee|waarbij|waardoor|zodat|omdat|terwijl|maar|nadat)\b"
 _BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)
@@ -149,6 +163,16 @@ _RECEIVES = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_WHO = r"(?i:ik|wij|we|het\s+kabinet|de\s+regering)"
+
+
+@cache
+def _present_who() -> str:
+    """Who may promise in the present tense: "ik", "wij", het kabinet and the other government
+    actors of the data ("mijn ambtgenoot van Financiën")."""
+    others = "|".join(words(a) for a in load_toml("commitments.toml")["actors"])
+    return rf"(?:{_PRESENT_WHO}|(?i:{others}))"
+
+
 _PRESENT_VERB = (
     r"(?i:informeer|informeren|informeert|stuur|sturen|stuurt|zend|zenden|zendt|kom|komen|komt)"
 )
@@ -158,7 +182,7 @@ _PRESENT_VERB = (
 def _present_kamer(minister: bool = False) -> re.Pattern[str]:
     """A present tense of informing or sending, with its subject before or after the verb; with
     ``minister`` the subject may be a named minister ("De Minister van Financiën stuurt ...")."""
-    who = rf"(?:{_PRESENT_WHO}|{minister_re()})" if minister else _PRESENT_WHO
+    who = rf"(?:{_present_who()}|{minister_re()})" if minister else _present_who()
     return re.compile(
         rf"\b(?:(?P<a>{who})\s+(?P<v1>{_PRESENT_VERB})|(?P<v2>{_PRESENT_VERB})\s+(?P<b>{who}))\b"
     )
@@ -188,7 +212,7 @@ _KAMER_GETS = re.compile(
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
 _PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
-_PRESENT_KEY = re.compile(r"nformeer|stuur|zend|kom")
+_PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
 )
@@ -199,7 +223,7 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
     dates = _deadlines.DateIndex(doc.results.get("dates", ()))
-    for start, end in sentences_hit(doc, _CUE):
+    for start, end in sentences_hit(doc, _CUE, _cue_ok):
         item = _commitment(doc, start, end, dates)
         if item is not None:
             out.append(item)
@@ -453,17 +477,38 @@ def _receives(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     return _Hit(_writer_or_subject(doc, start, m.start()), verb, anchor)
 
 
+def _agreeing(text: str, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """The first subject and present tense that agree: "ik stuur", "wij sturen", "de Minister
+    voor Klimaat en ik sturen", "het kabinet stuurt"; not "(zal) het kabinet informeren"."""
+    for m in pattern.finditer(text, start, end):
+        who = (m.group("a") or m.group("b")).lower()
+        verb = (m.group("v1") or m.group("v2")).lower()
+        if verb.endswith("en"):
+            # plural: "wij", or a coordinated subject ending in "en ik" before the verb
+            coordinated = m.group("a") and _COORDINATED.search(
+                text, max(start, m.start() - 4), m.start()
+            )
+            ok = who in ("wij", "we") or (who == "ik" and bool(coordinated))
+        elif verb.endswith("t"):
+            ok = who not in ("ik", "wij", "we")
+        else:
+            ok = who == "ik"
+        if ok:
+            return m
+    return None
+
+
 def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     """ "Voor de zomer informeer ik uw Kamer over ...", "Het kabinet komt in het najaar met een
     reactie": a present tense made future by a deadline or a condition ("zodra ...")."""
     text = doc.text
-    m = _present_kamer().search(text, start, end)
+    m = _agreeing(text, _present_kamer(), start, end)
     if m is None and _MINISTER_KEY.search(text, start, end):
-        m = _present_kamer(minister=True).search(text, start, end)
+        m = _agreeing(text, _present_kamer(minister=True), start, end)
     if m is None or _lexicon().present_act.search(text, start, end):
         return None
     who = m.group("a") or m.group("b") or ""
-    minister = bool(re.match(minister_re(), who)) and not re.fullmatch(_PRESENT_WHO, who)
+    minister = bool(re.match(minister_re(), who)) and not re.fullmatch(_present_who(), who)
     if minister and (
         is_foreign_minister(text, m.start(), m.end()) or not _TO_KAMER.search(text, m.end(), end)
     ):
@@ -475,6 +520,8 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     if deadline is not None:
         if deadline.start > m.end() and _BOUNDARY.search(text, m.end(), deadline.start):
             return None  # "Ik informeer u over X, die voor de zomer ...": the time is X's, not mine
+        if deadline.date and deadline.date < (doc_date(doc) or "")[: len(deadline.date)]:
+            return None  # "Op 3 februari stuur ik ...": a past time makes no promise
     elif not (_FUTURE_SIGNAL.search(text, start, end) or _later_document(doc, m.end(), end)):
         return None
     if verb_word.startswith("inform"):
@@ -488,10 +535,11 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     if minister:
         actor = squash(who)
         actor = actor[0].lower() + actor[1:] if actor.lower().startswith("de ") else actor
+    elif re.fullmatch(_PRESENT_WHO, who) is None or re.search("kabinet|regering", who, re.I):
+        actor = squash(who)  # het kabinet, mijn ambtgenoot van Financiën
+        actor = actor[0].lower() + actor[1:]
     else:
-        who = who.lower()
-        government = "kabinet" in who or "regering" in who
-        actor = squash(who) if government else first_person_actor(doc, m.start(), who)
+        actor = first_person_actor(doc, m.start(), who.lower())
     return _Hit(actor, _Verb(lemma, "kamer", m.start(), m.end()), start)
 
 

@@ -145,7 +145,13 @@ def _batches() -> list[list[tuple[RawDocument, Record]]]:
     ]
 
 
-def test_link_new_equals_relink_on_seed_letters(store: SqliteStore, tmp_path: Path) -> None:
+@pytest.mark.parametrize("share", [0.5, 2.0])  # 2.0: never a full run, even for big batches
+def test_link_new_equals_relink_on_seed_letters(
+    store: SqliteStore, tmp_path: Path, share: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kamerlens.link.incremental as incremental
+
+    monkeypatch.setattr(incremental, "FULL_SHARE", share)
     kinds: set[str] = set()
     for step, batch in enumerate(_batches()):
         for raw, record in batch:
@@ -169,8 +175,13 @@ def test_link_new_after_a_kill_links_what_is_pending(store: SqliteStore, tmp_pat
 
 
 @pytest.mark.parametrize("split", [1, 3])
-def test_link_new_equals_relink_on_examples(store: SqliteStore, tmp_path: Path, split: int) -> None:
+def test_link_new_equals_relink_on_examples(
+    store: SqliteStore, tmp_path: Path, split: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The bundled documents through the real extractor, ingested in parts."""
+    import kamerlens.link.incremental as incremental
+
+    monkeypatch.setattr(incremental, "FULL_SHARE", 2.0)  # the incremental path, every part
     files = sorted(
         p
         for folder in ("letters", "xml", "vlos")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 LINK_VERSION = "1"  # a different value in store_state (or none): the next run is a full one
 KINDS = ("fulfils", "covers", "recipient")
 CHUNK = 500
+FULL_SHARE = 0.5  # more new documents than this share of the store: a full run instead
 IN_MEMORY_FROM = 2000  # weigh this many commitments or more against an in-memory title index
 _LINK_COLUMNS = (
     "kind, from_doc, from_table, from_id, to_doc, to_table, to_id, to_key, evidence,"
@@ -59,6 +60,12 @@ def update(store: SqliteStore, *, full: bool = False) -> dict[str, int]:
     with store.transaction() as c:
         state = c.execute("SELECT value FROM store_state WHERE key = 'link_version'").fetchone()
         full = full or state is None or state[0] != LINK_VERSION
+        if not full:
+            # when most of the store is new, one pass over everything is cheaper than following
+            # each new document's consequences, and gives the same links
+            pending = c.execute("SELECT count(*) FROM link_pending").fetchone()[0]
+            stored = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+            full = pending > FULL_SHARE * stored
         if full:
             for kind in KINDS:
                 c.execute("DELETE FROM links WHERE kind = ?", (kind,))

@@ -17,7 +17,16 @@ Decisions (documented because a reader may expect otherwise):
   when the minister says it of themself; "het kabinet zal tijdens de Raad steun uitspreken" in a
   geannoteerde agenda is a position for that meeting, not a promise to parliament;
 - past promises ("zegde ik u toe", "heb ik toegezegd") belong to fulfilments; questions ("Bent u
-  bereid ...?") and motion texts ("verzoekt de regering ...") are never commitments.
+  bereid ...?") and motion texts ("verzoekt de regering ...") are never commitments;
+- a present tense is a promise when a deadline ahead, a condition ("zodra ...") or a later
+  document ("informeer ik uw Kamer in het verslag van deze Raad") makes it future; "Zoals
+  toegezegd ... informeer ik uw Kamer in het verslag" is then both a fulfilment (the earlier
+  promise is named) and a commitment (kept in a later document); a named minister's present
+  tense counts only for what goes to the Kamer ("De Minister van Financiën stuurt uw Kamer ...");
+- the grammatical subject wins over the writer: "Het kabinet ... zal de inzet bepalen in het
+  BNC-fiche dat uw Kamer binnen zes weken ontvangt" is het kabinet's;
+- in "Ik zeg toe dat ..." the action is the promised act ("dat de Kamer een brief krijgt":
+  sturen), "toezeggen" only when the sentence names none.
 The vocabulary is data: ``data/commitments.toml`` (verbs, markers, actors) and
 ``data/deadlines.toml`` (deadline phrases).
 """

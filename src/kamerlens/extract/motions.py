@@ -7,6 +7,11 @@ Boswijk c.s., 11 november 2021, over ... (Kamerstuk 35 925 X, nr. 22)", "moties 
 cite the same dossier and number, or when they name the same members (fuzzy, so a slight spelling
 difference still merges) without contradicting each other. The motion's span is its first
 mention in the body. Vocabulary: ``data/motions.toml``.
+
+Members look like surnames: a word of the text ("De Kamer" under a "Motie" heading) is none. A
+motion text in the minutes takes its members from the "Motie van het lid X" line above it, the
+chair's "voorgesteld door ..." or the signature lines below it; when the signature names the
+co-signers of a "C.S." heading, they are members and no longer also counted as "c.s.".
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ joined by "en" ("Nederland hecht belang aan X en benadrukt Y") is a second posit
 ``verb`` is the verb as written, with its particle or fixed object ("riep op", "sprak steun uit",
 "heeft aandacht gevraagd", "acht het van belang"); ``lemma`` the normalised infinitive
 ("oproepen", "steun uitspreken", "aandacht vragen", "van belang achten") for grouping.
+An auxiliary takes its own verb form: a participle after "heeft" ("heeft gesteund"), an
+infinitive after "zal", "kan", "wil" ..., never one after "te" ("heeft besloten ... om de
+koopkracht te ondersteunen" is a decision). A stance may be one adjective ("is terughoudend over",
+"is niet positief over"); a negation stays in ``verb`` ("is geen voorstander van").
 Other countries' positions, joint statements of others "waaronder Nederland", the Netherlands
 as object, motion texts and questions are left out. Actors and verbs are data
 (``data/positions.toml``). Only regular expressions: the actor words pre-select the few places

@@ -1,10 +1,11 @@
 """Batch ingest and reprocess: extraction in worker processes, the main process the one writer.
 
 Files are read and hashed in the main process; a hash already stored is skipped BEFORE any
-extraction (idempotent by content). Workers get (name, bytes) chunks and return records; the main
-process writes each document in its own transaction, so a kill at any moment leaves every
-document wholly present or absent, and a re-run finishes the rest. A bad file becomes one line in
-the summary and the batch goes on.
+extraction (idempotent by content). Workers get chunks of (name, bytes, sha256), extract them and
+send back plain rows (``writer.prepare``: cheap to pickle; the bytes are not sent back); the main
+process writes up to WRITE_DOCS documents per transaction (``SqliteStore.add_prepared``), so a
+kill at any moment leaves every document wholly present or absent, and a re-run finishes the
+rest. A bad file becomes one line in the summary and the batch goes on.
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ from pathlib import PurePath
 from typing import Any
 
 from kamerlens.extract import references as refs
+from kamerlens.extract.lexicon import lower as doc_lower
+from kamerlens.extract.needles import may_match
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Signer
 
@@ -246,10 +248,19 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         "head": doc.text[: min(_HEAD, doc.body_end)],
         "text": doc.text[: doc.body_end],
     }
+    # A rule over the head or the whole text is searched only when its literal words occur
+    # there: most rules fail on most documents, and a failing search reads every character.
+    text, low = doc.text, doc_lower(doc)
+    ends = {"head": min(_HEAD, doc.body_end), "text": doc.body_end}
     for name, where, pattern, also in _kind_rules():
+        if where in ends and not may_match(pattern, text, low, 0, ends[where]):
+            continue
         if where == "title" and where not in sources:
             sources["title"] = self_description(doc)
-        if pattern.search(sources[where]) and (also is None or also.search(sources["text"])):
+        if pattern.search(sources[where]) and (
+            also is None
+            or (may_match(also, text, low, 0, ends["text"]) and also.search(sources["text"]))
+        ):
             return name
     return None
 
@@ -287,10 +298,13 @@ _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# Five lower-case letters among the first 40 characters (one match, no list of letters built).
+_FIVE_LOWER = re.compile(r"(?:[^a-zß-öø-ÿ]*[a-zß-öø-ÿ]){5}")
+
+
 def _is_caps(line: str) -> bool:
     # counted by regular expressions (in C): this runs on every line of the title zone
-    lower = len(_LOWER.findall(line, 0, 40))
-    if lower > 4:
+    if _FIVE_LOWER.match(line, 0, 40):
         return False  # running text: decided on the first 40 characters
     letters = len(_LETTER.findall(line))
     if letters < 6:
@@ -389,20 +403,38 @@ _ASKED = re.compile(
 )
 
 
+@cache
+def _subject_re() -> re.Pattern[str]:
+    return re.compile(vocabulary()["title"]["subject_line"])
+
+
 def _subject_line(doc: Doc) -> str | None:
     """A letterhead's "Betreft ..." / "Onderwerp: ..." / a list's "Document: ..." line.
 
     Read from the source text, where the line still ends where the author ended it (the
     normalizer may join it to the next line); a wrapped line continues in lower case."""
-    pattern = re.compile(vocabulary()["title"]["subject_line"])
+    cached = getattr(doc, "_subject", None)  # asked for the kind and for the title
+    if cached is not None and cached[0] is doc.text:
+        return cached[1]  # type: ignore[no-any-return]
+    found = _find_subject_line(doc)
+    doc._subject = (doc.text, found)  # type: ignore[attr-defined]
+    return found
+
+
+def _find_subject_line(doc: Doc) -> str | None:
+    pattern = _subject_re()
     raw = doc.raw.text
-    m = pattern.search(raw, 0, min(_TITLE_ZONE, len(raw)))
+    end = min(_TITLE_ZONE, len(raw))
+    m = pattern.search(raw, 0, end) if may_match(pattern, raw[:end]) else None
     if m:
         value, nxt = m.group(1), _LINE.match(raw, m.end() + 1)
         if nxt and (nxt.group(0).strip()[:1].islower() or nxt.group(0).strip().isdigit()):
             value += " " + nxt.group(0)
         return " ".join(value.split())
-    m = pattern.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end))
+    end = min(_TITLE_ZONE, doc.body_end)
+    if not may_match(pattern, doc.text, doc_lower(doc), 0, end):
+        return None
+    m = pattern.search(doc.text, 0, end)
     return " ".join(m.group(1).split()) if m else None
 
 
@@ -526,7 +558,10 @@ def signer(doc: Doc) -> Signer:
     found = _signer_in(doc.text[: doc.body_end])
     if found.name:
         return found
-    if m := _labelled_signer_re().search(doc.text, 0, doc.body_end):
+    labelled = _labelled_signer_re()
+    if may_match(labelled, doc.text, doc_lower(doc), 0, doc.body_end) and (
+        m := labelled.search(doc.text, 0, doc.body_end)
+    ):
         return Signer(name=" ".join(m.group("name").split()), role=m.group("role"))
     if m := _ANSWER_BY.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
         return Signer(name=m.group("name"), role=_answer_role(m.group("role"), m.group("dept")))

@@ -63,6 +63,14 @@ class Builder:
         """Copy one line's content, collapsing runs of spaces inside it."""
         chunk = self.src[s:e]
         if "  " not in chunk:
+            i = bisect_left(self._marker_starts, s)
+            if e > s and (i == len(self._marker_starts) or self._marker_starts[i] >= e):
+                # The common case, inlined (once per line of every document): no footnote
+                # marker inside, one slice copied.
+                self._run(s)
+                self.parts.append(chunk)
+                self.pos += e - s
+                return
             self.raw(s, e)
             return
         last = s

@@ -58,7 +58,8 @@ def find(text: str, lines: list[Line], typical: int) -> list[FoundNote]:
     n = len(lines)
     while i < n and len(notes) < _MAX_NOTES:
         line = lines[i]
-        m = _NOTE_LINE.match(line.text) if line.kind == "body" else None
+        # A note line opens with its number: only those lines are worth the pattern.
+        m = _NOTE_LINE.match(line.text) if line.kind == "body" and line.text[:1].isdigit() else None
         if m is None or m.group(1) != str(len(notes) + 1):
             i += 1
             continue

@@ -227,3 +227,26 @@ def test_findings_flaws_reference_from_a_later_parliamentary_year() -> None:
     ]
     (found,) = _run(doc)
     assert found.kind == "reference_date" and found.start == a
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Den Haag, 30 februari 2024\n\nOp 31 juni 2024 vond de Raad plaats.", "31 juni 2024"),
+        ("Op 30 februari 2023 sprak ik met de Commissie.", "30 februari 2023"),
+    ],
+)
+def test_findings_flaws_impossible_date_is_flagged_not_fatal(text: str, flagged: str) -> None:
+    from kamerlens.extract import extract
+
+    record = extract(text.encode(), name="brief.txt")
+    found = [f for f in record.findings if f.kind == "impossible_date"]
+    assert [record.text[f.start : f.end] for f in found][-1].endswith(flagged)
+    assert record.document.date is None or record.document.date_estimated
+
+
+def test_findings_flaws_leap_day_is_no_flaw() -> None:
+    from kamerlens.extract import extract
+
+    record = extract("Op 29 februari 2024 vond de Raad plaats.".encode(), name="brief.txt")
+    assert not [f for f in record.findings if f.kind == "impossible_date"]

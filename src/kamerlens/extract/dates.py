@@ -401,7 +401,10 @@ def _parse_iso(value: object) -> date | None:
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not m:
         return None
-    return date(int(m.group(1)), int(m.group(2) or 7), int(m.group(3) or 1))
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 7), int(m.group(3) or 1))
+    except ValueError:  # "2024-02-30" from a typo in the text is no anchor
+        return None
 
 
 def title_dates(title: str) -> list[RawDate]:

@@ -4,6 +4,7 @@
   under a title "... van 29 en 30 november 2022": same days, other year); a date reported as past
   ("vond plaats", "kwamen samen") that lies after the document's own written date or after a date
   the document calls upcoming; a weekday that does not fit its date ("dinsdag 12 december 2023").
+- ``impossible_date``: a written date the calendar does not have ("30 februari 2024").
 - ``incomplete_sentence``: the cover-letter formula broken ("Hierbij bied ik u het ministeriële
   bijeenkomst van ..." lacks "aan": words are missing).
 - ``footnote``: a footnote marker in the body without its footnote, or a footnote never referred
@@ -145,6 +146,7 @@ def findings(doc: Doc) -> None:
         lambda: _title_conflict(doc, dates),
         lambda: _past_after(doc, dates),
         lambda: _weekday(dates),
+        lambda: _impossible(dates),
         lambda: _broken_formula(doc),
         lambda: _footnotes(doc),
         lambda: _late_refs(doc),
@@ -277,6 +279,21 @@ def _weekday(body: list[_DateText]) -> Iterator[Finding]:
                 yield Finding(
                     kind="date_conflict",
                     message=f"{name} {day} {_month_name(month)} {got.year} was a {actual}",
+                    start=got.start,
+                    end=got.end,
+                )
+
+
+def _impossible(body: list[_DateText]) -> Iterator[Finding]:
+    """ "30 februari 2024", "31 juni 2023": a day the month does not have."""
+    for got in body:
+        for day, month in got.pairs:
+            days = calendar.monthrange(got.year, month)[1]
+            if day > days:
+                yield Finding(
+                    kind="impossible_date",
+                    message=f"{day} {_month_name(month)} {got.year} does not exist"
+                    f" ({_month_name(month)} {got.year} has {days} days)",
                     start=got.start,
                     end=got.end,
                 )

@@ -64,6 +64,7 @@ def _rules() -> tuple[_Rule, ...]:
     rules = []
     for rule in data["rule"]:
         pattern = rule["pattern"].replace("{MEETING_NP}", meeting_np)
+        pattern = pattern.replace("{MEETING}", "|".join(data["meeting"]))
         # "tijdig", "uiterlijk" ... before a phrase are added after matching (see phrases()):
         # a pattern that opens with an optional group is tried slowly at every position
         pattern = pattern.replace("{PRE}", "").replace("{ADJ}", data["adj"])
@@ -147,6 +148,9 @@ def _resolve(doc: Doc, rule: _Rule, m: re.Match[str], dates: DateIndex | None) -
     if kind == "date":
         return _date_in(doc, m.start(), m.end(), dates) or _day_month(doc, m.group(0))
     if kind == "meeting":
+        month_named = _bare_month(doc, m.start(), m.group(0))
+        if month_named:
+            return month_named
         if _ANAPHORIC.intersection(m.group(0).lower().split()):
             # "voor dit debat": the debate just named, before any other of that name
             return _antecedent(doc, m.start(), m.group(0), dates)
@@ -160,6 +164,8 @@ def _resolve(doc: Doc, rule: _Rule, m: re.Match[str], dates: DateIndex | None) -
         return _before(doc, m, dates)
     if kind == "month":
         return _month(doc, groups)
+    if kind == "budget":
+        return _budget(doc, rule, groups)
     year = _year(doc, groups.get("year"), rule.year_offset)
     if year is None:
         return None
@@ -189,6 +195,49 @@ def _by_kind(kind: str, year: int, rule: _Rule, groups: dict[str, Any]) -> str |
     if kind == "prinsjesdag":
         return _third_tuesday_of_september(year)
     return None
+
+
+def _budget(doc: Doc, rule: _Rule, groups: dict[str, Any]) -> str | None:
+    """ "bij de Miljoenennota 2026", "voor de begrotingsbehandeling 2026": the budget for year N
+    is presented on Prinsjesdag and debated in the autumn of year N - 1 ("month" 9 = Prinsjesdag,
+    else that month of N - 1). "van volgend jaar" names the occasion itself: next year's autumn."""
+    if groups.get("year"):
+        year = int(groups["year"]) - 1
+    else:
+        written = doc_date(doc)
+        if not written:
+            return None
+        year = int(written[:4]) + rule.year_offset
+    if rule.month == 9:
+        return _third_tuesday_of_september(year)
+    return f"{year}-{rule.month or 12:02d}"
+
+
+_BARE_MONTH = re.compile(rf"\b(?:van|in|op) (?P<month>{MONTH_RE})\b(?! (?:19|20)\d\d)", re.I)
+
+
+def _bare_month(doc: Doc, pos: int, phrase: str) -> str | None:
+    """ "de Europese Raad van maart": a meeting named by its month only. The month of the
+    upcoming event of that kind in that month, else the first such month from the document date."""
+    m = _BARE_MONTH.search(phrase)
+    written = doc_date(doc)
+    if m is None or not written or _DAY_MONTH.search(phrase):
+        return None
+    month = MONTHS[m["month"].lower()]
+    head = _heads().search(phrase)
+    noun = head.group(0).lower() if head else ""
+    found = {
+        value[:7]
+        for ev in doc.results.get("events", ())
+        if (value := _precise(ev.start_date))
+        and int(value[5:7]) == month
+        and value[:7] >= written[:7]
+        and noun in ev.name.lower()
+    }
+    if len(found) == 1:
+        return found.pop()
+    year, written_month = int(written[:4]), int(written[5:7])
+    return f"{year + (month < written_month)}-{month:02d}"
 
 
 def _year(doc: Doc, explicit: str | None, offset: int) -> int | None:

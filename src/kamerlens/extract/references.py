@@ -290,7 +290,28 @@ def _is_own(ref: Reference, doc: Doc, furniture: list[tuple[int, int]]) -> bool:
         line_start = max(doc.text.rfind("\n", window, ref.start) + 1, window)
         if _self_footer().search(doc.text, line_start, ref.start):
             return True
+    if ref.kind in ("aanhangsel", "handelingen"):
+        return _own_handelingen(ref, doc)
     return False
+
+
+_OWN_ID = re.compile(r"(?P<a>a)?h-(?P<chamber>tk|ek)-(?P<year>\d{4})\d{4}-(?P<number>\d+)")
+_TRAIL = re.compile(r"[ \t\u00a0]*(?:\d{1,5})?[ \t\u00a0]*(?:\n|$)")
+
+
+def _own_handelingen(ref: Reference, doc: Doc) -> bool:
+    """The document's own identity: the publication it is ("ah-tk-20242025-812"), and its running
+    footer "Aanhangsel Handelingen II 2024/25   3": a citation without "nr." alone on its line,
+    followed by a page number at most (a citation in prose is never cut off like that)."""
+    own = _OWN_ID.fullmatch(str(doc.info.get("identifier") or ""))
+    same = own and ref.number == own["number"] and (ref.kind == "aanhangsel") == bool(own["a"])
+    if same and (ref.year is None or ref.year[:4] == own["year"]):
+        return True
+    if ref.number is not None and not (own and ref.number == own["number"]):
+        return False
+    line_start = doc.text.rfind("\n", 0, ref.start) + 1
+    alone = not doc.text[line_start : ref.start].strip()
+    return alone and bool(_TRAIL.match(doc.text, ref.end))
 
 
 @component("references", needs=(), sets=("references",))

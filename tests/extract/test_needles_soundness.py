@@ -7,11 +7,12 @@ import re
 import pytest
 
 from kamerlens.extract.document import _kind_rules
-from kamerlens.extract.needles import UNSAFE_FOLD, may_match, needles
+from kamerlens.extract.needles import FOLD_UNSAFE, UNSAFE_FOLD, fold_safe, may_match, needles
 
 PATTERNS = [
     r"(?i)\bDe\s+Kamer,\s+gehoord\s+de\s+beraadslaging\b",
-    r"(?m)^[ \t]*(?:Nr\.\s*\w+\s+)?(?:VERSLAG|Verslag)\b|(?i:\b(?:hierbij|bijgaand)\b[^.\n]{0,80}\bverslag\b)",
+    r"(?m)^[ \t]*(?:Nr\.\s*\w+\s+)?(?:VERSLAG|Verslag)\b"
+    r"|(?i:\b(?:hierbij|bijgaand)\b[^.\n]{0,80}\bverslag\b)",
     r"\b(?:GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b",
     r"(?im)^[ \t]*(?:betreft|onderwerp|document)[ \t]*:?[ \t]+(\S[^\n]{3,200}?)[ \t]*$",
     r"(?:Staten|STATEN)(?i:-generaal)",
@@ -67,8 +68,9 @@ def test_needles_unsafe_fold_list_is_complete() -> None:
     found = {
         chr(i)
         for i in range(128, 0x110000)
-        if not 0xD800 <= i < 0xE000 and letter.match(chr(i)) and chr(i).lower() not in
-        "abcdefghijklmnopqrstuvwxyz"
+        if not 0xD800 <= i < 0xE000
+        and letter.match(chr(i))
+        and chr(i).lower() not in "abcdefghijklmnopqrstuvwxyz"
     }
     assert found <= set(UNSAFE_FOLD)
 
@@ -83,3 +85,23 @@ def test_needles_of_every_kind_rule_are_sound(rule: int) -> None:
         for text in TEXTS:
             if compiled.search(text):
                 assert found.may_match(text)
+
+
+def test_needles_fold_unsafe_list_is_complete() -> None:
+    """Outside FOLD_UNSAFE, (?i) on a character equals plain matching on its lower case."""
+    sre = pytest.importorskip("_sre")
+    compiler = pytest.importorskip("re._compiler")
+    extra = {k for k in compiler._EXTRA_CASES} | {
+        v for vs in compiler._EXTRA_CASES.values() for v in vs
+    }
+    missing = []
+    for i in range(128, 0x110000):
+        if 0xD800 <= i < 0xE000:
+            continue
+        ch, low = chr(i), chr(sre.unicode_tolower(i))
+        word_changes = (ch.isalnum() or ch == "_") != (low.isalnum() or low == "_")
+        if ord(low) in extra or ch.lower() != low or word_changes:
+            missing.append(ch)
+    assert set(missing) <= set(FOLD_UNSAFE)
+    assert fold_safe("Een gewone Nederlandse tekst met é, ë en ç.")
+    assert not fold_safe("Een tekst met een Griekse Σ.")

@@ -11,6 +11,7 @@ W.B. Hoekstra"). A date is set only when the document writes one; estimating it 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections import Counter
@@ -21,7 +22,7 @@ from typing import Any
 
 from kamerlens.extract import references as refs
 from kamerlens.extract.lexicon import lower as doc_lower
-from kamerlens.extract.needles import may_match
+from kamerlens.extract.needles import fold_safe, may_match
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Signer
 
@@ -70,19 +71,44 @@ def parse_date(text: str) -> str | None:
     """
     iso = _ISO.match(text.strip())
     if iso:
-        return iso.group(0)
+        return iso.group(0) if _exists(iso.group(0)) else None
     m = _date_re().search(text)
     if not m:
         return None
     day, month = int(m.group(1)), vocabulary()["months"][m.group(2).lower()]
-    if not 1 <= day <= 31:
-        return None
-    return f"{m.group(3)}-{month:02d}-{day:02d}"
+    value = f"{m.group(3)}-{month:02d}-{day:02d}"
+    return value if _exists(value) else None  # "30 februari 2024" is a typo, not a date
+
+
+def _exists(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 @cache
-def _date_cue() -> re.Pattern[str]:
-    return re.compile(vocabulary()["date"]["cue"])
+def _date_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The date line's cue as patterns the engine skips through quickly: a cue at a line start
+    read from the line break before it (a literal; ``^`` is tried at every position), the first
+    line's apart, and the bracketed cue from its bracket."""
+    v = vocabulary()["date"]
+    return (
+        re.compile(rf"(?i)\n[ \t]*(?:{v['line_cue']})"),
+        re.compile(rf"(?i)[ \t]*(?:{v['line_cue']})"),
+        re.compile(rf"(?i){v['cue']}"),
+    )
+
+
+def _date_cue_ends(text: str, end: int) -> list[int]:
+    """Where each date cue in ``text[:end]`` ends, in the order of the text."""
+    line, first, inline = _date_cues()
+    found = [(m.start() + 1, m.end()) for m in line.finditer(text, 0, end)]
+    found += [m.span() for m in inline.finditer(text, 0, end)]
+    if m := first.match(text, 0, end):
+        found.append(m.span())
+    return [e for _, e in sorted(found)]
 
 
 def written_date(doc: Doc) -> str | None:
@@ -97,8 +123,8 @@ def written_date(doc: Doc) -> str | None:
     for cue in _ANSWER_DATE.finditer(text, 0, head_end):
         if found := _date_re().match(text, cue.end(), min(cue.end() + 40, len(text))):
             return parse_date(found.group(0))
-    for cue in _date_cue().finditer(text, 0, doc.body_end):
-        if found := _date_re().match(text, cue.end(), min(cue.end() + 40, len(text))):
+    for at in _date_cue_ends(text, doc.body_end):
+        if found := _date_re().match(text, at, min(at + 40, len(text))):
             return parse_date(found.group(0))
     # a line that holds only a place and a date: "Bergen, 23 december 2015"
     for line in _PLACE_DATE.finditer(text, 0, doc.body_end):
@@ -283,7 +309,7 @@ def self_description(doc: Doc) -> str:
     lines = [ln.strip() for ln in text[:end].split("\n") if ln.strip()]
     # a first line that is a paragraph counts with its first sentence only
     parts.extend(_FIRST_SENTENCE.match(ln).group(0) for ln in lines[:_FIRST_LINES])  # type: ignore[union-attr]
-    if m := _OFFER.search(text, 0, end):
+    if may_match(_OFFER, text, doc_lower(doc), 0, end) and (m := _OFFER.search(text, 0, end)):
         parts.append(" ".join(m.group(0).split()))
     return "\n".join(p for p in parts if p)
 
@@ -341,16 +367,14 @@ def _casing(words: set[str], text: str, skip: tuple[int, int]) -> dict[str, Coun
     seen: dict[str, Counter[str]] = {w: Counter() for w in words}
     if not words:
         return seen
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
-    for m in pattern.finditer(text, 0, min(len(text), _CASING_ZONE)):
-        if skip[0] <= m.start() < skip[1]:
+    for start, end in _occurrences(words, text, min(len(text), _CASING_ZONE)):
+        if skip[0] <= start < skip[1]:
             continue
-        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+        before = text[max(0, start - 3) : start].rstrip(" \t")
         if not before or before[-1] in ".!?\n:" or before.endswith("\n"):
             continue  # sentence-initial capitals say nothing about the word
-        form = m.group(0)
-        if form.isupper() and _is_caps(_line_at(text, m.start())):
+        form = text[start:end]
+        if form.isupper() and _is_caps(_line_at(text, start)):
             continue  # the title itself, or a running head repeating it
         if form.isupper() and len(form) > 1:
             shape = "upper"
@@ -358,6 +382,32 @@ def _casing(words: set[str], text: str, skip: tuple[int, int]) -> dict[str, Coun
             shape = "title" if form[0].isupper() else "lower"
         seen[form.lower()][shape] += 1
     return seen
+
+
+def _occurrences(words: set[str], text: str, end: int) -> list[tuple[int, int]]:
+    """Spans of the ``words`` (lower case) in ``text[:end]``, in any case, as whole words: no
+    letter, digit, "_" or "-" before, no letter, digit or "_" after; in the order of the text."""
+    end = min(end, len(text))
+    if not fold_safe(text) or not all(_WORD.fullmatch(w) for w in words):
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(text, 0, end)]
+    # The same matches found with str.find in the lower-cased text (the same offsets in a
+    # fold-safe text): no pattern compiled per title, none tried at every position. Words of
+    # letters only cannot overlap as whole words, so the order of the finds does not matter.
+    low = text.lower()
+    found = []
+    for word in words:
+        at = low.find(word, 0, end)
+        while at >= 0:
+            after = at + len(word)
+            left = at and (low[at - 1].isalnum() or low[at - 1] in "_-")
+            right = after < end and (low[after].isalnum() or low[after] == "_")
+            if not left and not right:
+                found.append((at, after))
+            at = low.find(word, at + 1, end)
+    found.sort()
+    return found
 
 
 def sentence_case(title: str, text: str = "", skip: tuple[int, int] = (0, 0)) -> str:
@@ -446,7 +496,10 @@ def title(doc: Doc) -> str | None:
         return given if not _is_caps(given) else sentence_case(given, doc.text)
     if subject := _subject_line(doc):
         return subject
-    if m := _ASKED.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
+    end = min(_TITLE_ZONE, doc.body_end)
+    if may_match(_ASKED, doc.text, doc_lower(doc), 0, end) and (
+        m := _ASKED.search(doc.text, 0, end)
+    ):
         return " ".join(m.group("title").split())
     vocab = vocabulary()["title"]
     weak, prefix = re.compile(vocab["weak_heads"]), re.compile(vocab["number_prefix"])
@@ -563,7 +616,10 @@ def signer(doc: Doc) -> Signer:
         m := labelled.search(doc.text, 0, doc.body_end)
     ):
         return Signer(name=" ".join(m.group("name").split()), role=m.group("role"))
-    if m := _ANSWER_BY.search(doc.text, 0, min(_TITLE_ZONE, doc.body_end)):
+    end = min(_TITLE_ZONE, doc.body_end)
+    if may_match(_ANSWER_BY, doc.text, doc_lower(doc), 0, end) and (
+        m := _ANSWER_BY.search(doc.text, 0, end)
+    ):
         return Signer(name=m.group("name"), role=_answer_role(m.group("role"), m.group("dept")))
     return Signer()
 

@@ -27,6 +27,25 @@ except ImportError:  # pragma: no cover  older Pythons
 # one is searched without the lower-case shortcut (tests/extract/test_needles_fold.py proves
 # the list complete).
 UNSAFE_FOLD = "\u0130\u0131\u212a\u017f"
+# Characters for which a case-sensitive match on ``text.lower()`` can differ from a ``(?i)``
+# match on the text itself (Greek and Cyrillic letters the engine folds together, the dotless
+# and dotted i, the long s, final sigma): a text holding none of them can be searched in lower
+# case with a pattern of lower-case words, which lets the engine skip to the words' letters.
+FOLD_UNSAFE = (
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1"
+    "\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6"
+    "\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a"
+    "\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+    "\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\u212a\ua64a\ua64b\ufb05\ufb06"
+)
+_FOLD_UNSAFE = re.compile("[" + FOLD_UNSAFE + "]")
+
+
+def fold_safe(text: str) -> bool:
+    """Whether ``(?i)`` matching in ``text`` equals plain matching in ``text.lower()``."""
+    return _FOLD_UNSAFE.search(text) is None
+
+
 _MIN_NEEDLE = 3  # shorter needles occur almost everywhere: no use as a filter
 
 
@@ -38,8 +57,9 @@ class Needles:
     words: tuple[str, ...]
     folded: bool
 
-    def may_match(self, text: str, low: str | None = None, pos: int = 0,
-                  end: int | None = None) -> bool:
+    def may_match(
+        self, text: str, low: str | None = None, pos: int = 0, end: int | None = None
+    ) -> bool:
         """False only when no match can lie within ``text[pos:end]``. ``low`` is
         ``text.lower()`` with the same offsets (computed here when not given)."""
         end = len(text) if end is None else end
@@ -144,11 +164,16 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
     return Needles(tuple(sorted(found[0], key=len, reverse=True)), found[1])
 
 
-def may_match(pattern: re.Pattern[str], text: str, low: str | None = None, pos: int = 0,
-              end: int | None = None) -> bool:
+def may_match(
+    pattern: re.Pattern[str],
+    text: str,
+    low: str | None = None,
+    pos: int = 0,
+    end: int | None = None,
+) -> bool:
     """False only when ``pattern`` cannot match within ``text[pos:end]``."""
     found = needles(pattern)
     return found is None or found.may_match(text, low, pos, end)
 
 
-__all__ = ["UNSAFE_FOLD", "Needles", "may_match", "needles"]
+__all__ = ["FOLD_UNSAFE", "UNSAFE_FOLD", "Needles", "fold_safe", "may_match", "needles"]

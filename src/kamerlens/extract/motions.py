@@ -287,11 +287,46 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
             # says that a hyphen joins the two parts of one surname
             members = [part for n in members for part in _HYPHENATED.split(n)]
         end = m.end(names_group) if members else m.end("word")
+        plural = bool(m.group("plural"))
+        if plural and members and not re.search(r"\b(?:van|door)\b", m.group("intro") or ""):
+            # "Stemmingen moties Begroting Binnenlandse Zaken": capitals after a bare plural
+            # are a subject; kept only when a citation follows ("moties Omtzigt en Dassen")
+            members, end = [], m.end("word")
+            bare_plural = True
+        else:
+            bare_plural = False
+        if not members and not plural and (owner := _owner(doc.text, m.start())):
+            members = [owner]  # "Op verzoek van de heer X stel ik voor zijn motie ..."
         mention = _Mention(m.start(), end, members, in_note=doc.footnote_of(m.start()))
-        for item in _tail(doc, mention, refs, bool(m.group("plural"))):
+        for item in _tail(doc, mention, refs, plural):
+            if bare_plural and item.dossier is None:
+                continue
             if item.members or item.dossier or item.marker:
                 out.append(item)
     return out
+
+
+_OWNER = re.compile(
+    r"\b(?:de\s+heer|mevrouw|het\s+(?:Kamer)?lid)\s+(?P<name>(?-i:[A-Z][\w'’-]+)"
+    r"(?:(?:\s+(?:van|de|der|den|het|ter|ten|te|in|'t))*\s+(?-i:[A-Z][\w'’-]+))?)"
+    r"(?:\s*\([^()\n]{1,15}\))?"
+)
+_POSSESSIVE = re.compile(r"\b(?:zijn|haar)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:]\s")
+
+
+def _owner(text: str, pos: int) -> str | None:
+    """ "Op verzoek van de heer Van Waveren stel ik voor zijn motie ... aan te houden": the member
+    named earlier in the sentence owns "zijn/haar motie" (the last one named)."""
+    if not _POSSESSIVE.search(text, max(0, pos - 6), pos):
+        return None
+    lo = max(0, pos - 300)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, pos)]
+    lo = ends[-1] if ends else lo
+    found = [m["name"] for m in _OWNER.finditer(text, lo, pos)]
+    if not found:
+        return None
+    return found[-1]
 
 
 # ---------------------------------------------------------------- the text of a motion

@@ -10,6 +10,7 @@ July, "sinds 2014" starts in 2014.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -41,16 +42,23 @@ class Point:
 
     def first_day(self) -> date:
         assert self.year is not None
-        return date(self.year, self.month or 1, self.day or 1)
+        return date(self.year, self.month or 1, self._day(self.day or 1))
 
     def last_day(self) -> date:
         assert self.year is not None
         if self.month is None:
             return date(self.year, 12, 31)
         if self.day is not None:
-            return date(self.year, self.month, self.day)
+            return date(self.year, self.month, self._day(self.day))
         nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
         return nxt - timedelta(days=1)
+
+    def _day(self, day: int) -> int:
+        """A day the month has: "29 februari" read in a year that is no leap year is the 28th
+        (the year was a guess; the text is not wrong because of it)."""
+        if self.year is None or self.month is None:
+            return day
+        return min(day, monthrange(self.year, self.month)[1])
 
     @property
     def precision(self) -> str:

@@ -67,6 +67,9 @@ _NAME = (
 )
 
 
+_PARTY = r"(?:\s*\([A-Z][\w&/-]{0,14}(?:[ -][\w&/]+){0,2}\))?"
+
+
 @cache
 def _people_patterns() -> dict[str, re.Pattern[str]]:
     data = load("entities")["people"]
@@ -84,9 +87,10 @@ def _people_patterns() -> dict[str, re.Pattern[str]]:
             rf"{roles}(?>\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?>{complement})(?![\w]))*+"
             rf",?\s+{name}"
         ),
+        # A member's party may follow in brackets: "de leden Soepboer (NSC) en Bontenbal (CDA)".
         "honor": re.compile(
             rf"{honor}\s*(?P<names>(?![a-z']){_NAME}(?![\w-])"
-            rf"(?:\s*(?:,|en)\s+(?![a-z']){_NAME}(?![\w-]))*)"
+            rf"(?:{_PARTY}\s*(?:,|en)\s+(?![a-z']){_NAME}(?![\w-]))*)"
         ),
         # A motion's heading in capitals: "MOTIE VAN DE LEDEN DE GROOT EN VAN LEEUWEN".
         "caps": re.compile(
@@ -605,6 +609,29 @@ def _org_name(acronym: gazetteer.Acronym) -> str:
     return canon.name if canon and canon.type == "organisation" else acronym.acronym
 
 
+# "Conferentie van Partijen (COP16)", "Top (...)": a meeting, an event rather than a body.
+_MEETING = re.compile(
+    r"(?i)(?:de\s+)?(?:\w+\s+)?(?:conferentie|conference|top|summit|topbijeenkomst)\b"
+)
+# "VN-Woestijnverdrag", "EU-Turkije-akkoord", "VN-Klimaatconventie": a treaty, no organisation.
+_TREATY_AFTER = re.compile(
+    r"-[\w-]*(?:verdrag|conventie|akkoord|overeenkomst|protocol|convention|agreement)\b", re.I
+)
+# Printing furniture the normalizer left in the text: the Kamerstuk head
+# ("Tweede Kamer der Staten-Generaal 2 Vergaderjaar 2024–2025"), the footer
+# ("Tweede Kamer, vergaderjaar 2024–2025, 21 501-08, nr. 950") and the colophon
+# ("ISSN 0921 - 7371 's-Gravenhage 2024", "sdu.nl"): no mention of the House or the city.
+_FURNITURE = re.compile(
+    r"(?m)^[ \t]*Tweede[ \t]+Kamer\b[^\n]*?(?:[Vv]ergaderjaar[ \t]+\d{4}|Aanhangsel)[^\n]*"
+    r"|^[^\n]*\bISSN\b[^\n]*|^[^\n]*\bsdu\.nl\b[^\n]*"
+    r"|'s-Gravenhage[ \t]+\d{4}[ \t]*$"
+)
+
+
+def _furniture_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _FURNITURE.finditer(text)]
+
+
 def collect(doc: Doc) -> list[_Found]:
     """Every entity of ``doc`` with all its spans (unordered, spans unsorted)."""
     text = doc.text
@@ -614,7 +641,7 @@ def collect(doc: Doc) -> list[_Found]:
     known = gazetteer.table()
     titles = _Taken(len(text))
     _office_spans(doc, titles)
-    acrs = [a for a in gazetteer.acronyms(doc) if a.is_org]
+    acrs = [a for a in gazetteer.acronyms(doc) if a.is_org and not _MEETING.match(a.long)]
     for a in acrs:
         _add(table, "organisation", _org_name(a), None, (a.long_start, a.long_end))
         taken.add(a.long_start, a.long_end)
@@ -644,6 +671,8 @@ def collect(doc: Doc) -> list[_Found]:
         if k.type == "organisation" and _ADDRESSEE.search(text, max(0, hit.start - 30),
                                                           hit.start):
             continue  # the letterhead's "De Voorzitter van de Tweede Kamer": no mention
+        if k.type == "organisation" and _TREATY_AFTER.match(text, hit.end):
+            continue  # "VN-Woestijnverdrag": a treaty named after the body, not the body acting
         _add(table, k.type, k.name, k.code, (hit.start, hit.end))
     places = [ev.place for ev in doc.results.get("events", ()) if getattr(ev, "place", None)]
     places += find_places(text, low, hits(doc, "municipal", right=False), doc=doc)
@@ -682,7 +711,12 @@ def _entity(found: _Found) -> Entity:
 
 @component("entities", needs=(), sets=("entities",))
 def entities(doc: Doc) -> None:
-    found = [f for f in collect(doc) if f.spans]
+    found = collect(doc)
+    if furniture := _furniture_spans(doc.text):
+        for f in found:
+            f.spans[:] = [sp for sp in f.spans
+                          if not any(s <= sp[0] and sp[1] <= e for s, e in furniture)]
+    found = [f for f in found if f.spans]
     found.sort(key=lambda f: min(f.spans))
     doc.results["entities"] = [_entity(f) for f in found]
 

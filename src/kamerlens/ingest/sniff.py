@@ -90,6 +90,10 @@ def parse(data: bytes, source: str) -> RawDocument:
         from kamerlens.ingest.xml import parse_xml
 
         return parse_xml(data, source)
+    from kamerlens.ingest.catalogue import header, parse_catalogue
+
+    if header(data) is not None:
+        return parse_catalogue(data, source)
     from kamerlens.ingest.text import parse_text
 
     return parse_text(data, source)

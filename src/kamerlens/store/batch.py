@@ -24,6 +24,8 @@ from typing import Any
 
 from kamerlens.errors import IngestError, KamerlensError
 from kamerlens.ingest import load_bytes, sha256_hex
+from kamerlens.ingest.catalogue import COLUMNS
+from kamerlens.ingest.catalogue import header as catalogue_header
 from kamerlens.store.base import Store
 from kamerlens.store.ids import canonical_dossier, identifier_parts
 from kamerlens.store.writer import prepare
@@ -32,7 +34,7 @@ CHUNK_DOCS = 16  # documents per extraction task: amortises the inter-process ov
 CHUNK_BYTES = 2 << 20
 WRITE_DOCS = 128  # documents per write transaction: FTS5 flushes once per commit
 WRITE_BYTES = 8 << 20
-CATALOGUE_COLUMNS = {"identifier", "title"}
+CATALOGUE_COLUMNS = COLUMNS
 
 
 @dataclass
@@ -273,7 +275,7 @@ def ingest(
                 if progress:
                     progress(name)
                 continue
-            if path.suffix.lower() == ".csv":
+            if catalogue_header(data) is not None:  # by content, like every format
                 rows = catalogue_rows(data)
                 if rows is not None:
                     summary.catalogue += store.load_catalogue(rows)

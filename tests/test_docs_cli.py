@@ -1,4 +1,4 @@
-"""Every command and option is documented: docs/cli.md matches the CLI, the README names each command."""
+"""Every command and option is documented: docs/cli.md matches the CLI; the README names each."""
 
 from __future__ import annotations
 

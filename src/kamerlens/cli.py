@@ -303,9 +303,9 @@ def search(
             until=until,
             dossier=dossier,
             entity=entity,
-            sort=sort,
+            sort=sort,  # type: ignore[arg-type]  # checked by the store
             limit=limit,
-        )  # type: ignore[arg-type]
+        )
         with _open(db) as store:
             result = store.search(q)
         hits = result.hits

@@ -20,7 +20,7 @@ class KamerlensError(Exception):
 
 
 class IngestError(KamerlensError):
-    """A file could not be read as a document (missing, empty, damaged, encrypted, not a document)."""
+    """A file is no readable document (missing, empty, damaged, encrypted, not a document)."""
 
     exit_code = 2
     http_status = 422

@@ -32,7 +32,7 @@ class DocumentInfo:
     identifier: str | None = None  # "kst-36180-42"
     dossier: str | None = None  # canonical, "36180" / "21501-02" / "36200-X"
     number: str | None = None  # ondernummer, "42" or "E"
-    kind: str | None = None  # brief, verslag, geannoteerde agenda, antwoorden, motie, handelingen ...
+    kind: str | None = None  # brief, verslag, geannoteerde agenda, antwoorden, motie ...
     title: str | None = None
     date: str | None = None  # YYYY-MM-DD
     date_estimated: bool = False

@@ -10,6 +10,14 @@ def _cut(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _kamerstuk(dossier: str | None, number: str | None) -> str:
+    return f"{dossier or ''}{', nr. ' + number if number else ''}"
+
+
+def _period(start: str | None, end: str | None) -> str:
+    return f"{start or '?'}{'..' + end if end and end != start else ''}"
+
+
 def summary(record: Record) -> str:
     d = record.document
     date = d.date or "unknown"
@@ -35,7 +43,7 @@ def summary(record: Record) -> str:
     block(
         "References",
         [
-            f"{r.kind} {r.dossier or ''}{', nr. ' + r.number if r.number else ''}  «{r.text}»"
+            f"{r.kind} {_kamerstuk(r.dossier, r.number)}  «{r.text}»"
             for r in record.references
         ],
     )
@@ -43,7 +51,7 @@ def summary(record: Record) -> str:
         "Motions",
         [
             f"{', '.join(m.members)}{' c.s.' if m.cs else ''} {m.date or ''} "
-            f"{m.dossier or ''}{', nr. ' + m.number if m.number else ''}: {_cut(m.subject or '', 70)}"
+            f"{_kamerstuk(m.dossier, m.number)}: {_cut(m.subject or '', 70)}"
             for m in record.motions
         ],
     )
@@ -60,16 +68,16 @@ def summary(record: Record) -> str:
     block(
         "Events",
         [
-            f"{e.start_date or '?'}{'..' + e.end_date if e.end_date and e.end_date != e.start_date else ''}"
-            f" {e.name}{' (' + e.place + ')' if e.place else ''} [{e.relation or '?'}]"
+            f"{_period(e.start_date, e.end_date)} {e.name}"
+            f"{' (' + e.place + ')' if e.place else ''} [{e.relation or '?'}]"
             for e in record.events
         ],
     )
     block(
         "Commitments",
         [
-            f"[{c.deadline or c.deadline_text or 'no deadline'}] {c.actor or '?'} / {c.action or '?'}:"
-            f" {_cut(c.text)}"
+            f"[{c.deadline or c.deadline_text or 'no deadline'}]"
+            f" {c.actor or '?'} / {c.action or '?'}: {_cut(c.text)}"
             for c in record.commitments
         ],
     )

@@ -248,5 +248,5 @@ def test_findings_flaws_impossible_date_is_flagged_not_fatal(text: str, flagged:
 def test_findings_flaws_leap_day_is_no_flaw() -> None:
     from kamerlens.extract import extract
 
-    record = extract("Op 29 februari 2024 vond de Raad plaats.".encode(), name="brief.txt")
+    record = extract(b"Op 29 februari 2024 vond de Raad plaats.", name="brief.txt")
     assert not [f for f in record.findings if f.kind == "impossible_date"]

@@ -34,7 +34,10 @@ from kamerlens.extract.sentences import split
             "Nederland heeft EUR 1,6 miljard geleverd.² Nederland riep op.",
             ["Nederland heeft EUR 1,6 miljard geleverd.²", "Nederland riep op."],
         ),
-        ("Eerste alinea zonder punt\n\nTweede alinea.", ["Eerste alinea zonder punt", "Tweede alinea."]),
+        (
+            "Eerste alinea zonder punt\n\nTweede alinea.",
+            ["Eerste alinea zonder punt", "Tweede alinea."],
+        ),
     ],
 )
 def test_sentences_split_real_prose(text: str, expected: list[str]) -> None:

@@ -26,7 +26,7 @@ from kamerlens.extract import (  # noqa: F401  (importing registers the componen
 )
 from kamerlens.extract.pipeline import Doc, check_order, run
 from kamerlens.ingest import RawDocument, read
-from kamerlens.models import DocumentInfo, Record, Signer
+from kamerlens.models import ITEM_KINDS, DocumentInfo, Record, Signer
 from kamerlens.normalize import normalize
 
 PIPELINE: tuple[str, ...] = (
@@ -46,19 +46,8 @@ PIPELINE: tuple[str, ...] = (
 )
 check_order(PIPELINE)
 
-_RESULT_KINDS = (
-    "references",
-    "motions",
-    "amounts",
-    "percentages",
-    "dates",
-    "events",
-    "commitments",
-    "fulfilments",
-    "positions",
-    "entities",
-    "findings",
-)
+# Every item kind of the record but footnotes and sections, which normalize gives.
+_RESULT_KINDS = tuple(k for k in ITEM_KINDS if k not in ("footnotes", "sections"))
 
 
 def extract(source: str | Path | bytes | RawDocument, *, name: str | None = None) -> Record:
@@ -96,7 +85,7 @@ def extract_raw(raw: RawDocument) -> Record:
 def _record(doc: Doc) -> Record:
     info: dict[str, Any] = dict(doc.info)
     signer = info.pop("signer", None) or Signer()
-    document = DocumentInfo(
+    identity = DocumentInfo(
         source=doc.raw.source,
         sha256=doc.raw.sha256,
         signer=signer,
@@ -106,7 +95,7 @@ def _record(doc: Doc) -> Record:
     )
     items = {kind: tuple(doc.results.get(kind, ())) for kind in _RESULT_KINDS}
     return Record(
-        document=document,
+        document=identity,
         text=doc.text,
         footnotes=doc.norm.footnotes,
         sections=doc.norm.sections,

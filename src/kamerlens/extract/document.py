@@ -135,7 +135,17 @@ def written_date(doc: Doc) -> str | None:
     for cue in _SIDE_DATE.finditer(side):
         if found := _date_re().match(side, cue.end(), min(cue.end() + 40, len(side))):
             return parse_date(found.group(0))
+    # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
+    if (cue := _RECEIVED_LINE.search(text, 0, head_end)) and (
+        found := _date_re().fullmatch(cue.group(1))
+    ):
+        return parse_date(found.group(0))
     return None
+
+
+_RECEIVED_LINE = re.compile(
+    r"(?m)^[ \t]*Ontvangen[ \t]+(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})[ \t]*$"
+)
 
 
 _ANSWER_DATE = re.compile(r"\(ontvangen\s+")
@@ -273,6 +283,7 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         "meta": given or "",
         "head": doc.text[: min(_HEAD, doc.body_end)],
         "text": doc.text[: doc.body_end],
+        "furniture": furniture_text(doc),  # page heads the normalizer set apart
     }
     # A rule over the head or the whole text is searched only when its literal words occur
     # there: most rules fail on most documents, and a failing search reads every character.
@@ -698,6 +709,12 @@ _SITTING = re.compile(r"^(?:TK|EK)[ \t]+\d{1,3}$")
 _CHAMBER = re.compile(r"^(?:Tweede|Eerste)\s+Kamer(?:\s+der\s+Staten-Generaal)?$")
 _WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+", re.I)
 _ON_AGENDA = re.compile(r"\bAan\s+de\s+orde\s+is\s+(?:het|de)\s+(debat\s+over\s+[^.\n]{3,200})\.")
+_CHAMBER_BEFORE = re.compile(r"^(?:Tweede|Eerste)[ \t]+Kamer[ \t]+(?=[A-Z])")
+# The Handelingen page head: sitting, date, page ("TK 21 12 november 2024 21-9-1").
+_RUNNING_HEAD = re.compile(
+    r"(?:TK|EK)[ \t]+\d{1,3}[ \t]+(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})"
+    r"[ \t]+\d{1,3}-\d{1,3}-\d{1,3}"
+)
 _RUNNING_DATE = re.compile(r"\b(?:TK|EK)\s+\d{1,3}\s+(\d{1,2}\s+\w+\s+\d{4})\b")
 
 
@@ -709,8 +726,12 @@ def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
     title = date = None
     text = doc.text[: min(_HEAD, doc.body_end)]
     for raw_line in text.split("\n")[:12]:
-        line = raw_line.strip()
+        # the page head may run the chamber and the title together on one line
+        line = _CHAMBER_BEFORE.sub("", raw_line.strip())
         if not line or _CHAMBER.match(line) or _SITTING.match(line) or line.isdigit():
+            continue
+        if m := _RUNNING_HEAD.fullmatch(line):  # "TK 21 12 november 2024 21-9-1"
+            date = date or parse_date(m.group(1))
             continue
         if line.endswith(":"):
             break  # the first speaker: the head is over

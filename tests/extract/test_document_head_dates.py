@@ -1,0 +1,66 @@
+"""Heads that date and name a document in other ways: the "Ontvangen <date>" line of a nota
+van wijziging or an amendment, and the Handelingen page head ("TK 21 12 november 2024 21-9-1")
+under a first line that runs the chamber and the title together."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerlens.extract import extract
+from kamerlens.models import DocumentInfo
+
+
+def _info(passage: str) -> DocumentInfo:
+    return extract(passage.encode("utf-8"), name="passage.txt").document
+
+
+@pytest.mark.parametrize(
+    ("passage", "date"),
+    [
+        ("36 512 Wijziging van de Omgevingswet\n\nNr. 9 NOTA VAN WIJZIGING\n\n"
+         "Ontvangen 4 februari 2025\n\nHet wetsvoorstel wordt als volgt gewijzigd:\n",
+         "2025-02-04"),
+        ("36 600 VII Vaststelling van de begrotingsstaten\n\nNr. 21 AMENDEMENT VAN HET LID BIKKER"
+         "\n\nOntvangen 30 oktober 2024\n\nDe begrotingsstaat wordt als volgt gewijzigd:\n",
+         "2024-10-30"),
+        # the date line of the letter wins over nothing else: a received line in running text
+        # ("Ontvangen 4 februari 2025 zijn ...") is a sentence, no date line
+        ("Nr. 9 NOTA VAN WIJZIGING\n\nOntvangen 4 februari 2025 zijn de reacties van de "
+         "provincies.\n", None),
+    ],
+)
+def test_received_line_dates_the_document(passage: str, date: str | None) -> None:
+    assert _info(passage).date == date
+
+
+_STEMMINGEN = (
+    "Tweede Kamer                    Stemmingen moties Begroting Binnenlandse\n"
+    "                                Zaken 2025\n\n"
+    "TK 21                                                       12 november 2024\n"
+    "21-9-1\n\n"
+    "Stemmingen moties Begroting Binnenlandse Zaken 2025\n\n"
+    "Aan de orde zijn de stemmingen in verband met het wetsvoorstel (36 600-VII).\n\n"
+    "In stemming komt de motie-Bikker c.s. (36 600-VII, nr. 15).\n\n"
+    "De voorzitter:\nIk constateer dat deze motie is aangenomen.\n"
+)
+
+
+def test_handelingen_page_head_names_kind_title_and_date() -> None:
+    info = _info(_STEMMINGEN)
+    assert (info.kind, info.title, info.date) == (
+        "handelingen", "Stemmingen moties Begroting Binnenlandse Zaken 2025", "2024-11-12")
+
+
+def test_sitting_number_in_running_text_is_no_page_head() -> None:
+    info = _info("Geachte voorzitter,\n\nIn de vergadering (TK 21 12 november 2024) is gestemd "
+                 "over de moties.\n\nDe minister van Binnenlandse Zaken,\n")
+    assert info.kind != "handelingen"
+
+
+def test_page_head_set_apart_as_furniture_still_names_a_transcript() -> None:
+    # the normalizer moves a lone running head to the furniture: the kind and date still hold
+    info = _info("Stemmingen moties Begroting Binnenlandse Zaken 2025\n\n"
+                 "TK 21 12 november 2024 21-9-1\n\n"
+                 "Aan de orde zijn de stemmingen over moties ingediend bij de begroting.\n\n"
+                 "De voorzitter:\nIk constateer dat deze motie is aangenomen.\n")
+    assert (info.kind, info.date) == ("handelingen", "2024-11-12")

@@ -95,7 +95,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             [*roles["recipient_preps"], *roles["purpose_preps"], *roles["source_preps"]])
             + r")\s+",
             re.IGNORECASE),
-        "word": re.compile(r"[\w'’]+(?:-[\w'’]+)*-?|[^\w\s]"),
+        # a word ("EU-lidstaten", "'s") or one sign; one class first, so that the engine
+        # skips the white space (same matches as "[\w'’]+(?:-[\w'’]+)*-?|[^\w\s]")
+        "word": re.compile(r"[^\s](?:(?<=[\w'’])[\w'’]*(?:-[\w'’]+)*-?)?"),
     }
 
 

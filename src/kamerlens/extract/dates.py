@@ -72,19 +72,29 @@ def _context() -> dict[str, frozenset[str]]:
     return {k: frozenset(w.lower() for w in v) for k, v in ctx.items()}
 
 
-_PREV_WORD = re.compile(r"(\S+)\s*$")
 _NEXT_WORD = re.compile(r"\s*([^\s]+)")
+
+
+def _prev_word(text: str, lo: int, hi: int) -> tuple[str, int]:
+    """The last word of ``text[lo:hi]`` before white space at its end, and where it starts
+    (``("", hi)`` when there is none): what ``(\\S+)\\s*$`` finds, without trying every
+    position."""
+    window = text[lo:hi].rstrip()
+    if not window:
+        return "", hi
+    word = window.rsplit(None, 1)[-1]
+    return word, lo + len(window) - len(word)
 
 
 def _year_ok(text: str, start: int, end: int) -> bool:
     """A bare 4-digit number is a year only in a context that says so."""
     ctx = _context()
-    prev = _PREV_WORD.search(text, max(0, start - 30), start)
-    prev_word = prev.group(1).lower().strip("(,") if prev else ""
+    prev, prev_at = _prev_word(text, max(0, start - 30), start)
+    prev_word = prev.lower().strip("(,")
     if prev_word in ctx["not_year_before"]:
         return False
-    two = _PREV_WORD.search(text, max(0, start - 40), prev.start() if prev else start)
-    if two and f"{two.group(1).lower()} {prev_word}" in ctx["not_year_before"]:
+    two, _ = _prev_word(text, max(0, start - 40), prev_at)
+    if two and f"{two.lower()} {prev_word}" in ctx["not_year_before"]:
         return False
     if prev_word in ctx["year_before"]:
         return True
@@ -277,7 +287,8 @@ def _cues_between(
 
 
 _INFINITIVE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+te\s+[a-z]+(?:en|ën)\b")
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,(?!\s*(?:d\.d\.|\d))")
+# One class first (a comma then checked by what follows it): the engine skips to the class.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\],](?:(?<!,)|(?!\s*(?:d\.d\.|\d)))")
 
 
 def cue(

@@ -127,8 +127,8 @@ def written_date(doc: Doc) -> str | None:
         if found := _date_re().match(text, at, min(at + 40, len(text))):
             return parse_date(found.group(0))
     # a line that holds only a place and a date: "Bergen, 23 december 2015"
-    for line in _PLACE_DATE.finditer(text, 0, doc.body_end):
-        if found := _date_re().fullmatch(line.group(1).strip()):
+    for line in _place_date_lines(text, doc.body_end):
+        if found := _date_re().fullmatch(line.strip()):
             return parse_date(found.group(0))
     # the side column the normalizer set apart: "Datum" over "14 november 2023"
     side = furniture_text(doc)
@@ -158,10 +158,22 @@ def furniture_text(doc: Doc) -> str:
     return "\n".join(f if isinstance(f, str) else getattr(f, "text", "") for f in furniture)
 
 
-_PLACE_DATE = re.compile(
-    r"(?m)^[ \t]*(?:'s-)?[A-Z][\w'’.\-]*(?:[ \t]+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){0,3},[ \t]+"
+_PLACE_DATE_LINE = (
+    r"[ \t]*(?:'s-)?[A-Z][\w'’.\-]*(?:[ \t]+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){0,3},[ \t]+"
     r"(\d{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+\d{4})[ \t]*$"
 )
+# Read from the line break before the line (a literal the engine skips to; "^" is tried at
+# every position), the first line apart.
+_PLACE_DATE = re.compile(r"(?m)\n" + _PLACE_DATE_LINE)
+_PLACE_DATE_FIRST = re.compile(r"(?m)" + _PLACE_DATE_LINE)
+
+
+def _place_date_lines(text: str, end: int) -> list[str]:
+    """The dates of the lines in ``text[:end]`` that hold only a place and a date, in order."""
+    found = [m.group(1) for m in _PLACE_DATE.finditer(text, 0, end)]
+    if first := _PLACE_DATE_FIRST.match(text, 0, end):
+        found.insert(0, first.group(1))
+    return found
 
 
 # ---------------------------------------------------------------- identity
@@ -207,7 +219,7 @@ def _footer_identity(doc: Doc) -> tuple[str | None, str | None]:
 def _kop_identity(doc: Doc) -> tuple[str | None, str | None]:
     """The kamerstukkop: a dossier line, then "Nr. 42" at a line start within the head."""
     head = doc.text[: min(_HEAD, doc.body_end)]
-    number = _KOP_NUMBER.search(head)
+    number = _KOP_NUMBER.search(head) if "Nr." in head else None
     if not number:
         return None, None
     dossier = None
@@ -294,6 +306,9 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
             continue
         if where == "title" and where not in sources:
             sources["title"] = self_description(doc)
+            sources["title_low"] = sources["title"].lower()
+        if where == "title" and not may_match(pattern, sources["title"], sources["title_low"]):
+            continue
         if pattern.search(sources[where]) and (
             also is None
             or (may_match(also, text, low, 0, ends["text"]) and also.search(sources["text"]))

@@ -118,7 +118,16 @@ def _stems() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 # --- finding mentions ------------------------------------------------------------------------
 
 
-_TOKEN_LEFT = re.compile(r"[\w+-]*$")
+_TOKEN_CHARS = re.compile(r"[\w+-]*")
+
+
+def _token_start(text: str, lo: int, at: int) -> int:
+    """Where the run of word characters, "+" and "-" that ends at ``at`` starts (not before
+    ``lo``): what ``[\\w+-]*$`` finds, matched on the reversed text. Like ``$``, a line break
+    right before ``at`` is stepped over."""
+    end = at - 1 if at > lo and text[at - 1] == "\n" else at
+    run = _TOKEN_CHARS.match(text[lo:end][::-1])
+    return end - len(run.group()) if run else end
 
 
 def _words_before(text: str, at: int, count: int) -> list[tuple[int, int, str]]:
@@ -176,8 +185,7 @@ def _modifiers_before(text: str, at: int, not_names: frozenset[str]) -> int | No
 
 def _summit(text: str, at: int) -> tuple[int, str] | None:
     """(start, name) of the summit whose "top" ends at ``at``."""
-    left = _TOKEN_LEFT.search(text, max(0, at - 40), at)
-    start = left.start() if left else at
+    start = _token_start(text, max(0, at - 40), at)
     token = text[start:at + 3]
     stems, not_summits, prefixes = _stems()
     if token in not_summits or token.lower() in not_summits:
@@ -199,8 +207,7 @@ def _summit(text: str, at: int) -> tuple[int, str] | None:
 
 def _meeting(text: str, m: re.Match[str], not_names: frozenset[str]) -> tuple[int, str, str, bool]:
     """(start, name, head, has_modifier) of a meeting named by a head word."""
-    left = _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
-    start = left.start() if left else m.start()
+    start = _token_start(text, max(0, m.start() - 40), m.start())
     head = m.group(0).lower()
     prefix = text[start:m.start()]
     has_mod = bool(prefix)

@@ -226,10 +226,17 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
     for pat in (pattern, _OTHER_EDGE[pattern]):
         for m in pat.finditer(padded):
             word = m[1]
-            if "\n" in word or "  " in word:
+            named = groups.get(word)
+            if named is None:
+                # a phrase broken over lines or spaced twice: looked up single-spaced
+                if "\n" not in word and "  " not in word:
+                    continue
                 word = " ".join(word.split())
+                named = groups.get(word)
+                if named is None:
+                    continue
             item = (m.start(), m.end() - 1, word)
-            for g in groups.get(word, ()):
+            for g in named:
                 got = found.get(g)
                 if got is None:
                     found[g] = [item]
@@ -276,7 +283,8 @@ def hits(doc: Any, group: str, *, left: bool = True, right: bool = True) -> list
     return out
 
 
-_NUMBER = re.compile(r"[0-9]+")
+# A class first, not a repeat: only then does the engine skip straight to the digits.
+_NUMBER = re.compile(r"[0-9][0-9]*")
 
 
 def numbers(text: str, doc: Any = None) -> list[tuple[int, int]]:

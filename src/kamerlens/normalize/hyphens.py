@@ -26,7 +26,6 @@ _VOWEL_PAIRS = frozenset(
 )
 _LAST_WORD = re.compile(r"([^\W_]+)-$")
 _FIRST_WORD = re.compile(r"[\w/]+")
-_LEFT = re.compile(r"[^\W\d_]+$")
 _RIGHT = re.compile(r"[^\W\d_]+")
 
 
@@ -36,12 +35,21 @@ def hyphenated_words(text: str) -> frozenset[str]:
     parts = text.split("-")
     found = set()
     for left, right in zip(parts, parts[1:], strict=False):
-        a = _LEFT.search(left[-40:])
-        if a is not None:
+        a = _last_word(left[-40:])
+        if a:
             b = _RIGHT.match(right)
             if b is not None:
-                found.add(f"{a.group()}-{b.group()}".lower())
+                found.add(f"{a}-{b.group()}".lower())
     return frozenset(found)
+
+
+def _last_word(text: str) -> str:
+    """The letters that end ``text`` (before one final line break), as ``[^\\W\\d_]+$`` finds
+    them: matched from the end on the reversed text instead of tried at every position."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    m = _RIGHT.match(text[::-1])
+    return m.group()[::-1] if m else ""
 
 
 def decide(left_line: str, right_line: str, known: frozenset[str]) -> Join:

@@ -104,7 +104,8 @@ def _heading_shape(text: str) -> bool:
         return False  # "De Minister van Landbouw, Natuur en": the line runs on
     if first.isdigit() and len(_LETTERS.findall(text[:12])) < 2:
         return False  # a bare number ("1312" over an answer to Kamervragen), a year, "2022-2023"
-    date = _DATE_LINE.search(text)
+    # the pattern ends in a year: a line that does not end in a digit needs no search
+    date = _DATE_LINE.search(text) if text[-1:].isdecimal() or text.endswith("\n") else None
     if date and len(text[: date.start()].split()) <= 2:
         return False  # "Den Haag, 12 december 2022", "Datum 12 april 2024"
     if _FIELD.match(text):

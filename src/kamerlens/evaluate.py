@@ -447,8 +447,8 @@ def describe(kind: str, item: Item) -> str:
         label = f"{item.get('name')} @ {item.get('place')} {item.get('start_date')}"
     elif kind == "entities":
         types = item.get("type")
-        shown = "/".join(types) if isinstance(types, list) else types
-        label = f"{shown} {item.get('name')} {item.get('code') or ''}".rstrip()
+        kinds = "/".join(types) if isinstance(types, list) else types
+        label = f"{kinds} {item.get('name')} {item.get('code') or ''}".rstrip()
     elif kind == "findings":
         label = f"{item.get('kind') or 'finding'}: {item.get('message') or ''}".rstrip(": ")
     else:

@@ -541,6 +541,7 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
         lemma = "komen met"
     else:
         lemma = "sturen"
+    actor: str | None
     if minister:
         actor = squash(who)
         actor = actor[0].lower() + actor[1:] if actor.lower().startswith("de ") else actor

@@ -396,7 +396,7 @@ def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
     from kamerlens.extract.references import canonical_dossier
 
     p, text = _patterns(), doc.text
-    signed = []
+    signed: list[tuple[int, int, str]] = []
     for m in p["signature"].finditer(text, start, end):
         if text[start : m.start()].strip(" \t\n") and not signed and m.start() - start > 80:
             break
@@ -409,10 +409,11 @@ def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
         if len(names) > len(mention.members):
             mention.cs = False  # the co-signers of "c.s." are named now: not counted twice
         mention.members = names  # the signed names, in their own spelling, are the full list
-    if (m := p["proposed_by"].search(text, start, end)) and not mention.members:
-        mention.members = [n for n in _split_names(m["names"]) if _is_member_name(n, not_names)]
-    if m := p["gets_number"].search(text, start, end):
-        mention.number, mention.dossier = m["number"], canonical_dossier(m["dossier"])
+    if (by := p["proposed_by"].search(text, start, end)) and not mention.members:
+        mention.members = [n for n in _split_names(by["names"]) if _is_member_name(n, not_names)]
+    if numbered := p["gets_number"].search(text, start, end):
+        mention.number = numbered["number"]
+        mention.dossier = canonical_dossier(numbered["dossier"])
 
 
 # ---------------------------------------------------------------- merging

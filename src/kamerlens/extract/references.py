@@ -147,10 +147,10 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
     cited = text[start:end]
     if kind in ("kamerstuk_lead", "bare"):
         if get("cdossier"):
-            dossier = get("cdossier") + (f"-{get('csuffix')}" if get("csuffix") else "")
+            dossier = (get("cdossier") or "") + (f"-{get('csuffix')}" if get("csuffix") else "")
             return [_ref(dossier, get("cnumber"), get("chamber"), cited, start, end, get("year"))]
         if get("ekdossier"):
-            dossier = canonical_dossier(get("ekdossier"))
+            dossier = canonical_dossier(get("ekdossier") or "")
             letters = _fragment("ek_letter").findall(get("ekletters") or "")
             return [
                 _ref(dossier, letter, get("chamber"), cited, start, end, get("year"))
@@ -159,7 +159,8 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
         refs = []
         for dossiers, numbers, page in _segments(get("body") or ""):
             for dossier in dossiers:
-                for number in numbers or [None]:
+                wanted: list[str | None] = list(numbers) or [None]
+                for number in wanted:
                     refs.append(
                         _ref(dossier, number, get("chamber"), cited, start, end, get("year"), page)
                     )
@@ -304,8 +305,12 @@ def _own_handelingen(ref: Reference, doc: Doc) -> bool:
     footer "Aanhangsel Handelingen II 2024/25   3": a citation without "nr." alone on its line,
     followed by a page number at most (a citation in prose is never cut off like that)."""
     own = _OWN_ID.fullmatch(str(doc.info.get("identifier") or ""))
-    same = own and ref.number == own["number"] and (ref.kind == "aanhangsel") == bool(own["a"])
-    if same and (ref.year is None or ref.year[:4] == own["year"]):
+    same = (
+        own is not None
+        and ref.number == own["number"]
+        and (ref.kind == "aanhangsel") == bool(own["a"])
+    )
+    if same and own is not None and (ref.year is None or ref.year[:4] == own["year"]):
         return True
     if ref.number is not None and not (own and ref.number == own["number"]):
         return False

@@ -42,8 +42,12 @@ def vocabulary() -> dict[str, Any]:
 
 def meta(doc: Doc, *keys: str) -> str | None:
     """The first non-empty metadata value under any of ``keys`` (names compared without case)."""
-    data = doc.raw.meta or {}
-    lowered = {k.lower(): v for k, v in data.items()}
+    cached = getattr(doc, "_meta_lower", None)  # asked nine times per document
+    if cached is None or cached[0] is not doc.raw.meta:
+        data = doc.raw.meta or {}
+        cached = (doc.raw.meta, {k.lower(): v for k, v in data.items()})
+        doc._meta_lower = cached  # type: ignore[attr-defined]
+    lowered = cached[1]
     for key in keys:
         value = lowered.get(key.lower())
         if isinstance(value, str) and value.strip():

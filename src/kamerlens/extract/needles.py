@@ -69,11 +69,25 @@ class Needles:
                 if len(low) != len(text):
                     return True  # a letter whose lower case is longer: offsets shifted
             hay = low
-            if any(ch in text for ch in UNSAFE_FOLD):
+            if _holds_unsafe(text):
                 return True
         else:
             hay = text
-        return any(hay.find(w, pos, end) >= 0 for w in self.words)
+        for w in self.words:  # noqa: SIM110  a loop: no generator object per call
+            if hay.find(w, pos, end) >= 0:
+                return True
+        return False
+
+
+_LAST_TEXT: list[object] = [None, False]  # the last text asked about, and its answer
+
+
+def _holds_unsafe(text: str) -> bool:
+    """Whether ``text`` holds a letter of UNSAFE_FOLD; one document's text is asked about many
+    times in a row, so the last answer is kept."""
+    if _LAST_TEXT[0] is not text:
+        _LAST_TEXT[:] = [text, any(ch in text for ch in UNSAFE_FOLD)]
+    return bool(_LAST_TEXT[1])
 
 
 Option = tuple[frozenset[str], bool]  # needles, folded

@@ -628,8 +628,27 @@ _FURNITURE = re.compile(
 )
 
 
+# Every match of _FURNITURE lies within one line and holds one of these words; the pattern
+# (tried at every position, as "^" gives the engine nothing to skip to) is searched only in the
+# lines that hold one.
+_FURNITURE_WORDS = ("Tweede", "ISSN", "sdu.nl", "'s-Gravenhage")
+
+
 def _furniture_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _FURNITURE.finditer(text)]
+    lines = set()
+    for word in _FURNITURE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(word, at + 1)
+    out = []
+    for start in sorted(lines):
+        end = text.find("\n", start)
+        # A match ends at its line's end, so a line holds one at most.
+        m = _FURNITURE.search(text, start, len(text) if end < 0 else end)
+        if m:
+            out.append(m.span())
+    return out
 
 
 def collect(doc: Doc) -> list[_Found]:

@@ -183,6 +183,22 @@ def _modifiers_before(text: str, at: int, not_names: frozenset[str]) -> int | No
     return start
 
 
+def _summits(text: str) -> list[int]:
+    """Where "top" or "Top" stands not followed by a letter or digit: the matches of
+    ``[Tt]op(?![\\w])``, found with str.find (a pattern that opens with a class of a letter as
+    common as "t" is tried at every "t")."""
+    out = []
+    for word in ("top", "Top"):
+        at = text.find(word)
+        while at >= 0:
+            after = at + 3
+            if after >= len(text) or not (text[after].isalnum() or text[after] == "_"):
+                out.append(at)
+            at = text.find(word, at + 1)
+    out.sort()
+    return out
+
+
 def _summit(text: str, at: int) -> tuple[int, str] | None:
     """(start, name) of the summit whose "top" ends at ``at``."""
     start = _token_start(text, max(0, at - 40), at)
@@ -303,13 +319,13 @@ def _mentions_in(doc: Doc, text: str, base: int, sentences: SentenceIndex,
         name = " ".join(text[start:m.end()].split())
         found.append(Found(base + start, base + m.end(), name, _named_key(m.group(0)),
                            name_start=base + start, name_end=base + m.end()))
-    for m in pats["summit"].finditer(text):
-        got = _summit(text, m.start())
+    for at in _summits(text):
+        got = _summit(text, at)
         if got:
             start, name = got
-            found.append(Found(base + start, base + m.end(), name, "top",
+            found.append(Found(base + start, base + at + 3, name, "top",
                                specific=name.lower() != "top",
-                               name_start=base + start, name_end=base + m.end()))
+                               name_start=base + start, name_end=base + at + 3))
     for m in pats["cop"].finditer(text):
         found.append(Found(base + m.start(), base + m.end(), m.group(0).replace(" ", ""), "cop",
                            name_start=base + m.start(), name_end=base + m.end()))

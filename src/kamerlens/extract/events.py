@@ -38,9 +38,11 @@ from kamerlens.extract.lexicon import (
     hits,
     keywords,
     load,
+    lower,
     sentence_index,
     trie_alternation,
 )
+from kamerlens.extract.needles import fold_safe
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import DateMention, Event, Mention
 
@@ -514,6 +516,17 @@ def _head_key(head: str) -> str:
     return head
 
 
+def _title_in_text(doc: Doc, title: str) -> re.Match[str] | None:
+    """Where ``title`` stands in the text, in any case, its words apart by any white space."""
+    if fold_safe(doc.text) and fold_safe(title):
+        # The same match in the lower-cased text (same offsets): a pattern that opens with a
+        # literal, which the engine skips to, where one that ignores case is tried everywhere.
+        pattern = r"\s+".join(re.escape(w) for w in title.lower().split())
+        return re.search(pattern, lower(doc))
+    pattern = r"\s+".join(re.escape(w) for w in title.split())
+    return re.search(pattern, doc.text, re.IGNORECASE)
+
+
 def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
     """The meeting a report's title names ("Verslag ... bijeenkomst van 29 en 30 november 2022"),
     spanning the title where it stands in the text; None when the text does not hold it."""
@@ -523,8 +536,7 @@ def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
     found = [f for f in _mentions_in(doc, title, 0, sentences, from_title=True) if f.specific]
     if not found:
         return []  # most titles name no meeting: the text is not searched for them
-    pattern = r"\s+".join(re.escape(w) for w in title.split())
-    where = re.search(pattern, doc.text, re.IGNORECASE)
+    where = _title_in_text(doc, title)
     if where is None:
         return []
     from kamerlens.extract.dates import find_raw

@@ -101,17 +101,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SPACED_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?")
+_PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def _number(text: str) -> float | None:
     """'1,6' -> 1.6, '1.600.000' -> 1600000, '1.5' -> 1.5, 'duizend' -> 1000."""
     low = " ".join(text.lower().split())
     words = _table("number_words")
     if low in words:
         return float(words[low])
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", low):
+    if _DOTTED.fullmatch(low):
         return float(low.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:,\d+)?", low):  # "1 250 000" (see _SPACED)
+    if _SPACED_NUMBER.fullmatch(low):  # "1 250 000" (see _SPACED)
         return float(low.replace(" ", "").replace(",", "."))
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", low):
+    if _PLAIN_NUMBER.fullmatch(low):
         return float(low.replace(",", "."))
     return None
 

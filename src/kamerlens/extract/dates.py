@@ -406,10 +406,13 @@ def infer_year(
 # --- the anchor ------------------------------------------------------------------------------
 
 
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
 def _parse_iso(value: object) -> date | None:
     if not isinstance(value, str):
         return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    m = _ISO_DATE.match(value)
     if not m:
         return None
     try:

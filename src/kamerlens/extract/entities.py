@@ -123,10 +123,13 @@ def _not_names() -> frozenset[str]:
 _TITLES = re.compile(r"^(?:(?:[Dd]rs|[Dd]r|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]s|[Bb]c|[Mm]sc)\.\s*)+")
 
 
+_NAME_WORD = re.compile(r"[\w'’]+")
+
+
 def _clean_name(name: str) -> str | None:
     """The name without line breaks; None when a word of it is never a name."""
     name = _TITLES.sub("", " ".join(name.split()))
-    words = re.findall(r"[\w'’]+", name)
+    words = _NAME_WORD.findall(name)
     if not words:
         return None
     bad = _not_names()
@@ -149,14 +152,17 @@ def _is_particle(word: str) -> bool:
 
 def surname_key(name: str) -> str:
     """'W.B. Hoekstra' and 'Hoekstra' share the key 'hoekstra'; 'Van der Lee' -> 'lee'."""
-    words = [w for w in re.findall(r"[\w'’]+", name) if len(w) > 1 and not _is_particle(w)]
+    words = [w for w in _NAME_WORD.findall(name) if len(w) > 1 and not _is_particle(w)]
     return words[-1].lower() if words else name.lower()
 
 
 def _surname_form(name: str) -> str:
     """The surname as written, particles included: 'E.J. van Dam' -> 'van Dam'."""
-    m = re.search(rf"(?:{_CAP_PART}\s+|{_PART}\s+)*{_SURNAME}$", name)
+    m = _SURNAME_FORM.search(name)
     return m.group(0) if m else name
+
+
+_SURNAME_FORM = re.compile(rf"(?:{_CAP_PART}\s+|{_PART}\s+)*{_SURNAME}$")
 
 
 _AFTER_MEMBER = frozenset({"over", "c.s.", "c.s", "cs", "en", "van", "die", "is", "wordt",

@@ -634,7 +634,9 @@ def _acronym_mentions(doc: Doc) -> list[Found]:
     for a in gazetteer.acronyms(doc):
         if a.long.lower() not in named:
             continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(a.acronym)}(?![\w])", doc.text):
+        # the acronym first, its left edge checked after it: the engine skips to the literal
+        acr = re.escape(a.acronym)
+        for m in re.finditer(rf"{acr}(?<![\w]{acr})(?![\w])", doc.text):
             if a.start <= m.start() < a.end:
                 continue
             out.append(Found(m.start(), m.end(), a.long, _named_key(a.long),

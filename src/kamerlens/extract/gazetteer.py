@@ -254,10 +254,13 @@ def _fit(long_words: list[tuple[int, int, str]], acr: str) -> int | None:
     return None
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _long_before(text: str, end: int) -> list[tuple[int, int, str]]:
     """The capitalised words (joined by "of", "van", "voor" ...) that end at ``end``."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in
-              re.finditer(r"\S+", text[max(0, end - 160):end])]
+              _TOKEN.finditer(text[max(0, end - 160):end])]
     base = max(0, end - 160)
     taken: list[tuple[int, int, str]] = []
     for s, e, tok in reversed(tokens):

@@ -80,6 +80,37 @@ class Builder:
             last = s + m.end()
         self.raw(last, e)
 
+    def synth_line(self, text: str, at: int, s: int, e: int) -> None:
+        """``synth(text, at)`` then ``line(s, e)``, the common case inlined: this runs once per
+        line of every document (a separator, then a line without a marker or double space)."""
+        chunk = self.src[s:e]
+        starts = self._marker_starts
+        i = bisect_left(starts, s) if starts else 0
+        norm = self.norm_starts
+        if not text or not norm or e <= s or "  " in chunk or (i < len(starts) and starts[i] < e):
+            self.synth(text, at)
+            self.line(s, e)
+            return
+        raw, pos = self.raw_starts, self.pos
+        # _run(at): the separator
+        if pos - norm[-1] != at - raw[-1]:
+            if norm[-1] == pos:
+                raw[-1] = at
+            else:
+                norm.append(pos)
+                raw.append(at)
+        self.parts.append(text)
+        pos += len(text)
+        # _run(s): the line (norm is not empty now)
+        if pos - norm[-1] != s - raw[-1]:
+            if norm[-1] == pos:
+                raw[-1] = s
+            else:
+                norm.append(pos)
+                raw.append(s)
+        self.parts.append(chunk)
+        self.pos = pos + e - s
+
     def synth(self, text: str, at: int) -> None:
         """Write ``text`` that is not in the source, mapped to raw offset ``at``."""
         if not text:

@@ -204,9 +204,13 @@ def emit(items: list[_Item], out: Builder, typical: int, known: frozenset[str]) 
     headings: list[Heading] = []
     open_at: tuple[int, int] | None = None  # (normalized offset, index in out.parts)
     for k, item in enumerate(items):
+        line = item.line
         if k:
             prev = items[k - 1]
             sep = _separator(prev, item, typical, known)
+            if item.heading == 0 and open_at is None and not sep.startswith("join:"):
+                out.synth_line(sep, prev.line.end, line.start, line.end)  # the common case
+                continue
             if sep == "join:space":
                 out.synth(" ", prev.line.end)
             elif sep == "join:join":
@@ -218,7 +222,7 @@ def emit(items: list[_Item], out: Builder, typical: int, known: frozenset[str]) 
             open_at = None
         if item.heading == 1:
             open_at = (out.pos, len(out.parts))
-        out.line(item.line.start, item.line.end)
+        out.line(line.start, line.end)
     if open_at is not None:
         headings.append(_heading(out, open_at))
     return headings

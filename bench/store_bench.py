@@ -425,8 +425,9 @@ def main() -> None:
     t = time.perf_counter()
     store.close()
     index_s = time.perf_counter() - t
+    rate = grown / max(write_s, 1e-9)
     out(
-        f"  {grown:,} variants made in {made:.1f} s; written at {grown / max(write_s, 1e-9):,.0f} docs/s"
+        f"  {grown:,} variants made in {made:.1f} s; written at {rate:,.0f} docs/s"
         f" (search index committed every 20,000 or 30 s meanwhile); link stage (link_new)"
         f" over them {link_s:.1f} s ({counts}); final index commit {index_s:.1f} s"
     )

@@ -168,11 +168,21 @@ def _int(s: str | None) -> int | None:
     return int(_DIGITS.match(s).group(0))  # type: ignore[union-attr]
 
 
+@cache
+def _weekdays() -> tuple[frozenset[str], tuple[tuple[str, int], ...]]:
+    """The first letters of the weekdays, and (name, number) in the order of the data."""
+    days = tuple((name, int(num)) for name, num in _vocab()["weekdays"].items())
+    return frozenset(name[:1] for name, _ in days), days
+
+
 def _weekday(text: str) -> int | None:
     low = text.lower()
-    for name, num in _vocab()["weekdays"].items():
+    firsts, days = _weekdays()
+    if low[:1] not in firsts:
+        return None  # most dates open with their number
+    for name, num in days:
         if low.startswith(name):
-            return int(num)
+            return num
     return None
 
 

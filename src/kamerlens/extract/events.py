@@ -516,15 +516,32 @@ def _head_key(head: str) -> str:
     return head
 
 
-def _title_in_text(doc: Doc, title: str) -> re.Match[str] | None:
-    """Where ``title`` stands in the text, in any case, its words apart by any white space."""
-    if fold_safe(doc.text) and fold_safe(title):
-        # The same match in the lower-cased text (same offsets): a pattern that opens with a
-        # literal, which the engine skips to, where one that ignores case is tried everywhere.
-        pattern = r"\s+".join(re.escape(w) for w in title.lower().split())
-        return re.search(pattern, lower(doc))
-    pattern = r"\s+".join(re.escape(w) for w in title.split())
-    return re.search(pattern, doc.text, re.IGNORECASE)
+def _title_in_text(doc: Doc, title: str) -> tuple[int, int] | None:
+    """Where ``title`` stands in the text, in any case, its words apart by any white space:
+    the first match of ``\\s+``-joined words under ``(?i)``."""
+    words = title.split()
+    if not words or not (fold_safe(doc.text) and fold_safe(title)):
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        m = re.search(pattern, doc.text, re.IGNORECASE)
+        return m.span() if m else None
+    # The same first match in the lower-cased text (same offsets), found with str.find and no
+    # pattern compiled per title: a word has no white space, so "\s+" before it takes all the
+    # white space there is, and the first place where every word follows is the match.
+    low, words = lower(doc), [w.lower() for w in words]
+    at = low.find(words[0])
+    while at >= 0:
+        end = at + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(low) and low[gap].isspace():
+                gap += 1
+            if gap == end or not low.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return at, end
+        at = low.find(words[0], at + 1)
+    return None
 
 
 def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
@@ -543,7 +560,7 @@ def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
 
     raws = [r for r in find_raw(title) if r.year_known and r.first and r.last]
     dated = [d for d in doc.results.get("dates", ())
-             if where.start() <= d.start < where.end() and d.start_date and d.end_date
+             if where[0] <= d.start < where[1] and d.start_date and d.end_date
              and not d.year_inferred]
     out = []
     for f in sorted(found, key=lambda x: x.start):
@@ -553,8 +570,8 @@ def _title_mentions(doc: Doc, sentences: SentenceIndex) -> list[Found]:
             title[f.end:r.start])]
         if mine and len(raws) == len(dated):
             f.date = dated[mine[0]]
-        f.start = f.name_start = where.start()
-        f.end = f.name_end = where.end()
+        f.start = f.name_start = where[0]
+        f.end = f.name_end = where[1]
         out.append(f)
     return out
 
@@ -586,7 +603,8 @@ def find_mentions(doc: Doc) -> list[Found]:
             f.specific = True
         if f.head == "top" and f.name == "top" and not f.place:
             f.specific = False
-    out = [f for f in kept if f.specific or _fits_named(f, kept)]
+    named = {o.head for o in kept if o.specific}  # once, not per bare mention
+    out = [f for f in kept if f.specific or _fits_named(f, named)]
     title = [t for t in title if not any(f.start <= t.start < f.end for f in out)]
     return sorted(title + out, key=lambda f: f.start)
 
@@ -617,9 +635,10 @@ def _dossier_line(text: str, f: Found) -> bool:
     return m is not None and not re.search(r"[.!?]\s", text[line:f.start])
 
 
-def _fits_named(f: Found, others: list[Found]) -> bool:
-    """A bare mention counts when a specific mention of the same kind exists to merge with."""
-    return f.head in {o.head for o in others if o.specific and o is not f} and f.name[:1].isupper()
+def _fits_named(f: Found, specific_heads: set[str]) -> bool:
+    """A bare mention counts when a specific mention of the same kind exists to merge with
+    (``f`` is no specific mention itself, so it is not among them)."""
+    return f.head in specific_heads and f.name[:1].isupper()
 
 
 @cache

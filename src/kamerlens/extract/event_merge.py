@@ -116,16 +116,17 @@ def _same(c: Cluster, f: Found) -> bool:
     if c.head != f.head:
         return False
     loose = f.from_title or any(m.from_title for m in c.mentions)
-    if not dates_agree(c.date(), f.date, loose=loose):
+    c_date = c.date()  # once: it reads every mention of the cluster
+    if not dates_agree(c_date, f.date, loose=loose):
         return False
     place = c.place()
     if place and f.place:
         return place == f.place
-    if f.head in named_keys() and place is None and c.date() is None:
+    if f.head in named_keys() and place is None and c_date is None:
         # "de Eurogroep" named bare first (a title, an aside), its date given later.
         return True
     # Same kind of meeting on the same days.
-    return f.date is not None and c.date() is not None
+    return f.date is not None and c_date is not None
 
 
 def _fits(c: Cluster, f: Found) -> bool:

@@ -440,15 +440,25 @@ def _occurrences(words: set[str], text: str, end: int) -> list[tuple[int, int]]:
     return found
 
 
+@cache
+def _title_words() -> tuple[dict[str, str], frozenset[str]]:
+    """Acronyms (lower case -> as written) and the words always lower case in a title."""
+    vocab = vocabulary()["title"]
+    return {a.lower(): a for a in vocab["acronyms"]}, frozenset(vocab["lower"])
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(vocabulary()["signer"]["prefixes"])
+
+
 def sentence_case(title: str, text: str = "", skip: tuple[int, int] = (0, 0)) -> str:
     """Rewrite an all-capitals title in sentence case, keeping acronyms and names as ``text`` shows.
 
     >>> sentence_case("VERSLAG VAN DE NAVO-TOP VAN 11 EN 12 JULI 2023")
     'Verslag van de NAVO-top van 11 en 12 juli 2023'
     """
-    vocab = vocabulary()["title"]
-    acronyms = {a.lower(): a for a in vocab["acronyms"]}
-    lower = set(vocab["lower"])
+    acronyms, lower = _title_words()
     parts = _WORD.findall(title)
     seen = _casing({p.lower() for p in parts if p.lower() not in lower}, text, skip)
     first = True
@@ -563,7 +573,7 @@ def name_case(name: str) -> str:
     >>> name_case("VAN DER PLAS"), name_case("JASPER VAN DIJK"), name_case("YEŞILGÖZ-ZEGERIUS")
     ('Van der Plas', 'Jasper van Dijk', 'Yeşilgöz-Zegerius')
     """
-    prefixes = set(vocabulary()["signer"]["prefixes"])
+    prefixes = _name_prefixes()
     words = name.lower().split()
     return " ".join(
         w if i and w in prefixes else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))

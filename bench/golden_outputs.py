@@ -6,9 +6,10 @@
         # digest of another copy of the code (e.g. ``git archive HEAD``), to compare against
 
 It extracts every file under examples/ plus a generated bench corpus (``--docs`` documents of
-bench/extract_bench.py's generator, fixed seed) and keeps the full ``Record.to_dict()`` of each,
-keyed by file name. A document that fails keeps its error line, so a changed failure shows too.
-``compare`` names every document whose record differs and the first fields that differ.
+bench/extract_bench.py's generator, fixed seed, and one long PDF of ``--long-pages``) and keeps
+the full ``Record.to_dict()`` of each, keyed by file name. A document that fails keeps its error
+line, so a changed failure shows too. ``compare`` names every document whose record differs and
+the first fields that differ.
 """
 
 from __future__ import annotations
@@ -27,10 +28,18 @@ EXAMPLES = ROOT / "examples"
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def _documents(folder: Path, n_docs: int, seed: int) -> list[tuple[str, Path]]:
-    from extract_bench import build_corpus
+def _documents(
+    folder: Path, n_docs: int, seed: int, long_pages: int
+) -> list[tuple[str, Path]]:
+    from extract_bench import build_corpus, build_long_pdf
 
     build_corpus(folder, n_docs, seed=seed)
+    if long_pages:  # one long document: costs that grow faster than the text show there
+        # built once and kept: a PDF written anew differs in its bytes (and so in its sha256)
+        kept = Path(tempfile.gettempdir()) / f"kamerlens-golden-long-{long_pages}.pdf"
+        if not kept.exists():
+            build_long_pdf(kept, long_pages)
+        shutil.copyfile(kept, folder / "long.pdf")
     examples = sorted(p for p in EXAMPLES.rglob("*") if p.is_file() and p.suffix != ".md")
     named = [(f"examples/{p.relative_to(EXAMPLES)}", p) for p in examples]
     named += [(f"corpus/{p.name}", p) for p in sorted(folder.iterdir()) if p.is_file()]
@@ -47,12 +56,13 @@ def _digest(path: Path) -> dict[str, Any]:
     return record.to_dict()
 
 
-def digests(n_docs: int, seed: int) -> dict[str, Any]:
+def digests(n_docs: int, seed: int, long_pages: int = 0) -> dict[str, Any]:
     # A fixed folder: the record names its source path, which must be the same in every run.
     folder = Path(tempfile.gettempdir()) / "kamerlens-golden-corpus"
     shutil.rmtree(folder, ignore_errors=True)
     try:
-        return {name: _digest(path) for name, path in _documents(folder, n_docs, seed)}
+        documents = _documents(folder, n_docs, seed, long_pages)
+        return {name: _digest(path) for name, path in documents}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -94,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path, help="the digest file (JSON)")
     parser.add_argument("--docs", type=int, default=300, help="generated bench documents")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument("--long-pages", type=int, default=60, help="pages of one long PDF")
     args = parser.parse_args(argv)
-    now = digests(args.docs, args.seed)
+    now = digests(args.docs, args.seed, args.long_pages)
     import kamerlens
 
     print(f"kamerlens from {Path(kamerlens.__file__).parent}", file=sys.stderr)

@@ -23,7 +23,7 @@ from the words around the mentions where the date does not decide.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -282,6 +282,34 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+def _last_date_before(doc: Doc, lo: int, hi: int) -> DateMention | None:
+    """The last full date (start and end date) of the document's dates that lies within
+    ``[lo, hi)``. By bisection over the starts when the dates are in text order (they are, as
+    the dates component finds them), else by the plain scan: no scan per mention of a long
+    document."""
+    dates = doc.results.get("dates", ())
+    cached = getattr(doc, "_date_starts", None)
+    if cached is None or cached[0] is not dates:
+        starts = [d.start for d in dates]
+        cached = (dates, starts, all(a <= b for a, b in zip(starts, starts[1:], strict=False)))
+        doc._date_starts = cached  # type: ignore[attr-defined]
+    _, starts, in_order = cached
+    if not in_order:
+        best = None
+        for d in dates:
+            if lo <= d.start and d.end <= hi and d.start_date and d.end_date:
+                best = d
+        return best
+    i = bisect_right(starts, hi) - 1
+    first = bisect_left(starts, lo)
+    while i >= first:
+        d = dates[i]
+        if d.end <= hi and d.start_date and d.end_date:
+            return d  # type: ignore[no-any-return]
+        i -= 1
+    return None
+
+
 def _lead_date(doc: Doc, found: Found, sentences: SentenceIndex) -> None:
     """"Op 31 mei ... vond een bijeenkomst plaats", "Van 11 tot en met 22 november vindt in
     Bakoe de klimaatconferentie COP29 plaats": a date (and a place) opening the clause of the
@@ -289,10 +317,7 @@ def _lead_date(doc: Doc, found: Found, sentences: SentenceIndex) -> None:
     if found.date is not None:
         return
     s0, _ = sentences.at(found.start)
-    best = None
-    for d in doc.results.get("dates", ()):
-        if s0 <= d.start and d.end <= found.start and d.start_date and d.end_date:
-            best = d
+    best = _last_date_before(doc, s0, found.start)
     if best is None:
         return
     m = _patterns()["lead_between"].match(doc.text, best.end, found.start)
@@ -497,8 +522,11 @@ def _subject_to_date(text: str, end: int, date_starts: list[int]) -> int | None:
     same paragraph, introduced by op/van/d.d. or "is gepland op"; returns where it ends."""
     para_end = text.find("\n\n", end)
     limit = min(end + 90, len(text) if para_end < 0 else para_end)
-    for at in date_starts:
-        if end < at <= limit:
+    for k in range(bisect_right(date_starts, end), len(date_starts)):  # the starts are sorted
+        at = date_starts[k]
+        if at > limit:
+            break
+        if end < at:
             m = _SUBJECT_WORDS.match(text, end, at)
             if m:
                 stop = m.end(1)

@@ -674,9 +674,13 @@ def collect(doc: Doc) -> list[_Found]:
     for at, acr in find_all(text, defined):
         if not taken.overlaps(at, at + len(acr)):
             _add(table, "organisation", _org_name(defined[acr]), None, (at, at + len(acr)))
+    searched: set[str] = set()
     for a in acrs:
         # The long name used again elsewhere (a heading, a later sentence) names the same body.
         pattern = r"\s+".join(re.escape(w) for w in a.long.split())
+        if pattern in searched:
+            continue  # defined again (each copy of a list): every match of it is taken already
+        searched.add(pattern)
         for m in re.finditer(pattern, text):
             if not taken.overlaps(m.start(), m.end()):
                 _add(table, "organisation", _org_name(a), None, m.span())

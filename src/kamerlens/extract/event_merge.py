@@ -112,14 +112,23 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s-]+", plain) if w and w not in {"de", "het", "van"})
 
 
-def _same(c: Cluster, f: Found) -> bool:
+_Known = dict[int, tuple[bool, DateMention | None, str | None]]
+
+
+def _same(c: Cluster, f: Found, known: _Known | None = None) -> bool:
     if c.head != f.head:
         return False
-    loose = f.from_title or any(m.from_title for m in c.mentions)
-    c_date = c.date()  # once: it reads every mention of the cluster
+    # What the cluster says (any title mention, its date, its place) reads every mention of it:
+    # ``known`` keeps it per cluster while the cluster does not grow.
+    facts = known.get(id(c)) if known is not None else None
+    if facts is None:
+        facts = (any(m.from_title for m in c.mentions), c.date(), c.place())
+        if known is not None:
+            known[id(c)] = facts
+    titled, c_date, place = facts
+    loose = f.from_title or titled
     if not dates_agree(c_date, f.date, loose=loose):
         return False
-    place = c.place()
     if place and f.place:
         return place == f.place
     if f.head in named_keys() and place is None and c_date is None:
@@ -142,8 +151,9 @@ def _fits(c: Cluster, f: Found) -> bool:
 
 def cluster(found: list[Found]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    known: _Known = {}  # id(cluster) -> its title flag, date and place, until it grows
     for f in found:
-        match = next((c for c in clusters if _same(c, f)), None)
+        match = next((c for c in clusters if _same(c, f, known)), None)
         if match is None:
             fitting = [c for c in clusters if _fits(c, f)]
             # The meeting named last is the one a bare mention refers to.
@@ -152,6 +162,7 @@ def cluster(found: list[Found]) -> list[Cluster]:
             clusters.append(Cluster([f]))
         else:
             match.mentions.append(f)
+            known.pop(id(match), None)
     return clusters
 
 

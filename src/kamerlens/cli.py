@@ -429,7 +429,7 @@ def pledges(
 
 @app.command()
 def refs(
-    target: Annotated[str, typer.Argument(help="DOSSIER[/NR], e.g. 28676/434 or 21501-02.")],
+    target: Annotated[str, typer.Argument(help="DOSSIER[/NR], e.g. 36180/42 or 21501-02.")],
     db: DbOption = None,
     format: FormatOption = "table",
 ) -> None:
@@ -441,7 +441,7 @@ def refs(
         check_format(format)
         dossier, number = parse_target(target)
         if dossier is None:
-            raise QueryError(f"not a dossier number: {target!r} (try 28676 or 28676/434)")
+            raise QueryError(f"not a dossier number: {target!r} (try 36180 or 36180/42)")
         with _open(db) as store:
             data = store.refs(dossier, number)
         emit(

@@ -12,7 +12,7 @@ for either should find it; the bound keeps a total from counting the range twice
 
 Donor, recipient and purpose come from the sentence around the amount (see :func:`_roles`);
 ``recipient_key`` normalises the recipient for grouping pledges over time, resolving "het
-trustfund" to a fund the document names by a defined acronym nearby ("... (UCAP)").
+trustfund" to a fund the document names by a defined acronym nearby ("... (EPF)").
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Amount, Percentage
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-# Money may also group thousands with a space ("€ 1 250 000", "28 676 euro"): a group of
+# Money may also group thousands with a space ("€ 1 250 000", "36 180 euro"): a group of
 # exactly three digits after one space (never a line break) and before no further digit. Only
-# next to a currency: elsewhere "28 676" is a Kamerstuk number and "2024 150" two numbers.
+# next to a currency: elsewhere "36 180" is a Kamerstuk number and "2024 150" two numbers.
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?"
 _MONEY_NUM = rf"{_SPACED}|{_NUM}"
 

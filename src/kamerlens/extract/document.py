@@ -2,10 +2,10 @@
 
 Sources, best first: the metadata that ingest read (XML, metadata records, VLOS), the running
 footer ("Tweede Kamer, vergaderjaar 2022–2023, 21 501-02, nr. 2733"), the kamerstukkop
-("36 180 ... Nr. 42 MOTIE VAN HET LID ..."), and the file name ("kst-28676-434.pdf"). The kind
+("36 180 ... Nr. 42 MOTIE VAN HET LID ..."), and the file name ("kst-36180-42.pdf"). The kind
 comes from an ordered rule list, the title from a subject line or an all-capitals heading rewritten
 in sentence case, the signer from the closing formula ("De Minister van Buitenlandse Zaken,\\n
-W.B. Hoekstra"). A date is set only when the document writes one; estimating it is the
+H.M. de Jonge"). A date is set only when the document writes one; estimating it is the
 ``document_date`` component's job. Vocabulary: ``data/document.toml``.
 """
 
@@ -602,7 +602,7 @@ def _signer_re() -> re.Pattern[str]:
 @cache
 def person_name() -> str:
     """A regular expression for a person's name as Dutch documents write it in a signature:
-    "W.B. Hoekstra", "Hanke Bruins Slot", "mr. dr. A.B. van der Berg-Jansen"."""
+    "H.M. de Jonge", "Hanke Bruins Slot", "mr. dr. A.B. van der Berg-Jansen"."""
     v = vocabulary()["signer"]
     titles = "|".join(re.escape(t) for t in v["titles"])
     prefixes = "|".join(re.escape(p) for p in sorted(v["prefixes"], key=len, reverse=True))
@@ -669,7 +669,7 @@ def _signer_in(text: str) -> Signer:
     found = _signature_lines(text)
     if found.name:
         return found
-    m = _signer_re().search(text)  # role and name on one line: "De Minister, W.B. Hoekstra"
+    m = _signer_re().search(text)  # role and name on one line: "De Minister, H.M. de Jonge"
     if not m:
         return Signer()
     role = m.group("role2") or m.group("role")

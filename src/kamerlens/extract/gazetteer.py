@@ -4,7 +4,7 @@ Countries come from pycountry's Dutch translation plus the forms in ``data/entit
 organisations and places from the same file. One case-sensitive scanner finds them all; the
 regex engine only tries it where a letter that can start a name stands, so it runs at about the
 speed of a plain scan. Acronyms defined in the text ("Ukraine Comprehensive Assistance Package
-(UCAP)", "JEF (Joint Expeditionary Force)") are found per document and cached on it.
+(EPF)", "JEF (Joint Expeditionary Force)") are found per document and cached on it.
 """
 
 from __future__ import annotations

@@ -416,13 +416,20 @@ def pledges(
     format: FormatOption = "table",
 ) -> None:
     """Money over time per recipient or fund, in date order, with the documents."""
-    from kamerlens.store.present import PLEDGE_COLUMNS, check_format, emit, pledge_rows
+    from kamerlens.store.present import (
+        PLEDGE_BAR,
+        PLEDGE_COLUMNS,
+        check_format,
+        emit,
+        pledge_rows,
+    )
 
     def body() -> None:
         check_format(format)
         with _open(db) as store:
             groups = store.pledges(recipient=recipient)
-        emit(_out, groups, pledge_rows(groups), PLEDGE_COLUMNS, format, title="Pledges over time")
+        columns = [*PLEDGE_COLUMNS, PLEDGE_BAR] if format == "table" else PLEDGE_COLUMNS
+        emit(_out, groups, pledge_rows(groups), columns, format, title="Pledges over time")
 
     _store_call(body)
 

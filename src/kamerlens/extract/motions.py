@@ -370,17 +370,30 @@ def _dictum_mentions(doc: Doc) -> list[_Mention]:
     return out
 
 
-_LAST_LINE = re.compile(r"([^\n]+)\n\s*$")
+def _last_line_start(before: str) -> int | None:
+    """Where the last non-blank line of ``before`` starts, when a line break follows it: what the
+    pattern "a line, a break, then only white space to the end" finds, without searching the
+    whole text once per motion (quadratic in a long debate)."""
+    body = before.rstrip()
+    if not body:  # nothing but white space: the first line of spaces or tabs that has a break
+        m = _BLANK_LINE.search(before)
+        return m.start() if m else None
+    if "\n" not in before[len(body) :]:
+        return None
+    return body.rfind("\n") + 1
+
+
+_BLANK_LINE = re.compile(r"[^\n]+\n")
 
 
 def _line_heading(doc: Doc, mention: _Mention, before: str, start: int) -> None:
     """ "Motie van de leden Piri en Brekelmans over ..." on the line above a motion text in the
     minutes: its members are the motion's, and the heading is where the motion starts."""
-    last = _LAST_LINE.search(before)
-    if last is None:
+    line = _last_line_start(before)
+    if line is None:
         return
     p = _patterns()
-    at = start - len(before) + last.start(1)
+    at = start - len(before) + line
     m = p["mention"].match(doc.text, at)
     if m is None or not m.group("names") or not re.search(r"\b(?:lid|leden)\b", m["intro"] or ""):
         return

@@ -1,9 +1,9 @@
 """kamerlens: Dutch parliamentary documents as a linked, searchable record.
 
 >>> from kamerlens import extract
->>> record = extract("examples/letters/000_e47a5db50cc64457.txt")  # doctest: +SKIP
->>> [r.dossier for r in record.references]  # doctest: +SKIP
-['22054', '36045', '28676']
+>>> record = extract(b"Zie Kamerstukken 22 054 en 36 045, nr. 390.", name="brief.txt")
+>>> [(r.dossier, r.number) for r in record.references]
+[('22054', '390'), ('36045', '390')]
 """
 
 from kamerlens.errors import KamerlensError

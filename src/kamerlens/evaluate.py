@@ -4,7 +4,7 @@ A gold file (``tests/gold/<stem>.json``) describes one document as a careful cle
 
     {"source": "examples/letters/x.txt",
      "document": {"kind": "verslag", "date": null, "date_between": ["2023-06-01", "2023-06-15"]},
-     "references": [{"kind": "kamerstuk", "dossier": "28676", "number": "434", "text": "..."}],
+     "references": [{"kind": "kamerstuk", "dossier": "36180", "number": "434", "text": "..."}],
      "commitments": [{"text": "zal het kabinet uw Kamer tijdig", "deadline": "2023-07"}], ...}
 
 A kind is scored for a document only when its key is present (an empty list means "none expected",
@@ -78,7 +78,7 @@ _PARTICLES = {"van", "de", "der", "den", "ten", "ter", "te", "t", "het", "la", "
 
 
 def surname(name: Any) -> str:
-    """The last real word of a person's name: 'W.B. Hoekstra' and 'Hoekstra' agree."""
+    """The last real word of a person's name: 'A.B. Bakker' and 'Bakker' agree."""
     tokens = [t for t in words(str(name or "")).split() if t not in _PARTICLES and len(t) > 1]
     return tokens[-1] if tokens else words(str(name or ""))
 

@@ -87,7 +87,7 @@ class Amount:
     donor: str | None = None
     recipient: str | None = None
     # The recipient normalised for grouping pledges over time: a fund's acronym defined in the
-    # document ("UCAP" for "het trustfund ..."), a canonical country or organisation name, else
+    # document ("EPF" for "het trustfund ..."), a canonical country or organisation name, else
     # the lower-cased phrase.
     recipient_key: str | None = None
     bound: str | None = None  # "min" / "max" for the ends of a range ("€ 10 à 20 miljoen")

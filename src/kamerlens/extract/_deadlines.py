@@ -1,5 +1,5 @@
 """Deadlines of commitments: find the phrase ("voor de zomer", "tijdig voorafgaand aan de
-NAVO-Top in Vilnius", "op 12 december") and resolve it to "YYYY-MM-DD" or "YYYY-MM" where the
+NAVO-Top in Washington", "op 12 december") and resolve it to "YYYY-MM-DD" or "YYYY-MM" where the
 document allows.
 
 The phrases and their resolution rules are data (``data/deadlines.toml``). A named meeting is

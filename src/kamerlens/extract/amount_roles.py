@@ -6,7 +6,7 @@ subject of a receiving verb ("Gemeenten ontvangen ...", "Daarnaast ontvangt het 
 recipient must be someone who can receive money: a country or organisation, a fund or a named
 programme, a group of people or bodies, or a proper name; "aan winsten" is what the money is.
 ``recipient_key`` normalises the recipient for grouping pledges over time, resolving "het
-trustfund" to a fund the document names by a defined acronym nearby ("... (UCAP)").
+trustfund" to a fund the document names by a defined acronym nearby ("... (EPF)").
 """
 
 from __future__ import annotations

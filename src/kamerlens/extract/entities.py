@@ -5,14 +5,14 @@
   reader who asks which countries a letter is about means those too. Only inflected adjectives
   are listed, because "Frans" and "Duits" are also names and languages.
   An adjective after a region word and a hyphen ("Latijns-Amerikaanse") names a region.
-- Organisations: the gazetteer, acronyms the document defines ("Ukraine Comprehensive
-  Assistance Package (UCAP)", "Nederlandse orde van advocaten (NOvA)"), with every later use
+- Organisations: the gazetteer, acronyms the document defines ("European Peace
+  Facility (EPF)", "Nederlandse orde van advocaten (NOvA)"), with every later use
   of the long name, and capitalised names built on an organisation word ("NATO Channel
   Committee", "Fonds Duurzaam Funderingsherstel"). A body named inside an office title
   ("Staatssecretaris van Financiën – Toeslagen en Douane") is no mention of that body.
 - People: only where the text says it is a person: after a role ("de Minister van Buitenlandse
-  Zaken van Noorwegen Anniken Huitfeldt", "minister Brekelmans"), a form of address ("de heer",
-  "het lid Valstar", "motie Koster"), with initials ("W.B. Hoekstra"), as the signer, or under
+  Zaken van Noorwegen Espen Barth Eide", "minister Brekelmans"), a form of address ("de heer",
+  "het lid Jansen", "motie Koster"), with initials ("A.B. Bakker"), as the signer, or under
   a motion's closing formula (its signatories, one per line). Every later use of the surname
   is a mention too.
 - Places: a gazetteer of Dutch municipalities and towns (``data/places_nl.txt``), capitals,
@@ -151,7 +151,7 @@ def _is_particle(word: str) -> bool:
 
 
 def surname_key(name: str) -> str:
-    """'W.B. Hoekstra' and 'Hoekstra' share the key 'hoekstra'; 'Van der Lee' -> 'lee'."""
+    """'A.B. Bakker' and 'Bakker' share the key 'bakker'; 'Van der Lee' -> 'lee'."""
     words = [w for w in _NAME_WORD.findall(name) if len(w) > 1 and not _is_particle(w)]
     return words[-1].lower() if words else name.lower()
 
@@ -253,7 +253,7 @@ def find_people(
                 pos = names.index(part, pos)
                 found.append((_title(part), base + pos, base + pos + len(part)))
                 pos += len(part)
-    # Initials: a capital and a full stop ("W.B. Hoekstra"); found from the full stops, far
+    # Initials: a capital and a full stop ("A.B. Bakker"); found from the full stops, far
     # fewer than the capitals a pattern would have to try.
     dot = text.find(".", 1)
     while dot >= 0:
@@ -325,7 +325,7 @@ def _people(doc: Doc) -> list[_Found]:
         key = surname_key(name)
         entry = by_key.setdefault(key, _Found("person", name))
         if len(name) > len(entry.name):
-            entry.name = name  # the fullest form: "W.B. Hoekstra" over "Hoekstra"
+            entry.name = name  # the fullest form: "A.B. Bakker" over "Bakker"
         if s >= 0:
             entry.spans.append((s, e))
     for entry in by_key.values():
@@ -727,7 +727,7 @@ def _entity(found: _Found) -> Entity:
     last_end = -1
     for s, neg_e in sorted({(s, -e) for s, e in found.spans}):
         if s < last_end:
-            continue  # "Hoekstra" inside "W.B. Hoekstra": one mention, the longer one
+            continue  # "Bakker" inside "A.B. Bakker": one mention, the longer one
         last_end = -neg_e
         mentions.append(Mention(s, last_end))
     return Entity(

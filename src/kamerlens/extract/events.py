@@ -4,7 +4,7 @@ A mention is found by its head (``data/events.toml``): a named meeting ("Raad Bu
 Zaken", "Europese Raad", "Eurogroep"), a summit ("NAVO-Top", "G20-top", "VN-Klimaattop"), a
 meeting word with what makes it specific ("informele bijeenkomst van de NAVO-Ministers van
 Buitenlandse Zaken", "donorconferentie") or a debate ("het commissiedebat Water"). What follows
-the head attaches to it: a parenthesis ("(COP28)"), a place ("in Vilnius", "plaats in Oslo") and a
+the head attaches to it: a parenthesis ("(COP28)"), a place ("in Riga", "plaats in Oslo") and a
 date ("op 15 en 16 juni", "van 29 en 30 juni", "in juli"), in any order. A date and place that
 open the clause attach too ("Op 31 mei vond een informele bijeenkomst ... plaats", "Van 11 tot en
 met 22 november vindt in Bakoe de klimaatconferentie COP29 plaats"). A debate's title runs to its
@@ -771,7 +771,7 @@ def event_at(doc: Doc, start: int, end: int) -> Event | None:
 
 
 def find_event(doc: Doc, name: str) -> Event | None:
-    """The event whose name or place is ``name`` ("NAVO-Top", "Vilnius"), case-insensitively."""
+    """The event whose name or place is ``name`` ("NAVO-Top", "Washington"), case-insensitively."""
     low = name.lower()
     for ev in doc.results.get("events", ()):
         if ev.name.lower() == low or (ev.place or "").lower() == low:

@@ -1,12 +1,12 @@
 """fulfilments: passages saying the document keeps an earlier promise or carries out a motion.
 
-"Tijdens het Commissie Debat ... (Kamerstuk 21 501-20, nr. 2012), zegde ik u toe ...", "Met deze brief
+"Tijdens het Commissie Debat ... (Kamerstuk 36 180, nr. 7), zegde ik u toe ...", "Met deze brief
 geef ik invulling aan de toezegging ...", "kom ik die toezegging na", "ter uitvoering van de motie
 ...", "In deze brief ga ik in op de motie ...". Carrying out a motion counts as a fulfilment (the
 Kamer's request is then the promise kept); a committee's request answered does not.
 
 ``made_in`` is where the promise was made: the Kamerstuk cited in the sentence before the cue
-("Tijdens het debat (Kamerstuk 21 501-20, nr. 2012), zegde ik u toe"), else one cited right after it or
+("Tijdens het debat (Kamerstuk 36 180, nr. 7), zegde ik u toe"), else one cited right after it or
 in a footnote of the sentence; for a motion, the motion's own dossier and number. A Kamerstuk that
 is a motion mentioned inside a promise is not where that promise was made. Null when unknown.
 

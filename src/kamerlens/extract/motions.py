@@ -1,7 +1,7 @@
 """Motions: one entry per distinct motion, its mentions merged.
 
-A mention is "de motie van het lid Valstar c.s.", "de motie-Jasper van Dijk/Omtzigt", "Motie
-Boswijk c.s., 11 november 2021, over ... (Kamerstuk 35 925 X, nr. 22)", "moties 30420, nrs 100 en
+A mention is "de motie van het lid Jansen c.s.", "de motie-Jasper van Dijk/Omtzigt", "Motie
+Kuik c.s., 11 november 2021, over ... (Kamerstuk 35 925 X, nr. 22)", "moties 30420, nrs 100 en
 101", or the text of a motion itself ("De Kamer, gehoord de beraadslaging, ... verzoekt de regering
 ..."). Mentions are merged when a footnote marker ties a body mention to its footnote, when they
 cite the same dossier and number, or when they name the same members (fuzzy, so a slight spelling
@@ -46,7 +46,7 @@ def vocabulary() -> dict[str, Any]:
 
 @cache
 def _member_re(ws: str = r"[ \t\u00a0]*\n?[ \t\u00a0]*(?<=\s)") -> str:
-    """A member's name: "Valstar", "Van der Plas", "Jasper van Dijk", "Van Toorenburg-Dijsselbloem".
+    """A member's name: "Jansen", "Van der Plas", "Jasper van Dijk", "Van Toorenburg-Dijsselbloem".
 
     ``ws`` is the white space between its words (at most one line break in running text)."""
     up = r"[A-ZÀ-ÖØ-ÞŁŠŽÇ]"
@@ -162,7 +162,7 @@ def _same_members(a: list[str], b: list[str]) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
-    text = _BRACKETS.sub(" ", text)  # a party after a name: "Valstar (VVD)"
+    text = _BRACKETS.sub(" ", text)  # a party after a name: "Jansen (VVD)"
     members = [_SPACE.sub(" ", m.group(0)) for m in _patterns()["member"].finditer(text)]
     party = _patterns()["party"]
     return [m for m in members if not party.fullmatch(m)]

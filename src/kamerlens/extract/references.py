@@ -78,14 +78,14 @@ _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 def canonical_dossier(text: str) -> str:
     """The canonical form of a written dossier number.
 
-    >>> [canonical_dossier(t) for t in ("28 676", "36 200 X", "21 501-02", "19 700 hoofdstuk XV")]
-    ['28676', '36200-X', '21501-02', '19700-XV']
+    >>> [canonical_dossier(t) for t in ("36 180", "36 200 X", "21 501-02", "19 700 hoofdstuk XV")]
+    ['36180', '36200-X', '21501-02', '19700-XV']
     >>> canonical_dossier("27 484 (R 1669)")
     '27484-(R1669)'
     """
     compact = _SPACE.sub("", text)
     digits, rest = compact[:5], compact[5:]
-    if not digits.isdigit():  # "28 676" lost its space: take the digits as written
+    if not digits.isdigit():  # "36 180" lost its space: take the digits as written
         digits = "".join(c for c in compact if c.isdigit())[:5]
         rest = compact[len(digits) + compact[: len(digits)].count(" ") :]
     rest = rest.lstrip("-").replace("hoofdstuk", "")

@@ -37,9 +37,9 @@ _END = re.compile(
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentence spans (absolute offsets), trimmed of white space.
 
-    >>> t = "De motie van het lid Valstar c.s. is aangenomen. Nederland steunt dat."
+    >>> t = "De motie van het lid Jansen c.s. is aangenomen. Nederland steunt dat."
     >>> [t[s:e] for s, e in split(t)]
-    ['De motie van het lid Valstar c.s. is aangenomen.', 'Nederland steunt dat.']
+    ['De motie van het lid Jansen c.s. is aangenomen.', 'Nederland steunt dat.']
     """
     end = len(text) if end is None else end
     abbr = abbreviations()
@@ -51,7 +51,7 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
         if first == "\n":
             cut = at
         elif first == "." and text[cut - 1] not in _SUPERSCRIPTS:
-            # "Valstar c.s.¹ Internationale ...": a footnote marker after an abbreviation
+            # "Jansen c.s.¹ Internationale ...": a footnote marker after an abbreviation
             # closes the sentence; without one, the abbreviation does not. The word before the
             # stop is found by stepping back to white space (at most 40 characters).
             floor = max(begin, at - 40)

@@ -1,7 +1,7 @@
 """Recipients of money -> one key per fund or organisation, so pledges can be followed over time.
 
-"UCAP", "het UCAP-trustfonds" and "Ukraine Comprehensive Assistance Package (UCAP) trust fund"
-all get the key ``UCAP``: an acronym (in parentheses, in capitals, or the initials of a
+"EPF", "het EPF-fonds" and "European Peace Facility (EPF) trust fund"
+all get the key ``EPF``: an acronym (in parentheses, in capitals, or the initials of a
 capitalised name) wins; other names are compared without articles and generic fund words, and
 merged when rapidfuzz finds them alike. A generic recipient ("het trustfund", "dit fonds") takes
 the fund the text named just before it, with lower confidence.
@@ -92,13 +92,13 @@ _MINOR = frozenset(["van", "de", "der", "het", "voor", "en", "of", "the", "of", 
 
 
 def acronym(name: str) -> str | None:
-    """The acronym a name states: ``(UCAP)`` or a word in capitals (``UCAP-trustfonds``)."""
+    """The acronym a name states: ``(EPF)`` or a word in capitals (``EPF-fonds``)."""
     match = _ACRONYM_DEF.search(name) or _CAPS.search(name)
     return match[1].upper() if match else None
 
 
 def initials(name: str) -> str | None:
-    """``Ukraine Comprehensive Assistance Package`` -> ``UCAP`` (three or more capitalised words);
+    """``European Peace Facility`` -> ``EPF`` (three or more capitalised words);
     used only to join a spelled-out name to an acronym that some document states."""
     words = [w for w in _NAME_WORD.findall(name) if w.lower() not in _MINOR]
     caps = [w for w in words if w[0].isupper()]

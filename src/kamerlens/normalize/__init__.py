@@ -50,12 +50,12 @@ def normalize(raw: RawDocument) -> NormalizedText:
     """Turn a :class:`RawDocument` into clean reading text with footnotes and sections.
 
     >>> from kamerlens.ingest import read
-    >>> raw = read(b"Wij hebben bondge-\\nnoten gesteund.1\\n\\n1 Kamerstuk 28 676, nr. 434\\n")
+    >>> raw = read(b"Wij hebben bondge-\\nnoten gesteund.1\\n\\n1 Kamerstuk 36 180, nr. 42\\n")
     >>> norm = normalize(raw)
     >>> norm.text
-    'Wij hebben bondgenoten gesteund.¹\\n\\n1 Kamerstuk 28 676, nr. 434'
+    'Wij hebben bondgenoten gesteund.¹\\n\\n1 Kamerstuk 36 180, nr. 42'
     >>> norm.footnotes[0].text
-    'Kamerstuk 28 676, nr. 434'
+    'Kamerstuk 36 180, nr. 42'
     """
     if raw.structured:
         from kamerlens.normalize.structured import normalize_structured

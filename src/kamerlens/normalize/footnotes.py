@@ -2,7 +2,7 @@
 
 In text taken from a PDF a footnote is a line "1 Kamerstukken 22 054 en 36 045, nr. 390" at the
 bottom of a page, possibly wrapped over a few lines, and its marker sticks to a word in the body
-("geleverd.1", "Valstar c.s.1", "Boswijk2)"). A numbered list item or a line opening with a year
+("geleverd.1", "Jansen c.s.1", "Kuik2)"). A numbered list item or a line opening with a year
 looks the same, so a line only counts as footnote ``n`` when footnotes ``1 .. n-1`` were found
 before it and a marker ``n`` sits in the body between the previous marker and the line.
 """
@@ -39,7 +39,7 @@ _BASE = r"(?:[^\W\d_]|%)"
 def _marker(number: str) -> re.Pattern[str]:
     # The marker follows a letter, or a letter (or "%", or a number and its closing bracket)
     # and up to three closing punctuation marks, and is not followed by another digit, a
-    # letter, "%" or "+": "geleverd.1", "c.s.1", "Boswijk2)", "bijna op»?1", "17%.1".
+    # letter, "%" or "+": "geleverd.1", "c.s.1", "Kuik2)", "bijna op»?1", "17%.1".
     after_punct = "|".join(f"(?<={_BASE}{_PUNCT * k})" for k in (1, 2, 3))
     # a reference in brackets: "(Kamerstuk 31 839, nr. 980).1"
     after_punct += "|" + "|".join(f"(?<=\\d\\){_PUNCT * k})" for k in (0, 1, 2))

@@ -183,7 +183,7 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
     if ":" in t[:24] and _FIELD.match(t):
         return "\n"
     if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
-        return "\n"  # "De Minister van Buitenlandse Zaken," / "W.B. Hoekstra"
+        return "\n"  # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
     if p.endswith("-"):
         return "join:" + hyphens.decide(p, t, known)
     ends = prev.line.ends_sentence()

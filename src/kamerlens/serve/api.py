@@ -127,7 +127,7 @@ async def commitments(
 @router.get("/pledges", summary="Money over time per recipient or fund")
 async def pledges(
     request: Request,
-    recipient: Annotated[str | None, Query(description="Recipient or fund, e.g. UCAP")] = None,
+    recipient: Annotated[str | None, Query(description="Recipient or fund, e.g. EPF")] = None,
 ) -> JSONResponse:
     who = clean_text(recipient, "recipient")
     return _json(

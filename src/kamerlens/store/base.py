@@ -26,7 +26,7 @@ STATUS_NL: dict[str, str] = {
 
 @dataclass(frozen=True)
 class AddResult:
-    doc_id: str  # stable id: the KOOP identifier when known ("kst-28676-434"), else sha256[:16]
+    doc_id: str  # stable id: the KOOP identifier when known ("kst-36180-42"), else sha256[:16]
     status: Literal["stored", "unchanged", "replaced"]
     items: int  # extracted items stored for this document
 

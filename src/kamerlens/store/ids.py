@@ -1,8 +1,8 @@
 """Document ids and Kamerstuk numbers in their canonical forms.
 
-A stored document's id is its KOOP identifier when known (``kst-28676-434``; from the record or
-from a file name such as ``kst-28676-434.pdf``), else the first 16 hex digits of its sha256.
-Dossiers are canonical as in the record contract: ``28676``, ``21501-02``, ``36200-X``.
+A stored document's id is its KOOP identifier when known (``kst-36180-42``; from the record or
+from a file name such as ``kst-36180-42.pdf``), else the first 16 hex digits of its sha256.
+Dossiers are canonical as in the record contract: ``36180``, ``21501-02``, ``36200-X``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def canonical_dossier(text: str | None) -> str | None:
 
 
 def parse_target(text: str) -> tuple[str | None, str | None]:
-    """A user's ``DOSSIER[/NR]``, ``kst-...`` id or ``28 676, nr. 434`` -> (dossier, number)."""
+    """A user's ``DOSSIER[/NR]``, ``kst-...`` id or ``36 180, nr. 42`` -> (dossier, number)."""
     text = text.strip()
     kst = _KST.search(text)
     if kst:
@@ -50,7 +50,7 @@ def identifier_parts(identifier: str) -> tuple[str | None, str | None]:
 
 
 def identifier_from_name(source: str) -> str | None:
-    """The KOOP identifier in a file name (``.../kst-28676-434.pdf``), if any."""
+    """The KOOP identifier in a file name (``.../kst-36180-42.pdf``), if any."""
     match = _KST.search(PurePath(source).name)
     if not match:
         return None

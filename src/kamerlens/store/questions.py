@@ -208,7 +208,7 @@ def refs(store: SqliteStore, dossier: str, number: str | None = None) -> dict[st
     """Who cites DOSSIER[/NR], and which stored document (or catalogue entry) each citation is."""
     canon = canonical_dossier(dossier)
     if canon is None:
-        raise QueryError(f"not a dossier number: {dossier!r} (try 28676 or 28676/434)")
+        raise QueryError(f"not a dossier number: {dossier!r} (try 36180 or 36180/42)")
     cond, params = "r.dossier = ?", [canon]
     if number:
         cond += " AND r.number = ?"

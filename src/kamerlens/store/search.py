@@ -4,7 +4,7 @@ Query language (what ``kamerlens search`` and the web app accept):
 ``navo oekraine`` (all words), ``"vitale infrastructuur"`` (phrase), ``navo OR eu``,
 ``navo NOT china``, ``steun AND (oekraine OR moldavie)``, ``ucap NEAR trustfund`` or
 ``ucap NEAR/5 trustfund`` or ``NEAR(ucap trustfund, 5)``, ``infrastruct*`` (prefix),
-``title:verslag``. Words with inner punctuation (``NAVO-Top``, ``kst-28676-434``) become phrases.
+``title:verslag``. Words with inner punctuation (``NAVO-Top``, ``kst-36180-42``) become phrases.
 Accents do not matter (``oekraine`` finds ``Oekraïne``). A malformed query raises QueryError
 with the reason, never a database error.
 """

@@ -29,6 +29,7 @@ from kamerlens.link.commitments import (
 )
 from kamerlens.link.recipients import merge
 from kamerlens.link.text import content_words
+from kamerlens.store.sqlite import insert_links
 
 if TYPE_CHECKING:
     import sqlite3
@@ -40,10 +41,6 @@ KINDS = ("fulfils", "covers", "recipient")
 CHUNK = 500
 FULL_SHARE = 0.5  # more new documents than this share of the store: a full run instead
 IN_MEMORY_FROM = 2000  # weigh this many commitments or more against an in-memory title index
-_LINK_COLUMNS = (
-    "kind, from_doc, from_table, from_id, to_doc, to_table, to_id, to_key, evidence,"
-    " confidence, from_key"
-)
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:
@@ -91,25 +88,7 @@ def update(store: SqliteStore, *, full: bool = False) -> dict[str, int]:
 
 
 def _insert(c: sqlite3.Connection, kind: str, links: list[dict[str, Any]]) -> None:
-    c.executemany(
-        f"INSERT INTO links ({_LINK_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                kind,
-                link["from_doc"],
-                link.get("from_table"),
-                link.get("from_id"),
-                link.get("to_doc"),
-                link.get("to_table"),
-                link.get("to_id"),
-                link.get("to_key"),
-                link.get("evidence"),
-                link.get("confidence"),
-                link.get("from_key"),
-            )
-            for link in links
-        ],
-    )
+    insert_links(c, kind, links)
 
 
 # -- the word tables -------------------------------------------------------------------------

@@ -423,25 +423,7 @@ class SqliteStore:
                     "DELETE FROM links WHERE kind = ? AND from_doc = ?",
                     [(kind, d) for d in from_docs],
                 )
-            c.executemany(
-                "INSERT INTO links (kind, from_doc, from_table, from_id, to_doc, to_table, to_id,"
-                " to_key, evidence, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        kind,
-                        link["from_doc"],
-                        link.get("from_table"),
-                        link.get("from_id"),
-                        link.get("to_doc"),
-                        link.get("to_table"),
-                        link.get("to_id"),
-                        link.get("to_key"),
-                        link.get("evidence"),
-                        link.get("confidence"),
-                    )
-                    for link in links
-                ],
-            )
+            insert_links(c, kind, links)
 
     def load_catalogue(self, rows: Iterable[dict[str, Any]]) -> int:
         """Insert or update catalogue rows (identifier, dossier, number, title, date ...)."""
@@ -506,3 +488,27 @@ def _document_info(row: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["SqliteStore", "extractor_version"]
+
+
+_LINK_COLUMNS = (
+    "kind",
+    "from_doc",
+    "from_table",
+    "from_id",
+    "to_doc",
+    "to_table",
+    "to_id",
+    "to_key",
+    "evidence",
+    "confidence",
+    "from_key",
+)
+
+
+def insert_links(c: sqlite3.Connection, kind: str, links: list[dict[str, Any]]) -> None:
+    """Write links of one ``kind``: the one place that knows the columns of ``links``."""
+    c.executemany(
+        f"INSERT INTO links ({', '.join(_LINK_COLUMNS)})"
+        f" VALUES ({', '.join('?' * len(_LINK_COLUMNS))})",
+        [(kind, *(link.get(col) for col in _LINK_COLUMNS[1:])) for link in links],
+    )

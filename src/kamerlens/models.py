@@ -26,6 +26,25 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """Who is speaking in a debate: "Minister Weerwind", "De heer Sneller (D66)"."""
+
+    name: str | None = None
+    role: str | None = None  # minister, staatssecretaris, minister-president, voorzitter, lid
+    party: str | None = None  # for members: "D66", "PVV"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a debate: from the speaker label to the next label."""
+
+    speaker: Speaker
+    start: int
+    end: int
+    label_end: int  # where the label ("Minister Weerwind:") ends and the words begin
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     source: str
     sha256: str
@@ -54,6 +73,7 @@ class Reference:
     year: str | None = None  # vergaderjaar "2020/21" when cited
     page: str | None = None  # "p. 15-16"
     item: str | None = None  # Handelingen "item 5"
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,10 @@ class Motion:
     start: int
     end: int
     mentions: tuple[Mention, ...] = ()
+    # the government's view in a debate: "oordeel Kamer", "ontraden", "overgenomen", "ontijdig"
+    appreciation: str | None = None
+    appreciation_span: Mention | None = None
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -91,6 +115,7 @@ class Amount:
     # the lower-cased phrase.
     recipient_key: str | None = None
     bound: str | None = None  # "min" / "max" for the ends of a range ("€ 10 à 20 miljoen")
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -100,6 +125,7 @@ class Percentage:
     text: str
     start: int
     end: int
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -113,6 +139,7 @@ class DateMention:
     end: int
     year_inferred: bool = False
     relation: Literal["past", "upcoming"] | None = None
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -126,6 +153,7 @@ class Event:
     start: int
     end: int
     mentions: tuple[Mention, ...] = ()  # every mention of the same meeting, the first included
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -139,6 +167,8 @@ class Commitment:
     start: int
     end: int
     subject: str | None = None
+    kind: str | None = None  # "toezegging" (a promise to the Kamer) or "voornemen" (an own act)
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -154,6 +184,7 @@ class Fulfilment:
     start: int
     end: int
     subject: str | None = None
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -164,6 +195,7 @@ class Position:
     start: int
     end: int
     lemma: str | None = None  # normalised: "oproepen", "aandacht vragen"
+    speaker: Speaker | None = None  # in a debate: who says it
 
 
 @dataclass(frozen=True)
@@ -215,6 +247,7 @@ class Record:
     findings: tuple[Finding, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     sections: tuple[Section, ...] = ()
+    turns: tuple[Turn, ...] = ()
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """The public JSON contract (see README, "The record")."""
@@ -238,4 +271,5 @@ ITEM_KINDS: tuple[str, ...] = (
     "findings",
     "footnotes",
     "sections",
+    "turns",
 )

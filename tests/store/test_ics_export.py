@@ -46,7 +46,7 @@ def test_ics_is_valid_rfc5545(seeds: SqliteStore) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
 def test_export_formats_read_back(seeds: SqliteStore, tmp_path: Path, fmt: str) -> None:
     written = seeds.export(str(tmp_path / fmt), format=fmt)
-    assert len(written) == 18
+    assert len(written) == 19
     path = tmp_path / fmt / f"references.{fmt}"
     if fmt == "csv":
         rows = list(csv.DictReader(path.open(encoding="utf-8")))

@@ -37,6 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "findings": ("kind", "message"),
     "footnotes": ("number", "text", "marker_start", "marker_end"),
     "sections": ("title",),
+    "turns": ("name", "role", "party", "label_end"),
 }
 ITEM_TABLES: tuple[str, ...] = tuple(COLUMNS)
 # Model fields stored in their own column beyond COLUMNS (nested values flattened above).
@@ -45,9 +46,14 @@ _HANDLED: dict[str, set[str]] = {
     "fulfilments": {"made_in"},
     "footnotes": {"marker"},
     "entities": {"mentions"},
+    "turns": {"speaker"},
 }
 # Later additions to the record contract that have a column of their own (migration 0002).
-PROMOTED: dict[str, tuple[str, ...]] = {"amounts": ("recipient_key",)}
+PROMOTED: dict[str, tuple[str, ...]] = {
+    "amounts": ("recipient_key",),
+    "commitments": ("kind",),  # migration 0005
+    "motions": ("appreciation",),
+}
 _BOOLS = {"cs", "year_inferred"}
 
 
@@ -120,6 +126,9 @@ def item_rows(doc_id: str, table: str, items: Iterable[Any]) -> list[tuple[Any, 
                 made_in.number if made_in else None,
                 item.subject,
             )
+        elif table == "turns":
+            sp = item.speaker
+            values = (sp.name, sp.role, sp.party, item.label_end)
         elif table == "footnotes":
             marker = item.marker
             values = (
@@ -201,6 +210,10 @@ def row_to_item(table: str, row: dict[str, Any]) -> dict[str, Any]:
             "end": row["end"],
             "marker": marker,
         }
+    elif table == "turns":
+        speaker = {"name": row["name"], "role": row["role"], "party": row["party"]}
+        out = {"speaker": speaker, "start": row["start"], "end": row["end"]}
+        out["label_end"] = row["label_end"]
     else:
         for column in COLUMNS[table]:
             if column == "mention_count":

@@ -115,9 +115,42 @@ def is_government(speaker: Speaker | None) -> bool:
     return speaker is not None and speaker.role in GOVERNMENT_ROLES
 
 
-@component("turns", needs=("sentences",))
+@component("turns", needs=("sentences",), sets=("turns", "sentences"))
 def turns(doc: Doc) -> None:
-    doc.results["turns"] = find_turns(doc.text, doc.body_end)
+    found = find_turns(doc.text, doc.body_end)
+    doc.results["turns"] = found
+    if found:
+        doc.sentences = _split_at_labels(doc.text, doc.sentences, found)
+
+
+def _split_at_labels(
+    text: str, sentences: list[tuple[int, int]], found: list[Turn]
+) -> list[tuple[int, int]]:
+    """Sentences never run over a speaker label, and a label is no part of a sentence: "... nr.
+    52!De voorzitter: Snel door." gives "... nr. 52!" and "Snel door."."""
+    cuts = sorted({t.start for t in found} | {t.label_end for t in found})
+    labels = {t.start: t.label_end for t in found}
+    out: list[tuple[int, int]] = []
+    i = 0
+    for s, e in sentences:
+        while i < len(cuts) and cuts[i] <= s:
+            i += 1
+        points = [s]
+        j = i
+        while j < len(cuts) and cuts[j] < e:
+            points.append(cuts[j])
+            j += 1
+        points.append(e)
+        for a, b in zip(points, points[1:], strict=False):
+            if a in labels and labels[a] >= b:
+                continue  # the label itself
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+    return out
 
 
 # Item kinds whose items carry a ``speaker``.

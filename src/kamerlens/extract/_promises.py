@@ -152,13 +152,16 @@ def _lstrip(text: str, pos: int) -> int:
     return pos
 
 
+_RELATIVE = re.compile(r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s", re.I)
+
 # Talk that promises a document all the same: "Ook zal ik daarin aangeven wanneer ...".
 _IN_WRITING = re.compile(
     r"\b(?:daarin|hierin|in\s+(?:de|die|deze|een|mijn)\s+(?:\S+\s+)?brief|schriftelijk|per\s+brief)\b", re.I
 )
 
 _ALL = frozenset(
-    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third", "embedded"}
+    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
+     "embedded", "meeting", "position"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})
@@ -180,6 +183,10 @@ def undone(
     debate talk, a third party's or only described."""
     ex = _ex()
     stop = clause_end(text, m_end, s_end)
+    # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
+    # uitvoert"): what it says is not the act's tense or mood
+    rel = _RELATIVE.search(text, m_end, stop)
+    own = text[clause_start(text, s_start, m_start) : rel.start() if rel else stop]
     lead_start = clause_start(text, s_start, m_start)
     scope = text[m_start:stop]
     clause = text[lead_start:stop]
@@ -189,8 +196,8 @@ def undone(
     tests = (
         ("modal", lambda: bool(ex["modal"].search(clause))),
         ("modal", lambda: passive and bool(ex["modal_passive"].search(clause))),
-        ("ongoing", lambda: bool(ex["ongoing"].search(clause)) and not ex["ongoing_unless"].search(scope)),
-        ("past", lambda: bool(ex["past"].search(clause))),
+        ("ongoing", lambda: bool(ex["ongoing"].search(own)) and not ex["ongoing_unless"].search(scope)),
+        ("past", lambda: bool(ex["past"].search(own))),
         ("negation", lambda: bool(ex["negation"].search(scope)) and not ex["negation_unless"].search(scope)),
         ("wish", lambda: name == "willen" and bool(ex["wish"].search(head))),
         ("discourse", lambda: bool(ex["discourse"].search(head)) and not _IN_WRITING.search(head)),
@@ -199,6 +206,8 @@ def undone(
         ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
         ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),
         ("hedge", lambda: bool(ex["hedge"].search(text[s_start:s_end]))),
+        ("meeting", lambda: name == "scheduled" and bool(ex["meeting"].search(clause))),
+        ("position", lambda: _gov_subject(text, m_start, m_end) and bool(ex["position"].search(scope))),
     )
     for check, test in tests:
         if check in checks and test():
@@ -206,6 +215,14 @@ def undone(
     if name == "policy_present":
         return _bare_present(text, m_start, m_end, stop)
     return False
+
+
+_FIRST = re.compile(r"\b(?:ik|wij|we)\b", re.IGNORECASE)
+
+
+def _gov_subject(text: str, m_start: int, m_end: int) -> bool:
+    """The construction's subject is het kabinet or a minister, not "ik"/"wij"."""
+    return not _FIRST.search(text, m_start, m_end)
 
 
 def _bare_present(text: str, m_start: int, m_end: int, stop: int) -> bool:

@@ -242,8 +242,9 @@ def commitments(doc: Doc) -> None:
 
 
 # Who speaks a sentence, for commitments: a member of the government (or the writer of a
-# government letter), the chair (whose list of toezeggingen counts), or nobody who can promise.
-_GOV, _CHAIR = "government", "chair"
+# government letter), the chair (whose list of toezeggingen counts), or a document of parliament
+# that reports what a named minister promised (a decision list).
+_GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
 # The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
 _QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
 _ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
@@ -266,7 +267,8 @@ def _spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
                 out.append((s, e, _CHAIR))
         return out
     if not written_by_government(doc):
-        return out
+        # a decision list or a motion reports others: only a named minister's promise counts
+        return [(s, e, _REPORTED) for s, e in sents]
     asked = _question_spans(doc.text, doc.body_end)
     for s, e in sents:
         if not any(a <= s < b for a, b in asked):
@@ -364,6 +366,8 @@ def _construction_hit(
 ) -> tuple[_Hit | None, str | None]:
     """A construction of ``_promises`` (beyond the verb lexicon), with its kind."""
     debate = bool(doc.results.get("turns"))
+    if _lexicon().present_act.search(doc.text, start, end):
+        return None, None  # "Zoals toegezegd informeer ik uw Kamer hierbij ...": this document
     m = _promises.find(
         doc.text, start, end, letter=not debate, debate=debate, ahead=lambda: _ahead(doc, phrases())
     )

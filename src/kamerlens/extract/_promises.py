@@ -88,8 +88,10 @@ def constructions() -> tuple[Construction, ...]:
 
 @cache
 def _ex() -> dict[str, re.Pattern[str]]:
-    flags = {"present_act": re.IGNORECASE, "hedge": re.IGNORECASE}
-    return {k: re.compile(v, flags.get(k, re.IGNORECASE)) for k, v in _data()["exclude"].items()}
+    out = {k: re.compile(v, re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
+    out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
+    return out
 
 
 @cache
@@ -109,7 +111,10 @@ def clause_end(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
-_CLAUSE_OPEN = re.compile(r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)")
+_CLAUSE_OPEN = re.compile(
+    r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)"
+    r"|\s(?=en\s+(?:dat|dit|daar|die|ik|we|wij|het\s+kabinet)\s)"
+)
 _AS_SAID = re.compile(r"^\s*zoals\b[^,]*,\s*", re.IGNORECASE)
 
 
@@ -152,6 +157,9 @@ def _lstrip(text: str, pos: int) -> int:
     return pos
 
 
+_RELATIVE_IN_LEAD = re.compile(
+    r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s[^,;]*,", re.I
+)
 _RELATIVE = re.compile(r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s", re.I)
 
 # Talk that promises a document all the same: "Ook zal ik daarin aangeven wanneer ...".
@@ -161,10 +169,10 @@ _IN_WRITING = re.compile(
 
 _ALL = frozenset(
     {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
-     "embedded", "meeting", "position"}
+     "embedded", "meeting", "position", "this_document"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
-RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})
+RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
 
 
 def undone(
@@ -186,11 +194,15 @@ def undone(
     # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
     # uitvoert"): what it says is not the act's tense or mood
     rel = _RELATIVE.search(text, m_end, stop)
-    own = text[clause_start(text, s_start, m_start) : rel.start() if rel else stop]
     lead_start = clause_start(text, s_start, m_start)
+    # the construction's own words: its lead without relative clauses, and what follows up to
+    # a relative clause or 80 characters
+    own = _RELATIVE_IN_LEAD.sub(" ", text[lead_start:m_start]) + text[
+        m_start : min(rel.start() if rel else stop, m_end + 80)
+    ]
     scope = text[m_start:stop]
     clause = text[lead_start:stop]
-    head = text[m_start : min(stop, m_end + 60)]
+    head = text[m_start : min(stop, m_end + 90)]
     lead = text[lead_start:m_end]
     passive = name.startswith("policy_passive")
     tests = (
@@ -206,6 +218,7 @@ def undone(
         ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
         ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),
         ("hedge", lambda: bool(ex["hedge"].search(text[s_start:s_end]))),
+        ("this_document", lambda: bool(ex["this_document"].search(clause))),
         ("meeting", lambda: name == "scheduled" and bool(ex["meeting"].search(clause))),
         ("position", lambda: _gov_subject(text, m_start, m_end) and bool(ex["position"].search(scope))),
     )

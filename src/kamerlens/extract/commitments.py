@@ -160,7 +160,7 @@ _TERUGKOMEN = re.compile(
 )
 _PASSIVE = re.compile(
     r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
-    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>geïnformeerd|geinformeerd|ingelicht"
+    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>ge ?ïnformeerd|geinformeerd|ingelicht"
     r"|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|toegezonden"
     r"|toegestuurd|gestuurd|aangeboden|voorgelegd)\b(?P<after>\s+(?:worden|zal\s+worden))?",
     re.IGNORECASE,
@@ -222,7 +222,7 @@ _KAMER_GETS = re.compile(
 )
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
+_PASSIVE_KEY = re.compile(r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
 _PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
@@ -366,8 +366,6 @@ def _construction_hit(
 ) -> tuple[_Hit | None, str | None]:
     """A construction of ``_promises`` (beyond the verb lexicon), with its kind."""
     debate = bool(doc.results.get("turns"))
-    if _lexicon().present_act.search(doc.text, start, end):
-        return None, None  # "Zoals toegezegd informeer ik uw Kamer hierbij ...": this document
     m = _promises.find(
         doc.text, start, end, letter=not debate, debate=debate, ahead=lambda: _ahead(doc, phrases())
     )

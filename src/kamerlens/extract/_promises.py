@@ -169,7 +169,7 @@ _IN_WRITING = re.compile(
 
 _ALL = frozenset(
     {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
-     "embedded", "meeting", "position", "this_document"}
+     "embedded", "meeting", "position", "this_document", "quoted", "stative"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
@@ -213,7 +213,10 @@ def undone(
         ("negation", lambda: bool(ex["negation"].search(scope)) and not ex["negation_unless"].search(scope)),
         ("wish", lambda: name == "willen" and bool(ex["wish"].search(head))),
         ("discourse", lambda: bool(ex["discourse"].search(head)) and not _IN_WRITING.search(head)),
-        ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))),
+        ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))
+         and bool(ex["same_debate_topic"].search(clause))),
+        ("quoted", lambda: bool(ex["quoted"].search(text[s_start:m_start]))),
+        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].search(own.rstrip(" .,;:!?")))),
         ("third", lambda: bool(ex["third"].search(lead))),
         ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
         ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),

@@ -148,7 +148,7 @@ _BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)
 _VERB_BOUNDARY = re.compile(r"[;:]|" + _CLAUSE, re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b(?!\s+(?:later|eerder)\s+dan)", re.IGNORECASE)
 _TOEZEG = re.compile(
-    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+\S+){0,8}?\s+toe\b"
+    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+[^\s:;]+){0,8}?\s+toe\b"
     r"|\b(?:ik|wij|we)\s+(?:kan|kunnen|wil|willen)\s+(?:\S+\s+){0,3}?toezeggen\b"
     r"|\b(?:kan|wil)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?toezeggen\b",
     re.IGNORECASE,
@@ -310,7 +310,7 @@ def _commitment(
         text, start, end, hit.anchor, hit.verb.end if hit.verb and hit.verb.end else hit.anchor,
         debate=bool(doc.results.get("turns")), checks=_promises.RULE_CHECKS,
     ):
-        return None
+        hit = None  # a construction elsewhere in the sentence may still promise
     if hit is None and speaking == _GOV:
         hit, kind = _construction_hit(doc, start, end, phrases)
     if hit is None or hit.actor is None:

@@ -216,7 +216,7 @@ def undone(
         ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))
          and bool(ex["same_debate_topic"].search(clause))),
         ("quoted", lambda: bool(ex["quoted"].search(text[s_start:m_start]))),
-        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].search(own.rstrip(" .,;:!?")))),
+        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))),
         ("third", lambda: bool(ex["third"].search(lead))),
         ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
         ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),

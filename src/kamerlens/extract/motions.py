@@ -27,7 +27,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from kamerlens.extract.document import name_case, parse_date
+from kamerlens.extract.motion_debate import appreciate, debate_dossier, own_mentions
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.extract.turns import turn_at
 from kamerlens.models import Mention, Motion, Reference
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -35,6 +37,8 @@ _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PREFIXES = ("van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "op", "in")
 _SPACE = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\([^()]*\)")
+# "VanWijngaarden": a text whose line breaks were removed glued the prefix to the surname
+_GLUED_PREFIX = re.compile(r"^(Van|De|Den|Der|Ter|Ten)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _HYPHENATED = re.compile(r"-(?=(?:[Vv]an |[Dd]e |[Tt]er |[Tt]en )?[A-ZÀ-Þ])")
 
 
@@ -81,6 +85,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "operative": re.compile(v["operative"]),
         "heading": re.compile(v["heading"]),
         "proposed_by": re.compile(v["proposed_by"] + names),
+        "stuk_number": re.compile(v["stuk_number"]),
+        "owner_after": re.compile(v["owner_after"] + names),
+        "submitted_by": re.compile(v["submitted_by"] + names),
         "gets_number": re.compile(v["gets_number"]),
         "signature": re.compile(rf"(?m)^[ \t]*({signed})[ \t]*$"),
     }
@@ -165,7 +172,7 @@ def _split_names(text: str) -> list[str]:
     text = _BRACKETS.sub(" ", text)  # a party after a name: "Jansen (VVD)"
     members = [_SPACE.sub(" ", m.group(0)) for m in _patterns()["member"].finditer(text)]
     party = _patterns()["party"]
-    return [m for m in members if not party.fullmatch(m)]
+    return [_GLUED_PREFIX.sub(r"\1 ", m) for m in members if not party.fullmatch(m)]
 
 
 def _is_member_name(name: str, not_names: set[str] | frozenset[str]) -> bool:
@@ -231,6 +238,9 @@ def _tail(
             pos = hits[0].end + (1 if text[hits[0].end : hits[0].end + 1] == ")" else 0)
             moved = True
             mention.end = pos if not mention.subject else mention.end
+        if mention.number is None and not cited and (m := p["stuk_number"].match(text, pos)):
+            pos, moved = _stuk_number(mention, m, refs, text), True
+            mention.end = pos if not mention.subject else mention.end
         if mention.subject is None and (m := p["subject"].match(text, pos)):
             mention.subject = _SPACE.sub(" ", m.group("subject")).strip(" ,")
             pos, moved = m.end(), True
@@ -238,6 +248,8 @@ def _tail(
             break
     if cited:
         mention.dossier, mention.number = cited[0].dossier, cited[0].number
+    if not mention.members:
+        _owner_after(mention, text, pos)
     if plural and len(cited) > 1:  # "moties 30420, nrs 100 en 101": one motion per number
         return [
             _Mention(
@@ -254,6 +266,41 @@ def _tail(
             for r in cited
         ]
     return [mention]
+
+
+def _stuk_number(
+    mention: _Mention, m: re.Match[str], refs: dict[int, list[Reference]], text: str
+) -> int:
+    """ "de motie op stuk nr. 48", "op stuk nr. 304 (33576)": the number the motion got in the
+    debate, and its dossier when a bracket gives it (the citation itself is the references')."""
+    from kamerlens.extract.references import canonical_dossier
+
+    mention.number = m["number"]
+    if m["dossier"]:
+        cited = _refs_at(refs, text, m.start("dossier") - 1)
+        mention.dossier = cited[0].dossier if cited else canonical_dossier(m["dossier"])
+    end = m.end()
+    return end - 1 if text[end - 1 : end] == "," else end
+
+
+def _owner_after(mention: _Mention, text: str, pos: int) -> None:
+    """The submitters named after the motion: "de motie op stuk nr. 45 van mevrouw Mutluer", "De
+    eerste motie, op stuk nr. 905, is van mevrouw Leijten", "een motie ingediend bij de
+    begrotingsbehandeling van Defensie, door de leden Erkens en Dassen"."""
+    p = _patterns()
+    m = p["owner_after"].match(text, pos) if mention.number else None
+    m = m or p["submitted_by"].match(text, pos)
+    if m is None:
+        return
+    not_names = set(vocabulary()["not_names"])
+    members = [n for n in _split_names(m["names"]) if _is_member_name(n, not_names)]
+    if not members:
+        return
+    mention.members = members
+    end = m.end("names")
+    if cs := p["cs"].match(text, end):
+        mention.cs, end = True, cs.end()
+    mention.end = max(mention.end, end)
 
 
 _MOTIE = re.compile(r"[Mm]otie")
@@ -283,9 +330,7 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
         names_text = m.group(names_group) or ""
         members = [n for n in _split_names(names_text) if _is_member_name(n, not_names)]
         if not re.search(r"\blid\b", m.group("intro") or ""):
-            # "de motie Van Toorenburg-Dijsselbloem" is a motion of two members; only "het lid"
-            # says that a hyphen joins the two parts of one surname
-            members = [part for n in members for part in _HYPHENATED.split(n)]
+            members = [part for n in members for part in _hyphen_parts(doc.text, n)]
         end = m.end(names_group) if members else m.end("word")
         plural = bool(m.group("plural"))
         if plural and members and not re.search(r"\b(?:van|door)\b", m.group("intro") or ""):
@@ -301,9 +346,23 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
         for item in _tail(doc, mention, refs, plural):
             if bare_plural and item.dossier is None:
                 continue
-            if item.members or item.dossier or item.marker:
+            if item.members or item.dossier or item.marker or item.number:
                 out.append(item)
     return out
+
+
+def _hyphen_parts(text: str, name: str) -> list[str]:
+    """ "Michon-Derkzen", "Faber-van de Klashorst", "Dik-Faber": a hyphen mostly joins the two
+    parts of one surname; it joins two members ("de motie Van Toorenburg-Dijsselbloem") only when
+    the document names each part on its own as well."""
+    parts = _HYPHENATED.split(name)
+    if len(parts) < 2:
+        return [name]
+    for part in parts:
+        alone = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")
+        if not alone.search(text):
+            return [name]
+    return parts
 
 
 _OWNER = re.compile(
@@ -424,6 +483,7 @@ def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
         mention.members = names  # the signed names, in their own spelling, are the full list
     if (by := p["proposed_by"].search(text, start, end)) and not mention.members:
         mention.members = [n for n in _split_names(by["names"]) if _is_member_name(n, not_names)]
+        mention.cs = p["cs"].match(text, by.end("names")) is not None
     if numbered := p["gets_number"].search(text, start, end):
         mention.number = numbered["number"]
         mention.dossier = canonical_dossier(numbered["dossier"])
@@ -435,6 +495,8 @@ def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
 def _conflict(group: _Group, m: _Mention) -> bool:
     dossier, number = group.value("dossier"), group.value("number")
     if m.dossier and dossier and (m.dossier, m.number) != (dossier, number):
+        return True
+    if m.number and number and m.number != number:  # "op stuk nr. 906" is not "op stuk nr. 907"
         return True
     date = group.value("date")
     if m.date and date and m.date != date:
@@ -452,16 +514,8 @@ def _affinity(group: _Group, m: _Mention) -> int:
         return 3
     if m.marker and any(g.in_note == m.marker for g in group.mentions):
         return 3
-    if (
-        m.dossier
-        and m.number
-        and (group.value("dossier"), group.value("number"))
-        == (
-            m.dossier,
-            m.number,
-        )
-    ):
-        return 2
+    if m.number and m.number == group.value("number"):
+        return 2  # the same number (and no other dossier: see _conflict)
     return 1 if _same_members(group.members(), m.members) else 0
 
 
@@ -480,11 +534,14 @@ def _attach_notes(doc: Doc, mentions: list[_Mention], refs: list[Reference]) -> 
 
 
 def merge(mentions: list[_Mention]) -> list[_Group]:
+    """Mentions in text order, each joined to the group it is surest to belong to; between
+    equally sure groups the one mentioned last (in a debate: the motion being discussed, "zijn
+    motie" after "de motie op stuk nr. 51 is afkomstig van de heer Sneller")."""
     groups: list[_Group] = []
     for m in sorted(mentions, key=lambda x: x.start):
-        scored = [(_affinity(g, m), -i) for i, g in enumerate(groups)]
-        best = max(scored, default=(0, 0))
-        target = groups[-best[1]] if best[0] else None
+        scored = [(_affinity(g, m), g.mentions[-1].start, i) for i, g in enumerate(groups)]
+        best = max(scored, default=(0, 0, 0))
+        target = groups[best[2]] if best[0] else None
         if target is None:
             target = _Group()
             groups.append(target)
@@ -510,7 +567,31 @@ def _motion(doc: Doc, group: _Group) -> Motion:
     )
 
 
-@component("motions", needs=("references",), sets=("motions",))
+def _debate_mentions(
+    doc: Doc, mentions: list[_Mention], texts: list[_Mention]
+) -> list[_Mention]:
+    """In a debate: a member's own motions, and the debate's dossier for motions named by
+    their number only. "Ik ga een motie hierover voorlezen" before a motion text in the same
+    turn announces that text: the text is the motion."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    turns = doc.results.get("turns") or []
+    own = []
+    for start, end, speaker in own_mentions(doc):
+        if any(s < end and start < e for s, e in spans):
+            continue
+        turn = turn_at(turns, start)
+        if turn is not None and any(start < t.start < turn.end for t in texts):
+            continue
+        own.append(_Mention(start, end, [speaker]))
+    dossier = debate_dossier(m.dossier for m in mentions if m.number)
+    if dossier:
+        for m in mentions:
+            if m.number and not m.dossier:
+                m.dossier = dossier
+    return own
+
+
+@component("motions", needs=("references", "turns"), sets=("motions",))
 def motions(doc: Doc) -> None:
     refs = sorted(doc.results.get("references", []), key=lambda r: r.start)
     by_start: dict[int, list[Reference]] = {}
@@ -520,7 +601,10 @@ def motions(doc: Doc) -> None:
     heads = {m.start for m in dictum}  # a heading read with its motion text is not read again
     mentions = dictum + [m for m in _running_mentions(doc, by_start) if m.start not in heads]
     _attach_notes(doc, mentions, refs)
-    doc.results["motions"] = [_motion(doc, g) for g in merge(mentions)]
+    if doc.results.get("turns"):
+        mentions += _debate_mentions(doc, mentions, dictum)
+    found = [_motion(doc, g) for g in merge(mentions)]
+    doc.results["motions"] = appreciate(doc, found)
 
 
 __all__ = ["merge", "motions", "vocabulary"]

@@ -1,0 +1,206 @@
+"""Motions in a debate: what the speakers say of them.
+
+Three things that only a debate's speaker turns tell (``doc.results["turns"]``):
+
+- a member speaking of a motion of her or his own ("mijn motie", "Ik ga hierover een motie
+  indienen", "We hebben al een motie ingediend"): the speaker is its submitter;
+- the debate's own dossier, for the motions it names by number only ("De motie op stuk nr. 48");
+- the government's appreciation of each motion ("De motie op stuk nr. 39 krijgt oordeel Kamer",
+  "Die ontraad ik", "de motie neem ik over"), and the chair stating the outcome ("Op verzoek van de
+  heer X stel ik voor zijn motie (36410-VI, nr. 71) aan te houden", "Dan is de motie op stuk nr.
+  38 bij dezen ontraden"). A statement gives its value to the speaker's current motion: the one
+  named in the same sentence, else earlier in the same turn, else in the turn just before (the
+  chair giving the number the minister asked for). An amendment or an unnamed motion spoken of in
+  between ("een motie die vraagt ...") is no motion named before, and a later statement overrides
+  an earlier one ("anders moet ik 'm ontraden", then the chair: "aangehouden").
+
+Vocabulary: ``data/motions.toml`` (``own``, ``not_the_motion``, ``conditional``, ``appreciation``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kamerlens.extract._cues import load_toml
+from kamerlens.extract.pipeline import Doc
+from kamerlens.extract.turns import is_government
+from kamerlens.models import Mention, Motion, Turn
+
+_LOOKBACK = 3000  # how far back in a turn a motion named before is still the current one
+_AFTER = 80  # "Ik ontraad de motie op stuk nr. 12": the motion right after the words
+_NEGATION = re.compile(r"\b(?:niet|geen)\b")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    value: str
+    who: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+@cache
+def _vocabulary() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], tuple[_Rule, ...]]:
+    data = load_toml("motions.toml")
+    own = tuple(re.compile(p) for p in data["own"])
+    rules = tuple(
+        _Rule(a["value"], frozenset(a["who"]), re.compile(a["pattern"])) for a in data["appreciation"]
+    )
+    return own, re.compile(data["not_the_motion"]), re.compile(data["conditional"]), rules
+
+
+# ---------------------------------------------------------------- a member's own motion
+
+
+def own_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of each place where a member speaks of a motion of her or his own."""
+    own = _vocabulary()[0]
+    out: list[tuple[int, int, str]] = []
+    for turn in doc.results.get("turns") or []:
+        if turn.speaker.role != "lid" or not turn.speaker.name:
+            continue
+        found = sorted(
+            (m.start(), m.end())
+            for pattern in own
+            for m in pattern.finditer(doc.text, turn.label_end, turn.end)
+        )
+        last_end = -1
+        for start, end in found:
+            if start >= last_end:
+                out.append((start, end, turn.speaker.name))
+                last_end = end
+    return out
+
+
+def debate_dossier(dossiers: Iterable[str | None]) -> str | None:
+    """The dossier of a debate's motions when they name exactly one: "Zij krijgt nr. 38
+    (36410-VI)", "zijn motie (36410-VI, nr. 71)"."""
+    named = {d for d in dossiers if d}
+    return named.pop() if len(named) == 1 else None
+
+
+# ---------------------------------------------------------------- appreciations
+
+
+def appreciate(doc: Doc, motions: list[Motion]) -> list[Motion]:
+    """The motions with the appreciation the government (or the chair) gives them in a debate."""
+    turns: Sequence[Turn] = doc.results.get("turns") or []
+    if not turns or not motions:
+        return motions
+    anchors = _anchors(doc.text, motions)
+    given: dict[int, tuple[str, int, int]] = {}
+    for k, turn in enumerate(turns):
+        who = _who(turn)
+        if who is None:
+            continue
+        previous = turns[k - 1] if k else None
+        for start, end, value, targets in _statements(doc, turn, previous, who, anchors):
+            for i in targets:
+                given[i] = (value, start, end)  # a later statement overrides an earlier one
+    return [
+        dataclasses.replace(m, appreciation=given[i][0], appreciation_span=Mention(*given[i][1:]))
+        if i in given
+        else m
+        for i, m in enumerate(motions)
+    ]
+
+
+def _who(turn: Turn) -> str | None:
+    if is_government(turn.speaker):
+        return "government"
+    return "chair" if turn.speaker.role == "voorzitter" else None
+
+
+class _Anchors:
+    """Where motions are named (with the motion's index) and where something else that a
+    "deze motie" might point at is (index None), in text order."""
+
+    def __init__(self, items: list[tuple[int, int, int | None]]) -> None:
+        self.items = sorted(items)
+        self.starts = [s for s, _, _ in self.items]
+
+    def last_before(self, lo: int, hi: int) -> list[int] | None:
+        """The motions named last in [lo, hi) (several when one mention names several: "de
+        moties op stuk nrs. 12 en 13"); [] when something else was spoken of last; None when
+        nothing is named there."""
+        i = bisect_left(self.starts, hi) - 1
+        if i < 0 or self.starts[i] < lo:
+            return None
+        at = self.starts[i]
+        same = [idx for s, _, idx in self.items[bisect_left(self.starts, at) : i + 1] if s == at]
+        return [idx for idx in same if idx is not None]
+
+    def first_after(self, lo: int, hi: int) -> list[int] | None:
+        i = bisect_left(self.starts, lo)
+        if i >= len(self.starts) or self.starts[i] >= hi:
+            return None
+        at = self.starts[i]
+        same = [idx for s, _, idx in self.items[i : bisect_right(self.starts, at)]]
+        return [idx for idx in same if idx is not None]
+
+
+def _anchors(text: str, motions: list[Motion]) -> _Anchors:
+    named = [(m.start, m.end, i) for i, mo in enumerate(motions) for m in mo.mentions]
+    spans = sorted((s, e) for s, e, _ in named)
+    starts = [s for s, _ in spans]
+    other: list[tuple[int, int, int | None]] = []
+    for m in _vocabulary()[1].finditer(text):
+        j = bisect_right(starts, m.end()) - 1
+        if j >= 0 and spans[j][1] > m.start():
+            continue  # part of a named motion ("een motie ingediend ... door de leden X en Y")
+        other.append((m.start(), m.end(), None))
+    return _Anchors([*named, *other])
+
+
+def _statements(
+    doc: Doc, turn: Turn, previous: Turn | None, who: str, anchors: _Anchors
+) -> list[tuple[int, int, str, list[int]]]:
+    _, _, conditional, rules = _vocabulary()
+    text, out = doc.text, []
+    for s, e in _sentences(doc, turn):
+        if text[s:e].rstrip().endswith("?"):
+            continue  # "Dan wordt de motie door de minister ontraden, hè?"
+        for rule in rules:
+            if who not in rule.who:
+                continue
+            for m in rule.pattern.finditer(text, s, e):
+                if _NEGATION.search(m.group(0)) or conditional.search(text, s, m.start()):
+                    continue
+                targets = _referent(anchors, turn, previous, s, e, m.start(), m.end())
+                if targets:
+                    out.append((m.start(), m.end(), rule.value, targets))
+    return sorted(out)
+
+
+def _sentences(doc: Doc, turn: Turn) -> list[tuple[int, int]]:
+    starts = [s for s, _ in doc.sentences]
+    i = max(0, bisect_right(starts, turn.label_end) - 1)
+    out = []
+    for s, e in doc.sentences[i:]:
+        if s >= turn.end:
+            break
+        s, e = max(s, turn.label_end), min(e, turn.end)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _referent(
+    anchors: _Anchors, turn: Turn, previous: Turn | None, s: int, e: int, start: int, end: int
+) -> list[int]:
+    """The motions a statement at [start, end) in the sentence [s, e) is about."""
+    found = anchors.last_before(s, end)  # "De motie op stuk nr. 42: oordeel Kamer"
+    if found is None:
+        found = anchors.first_after(end, min(e, end + _AFTER))  # "Ik ontraad de motie-X"
+    if found is None:
+        found = anchors.last_before(max(turn.label_end, s - _LOOKBACK), s)
+    if found is None and previous is not None:
+        found = anchors.last_before(previous.label_end, previous.end)
+    return found or []
+
+
+__all__ = ["appreciate", "debate_dossier", "own_mentions"]

@@ -66,8 +66,16 @@ def test_motions_mentions_seed_000_has_none(seed_000: Path) -> None:
             False,
         ),
         ("De motie van het lid Valstar (VVD) vraagt dat.", ["Valstar"], False),
+        # a hyphen joins the parts of one surname ("Michon-Derkzen", "Dik-Faber") ...
         (
             "n.a.v. de motie Van Toorenburg-Dijsselbloem (31200 XI, nr. 65)",
+            ["Van Toorenburg-Dijsselbloem"],
+            False,
+        ),
+        # ... and two members only when the document names each on its own as well
+        (
+            "n.a.v. de motie Van Toorenburg-Dijsselbloem (31200 XI, nr. 65), waarin Van "
+            "Toorenburg en Dijsselbloem vroegen om een plan",
             ["Van Toorenburg", "Dijsselbloem"],
             False,
         ),

@@ -43,12 +43,16 @@ class _Rule:
     pattern: re.Pattern[str]
 
 
+_Patterns = tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], tuple[_Rule, ...]]
+
+
 @cache
-def _vocabulary() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], tuple[_Rule, ...]]:
+def _vocabulary() -> _Patterns:
     data = load_toml("motions.toml")
     own = tuple(re.compile(p) for p in data["own"])
     rules = tuple(
-        _Rule(a["value"], frozenset(a["who"]), re.compile(a["pattern"])) for a in data["appreciation"]
+        _Rule(a["value"], frozenset(a["who"]), re.compile(a["pattern"]))
+        for a in data["appreciation"]
     )
     return own, re.compile(data["not_the_motion"]), re.compile(data["conditional"]), rules
 
@@ -56,8 +60,13 @@ def _vocabulary() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Patt
 # ---------------------------------------------------------------- a member's own motion
 
 
-def own_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, speaker) of each place where a member speaks of a motion of her or his own."""
+def own_mentions(
+    doc: Doc, taken: Sequence[tuple[int, int]], texts: Sequence[int]
+) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of each place where a member speaks of a motion of her or his own,
+    outside the spans ``taken`` by other mentions. "Ik ga een motie hierover voorlezen" before a
+    motion text (starting at one of ``texts``) in the same turn announces that text: the text is
+    the motion, the announcement no other one."""
     own = _vocabulary()[0]
     out: list[tuple[int, int, str]] = []
     for turn in doc.results.get("turns") or []:
@@ -70,9 +79,12 @@ def own_mentions(doc: Doc) -> list[tuple[int, int, str]]:
         )
         last_end = -1
         for start, end in found:
-            if start >= last_end:
-                out.append((start, end, turn.speaker.name))
-                last_end = end
+            if start < last_end or any(s < end and start < e for s, e in taken):
+                continue
+            if any(start < t < turn.end for t in texts):
+                continue
+            out.append((start, end, turn.speaker.name))
+            last_end = end
     return out
 
 
@@ -168,7 +180,7 @@ def _statements(
             if who not in rule.who:
                 continue
             for m in rule.pattern.finditer(text, s, e):
-                if _NEGATION.search(m.group(0)) or conditional.search(text, s, m.start()):
+                if _NEGATION.search(m.group(0)) or conditional.search(text[s : m.start()]):
                     continue
                 targets = _referent(anchors, turn, previous, s, e, m.start(), m.end())
                 if targets:

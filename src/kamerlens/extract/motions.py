@@ -29,7 +29,6 @@ from rapidfuzz import fuzz
 from kamerlens.extract.document import name_case, parse_date
 from kamerlens.extract.motion_debate import appreciate, debate_dossier, own_mentions
 from kamerlens.extract.pipeline import Doc, component
-from kamerlens.extract.turns import turn_at
 from kamerlens.models import Mention, Motion, Reference
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -329,7 +328,8 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
         names_group = "names" if m.group("names") else "hnames"
         names_text = m.group(names_group) or ""
         members = [n for n in _split_names(names_text) if _is_member_name(n, not_names)]
-        if not re.search(r"\blid\b", m.group("intro") or ""):
+        if not re.search(r"\b(?:lid|heer|mevrouw|collega)\b", m.group("intro") or ""):
+            # "het lid", "mevrouw": one person, whose surname may hold a hyphen
             members = [part for n in members for part in _hyphen_parts(doc.text, n)]
         end = m.end(names_group) if members else m.end("word")
         plural = bool(m.group("plural"))
@@ -571,18 +571,12 @@ def _debate_mentions(
     doc: Doc, mentions: list[_Mention], texts: list[_Mention]
 ) -> list[_Mention]:
     """In a debate: a member's own motions, and the debate's dossier for motions named by
-    their number only. "Ik ga een motie hierover voorlezen" before a motion text in the same
-    turn announces that text: the text is the motion."""
-    spans = sorted((m.start, m.end) for m in mentions)
-    turns = doc.results.get("turns") or []
-    own = []
-    for start, end, speaker in own_mentions(doc):
-        if any(s < end and start < e for s, e in spans):
-            continue
-        turn = turn_at(turns, start)
-        if turn is not None and any(start < t.start < turn.end for t in texts):
-            continue
-        own.append(_Mention(start, end, [speaker]))
+    their number only."""
+    taken = [(m.start, m.end) for m in mentions]
+    own = [
+        _Mention(start, end, [speaker])
+        for start, end, speaker in own_mentions(doc, taken, [t.start for t in texts])
+    ]
     dossier = debate_dossier(m.dossier for m in mentions if m.number)
     if dossier:
         for m in mentions:

@@ -108,6 +108,7 @@ MINUTES = (
         ("Die motie neem ik graag over.", "Dank u.", "Fijn.", "overgenomen"),
         ("Ik kan de motie overnemen.", "Dank u.", "Fijn.", "overgenomen"),
         ("Ik vind deze motie ontijdig.", "Dank u.", "Goed.", "ontijdig"),
+        ("Die laat ik over aan het oordeel van de Kamer.", "Dank u.", "Goed.", "oordeel Kamer"),
         ("Ik ontraad de motie-Boucke.", "Dank u.", "Goed.", "ontraden"),
         # the chair states the outcome
         ("Ik vraag de heer Boucke om 'm aan te houden.", "De heer Boucke houdt 'm aan.", "Goed.",

@@ -200,7 +200,8 @@ def test_motions_debate_colleagues_named() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["hand_jenv_begroting_2024_appreciatie.txt", "hand_jenv_begroting_2024_tweede_termijn.txt"]
+    "name",
+    ["hand_jenv_begroting_2024_appreciatie.txt", "hand_jenv_begroting_2024_tweede_termijn.txt"],
 )
 def test_motions_debate_hyphenated_surname_stays_whole(name: str) -> None:
     members = {x for m in _record(name).motions for x in m.members}

@@ -129,10 +129,17 @@ def clause_start(text: str, start: int, pos: int) -> int:
 
 
 def find(
-    text: str, start: int, end: int, *, letter: bool, debate: bool, ahead: Callable[[], bool]
+    text: str,
+    start: int,
+    end: int,
+    *,
+    letter: bool,
+    debate: bool,
+    ahead: Callable[[int, int], bool],
 ) -> Match | None:
     """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
-    ``ahead()`` says whether the sentence names a time that lies ahead (some need one)."""
+    ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
+    constructions need one in their own clause)."""
     sentence = text[start:end]
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
@@ -145,8 +152,10 @@ def find(
                 continue
             if undone(text, start, end, m.start(), m.end(), debate=debate, name=construction.name):
                 continue
-            if construction.needs_deadline and not ahead():
-                break
+            if construction.needs_deadline and not ahead(
+                clause_start(text, start, m.start()), clause_end(text, m.end(), end)
+            ):
+                continue
             return Match(construction, m.start(), m.end())
     return None
 

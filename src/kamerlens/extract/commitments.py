@@ -367,7 +367,12 @@ def _construction_hit(
     """A construction of ``_promises`` (beyond the verb lexicon), with its kind."""
     debate = bool(doc.results.get("turns"))
     m = _promises.find(
-        doc.text, start, end, letter=not debate, debate=debate, ahead=lambda: _ahead(doc, phrases())
+        doc.text,
+        start,
+        end,
+        letter=not debate,
+        debate=debate,
+        ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
     )
     if m is None:
         return None, None
@@ -391,7 +396,13 @@ def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:
     return False
 
 
-_ASAP = re.compile(r"\b(?:zo\s+(?:snel|spoedig|vlug)\s+mogelijk|zsm|z\.s\.m\.)", re.I)
+# Times too vague to make a present tense a promise: "zo snel mogelijk", "straks", "de komende
+# jaren" (also "Dat zal de komende jaren het geval zijn"), recurrences.
+_ASAP = re.compile(
+    r"\b(?:zo\s+(?:snel|spoedig|vlug)\s+mogelijk|zsm|z\.s\.m\.|straks|de\s+komende\s+(?:jaren|tijd|periode)"
+    r"|(?:half)?jaarlijks|periodiek|regelmatige\s+basis|vanaf\s+heden)",
+    re.I,
+)
 
 
 def _construction_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:

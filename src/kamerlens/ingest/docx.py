@@ -97,9 +97,11 @@ def _is_heading(p: etree._Element, styles: dict[str, str]) -> bool:
     if _HEADING_STYLE.match(_style_name(p, styles)):
         return True
     level = p.find(f"{_W}pPr/{_W}outlineLvl")
-    return level is not None and (level.get(f"{_W}val") or "9").isdigit() and int(
-        level.get(f"{_W}val") or "9"
-    ) < 9
+    return (
+        level is not None
+        and (level.get(f"{_W}val") or "9").isdigit()
+        and int(level.get(f"{_W}val") or "9") < 9
+    )
 
 
 class _Renderer:

@@ -25,8 +25,33 @@ TEXT_ALONE = 0.75  # text this alike links even when the speaker is unknown
 _WORD = re.compile(r"\w+")
 # words that tell nothing about what was promised (said in every toezegging)
 _FILLER = frozenset(
-    "de het een en van in op te aan dat die zal zullen zegt toe toezegging minister"
-    " staatssecretaris kamer informeren hierover over voor met om".split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "op",
+        "te",
+        "aan",
+        "dat",
+        "die",
+        "zal",
+        "zullen",
+        "zegt",
+        "toe",
+        "toezegging",
+        "minister",
+        "staatssecretaris",
+        "kamer",
+        "informeren",
+        "hierover",
+        "over",
+        "voor",
+        "met",
+        "om",
+    ]
 )
 
 

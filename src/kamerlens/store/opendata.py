@@ -94,7 +94,8 @@ def _upsert(c: Any, entity: Entity, now: str) -> str:
         "SELECT bijgewerkt, fields FROM od_entities WHERE id = ?", (entity.id,)
     ).fetchone()
     fields = json.dumps(
-        {**entity.fields, "_content_type": entity.content_type}, ensure_ascii=False,
+        {**entity.fields, "_content_type": entity.content_type},
+        ensure_ascii=False,
         sort_keys=True,
     )
     refs = sorted((rel, to) for rel, targets in entity.refs.items() for to in set(targets))
@@ -103,8 +104,9 @@ def _upsert(c: Any, entity: Entity, now: str) -> str:
             return "unchanged"  # a newer version is stored already
         old_refs = sorted(
             (r[0], r[1])
-            for r in c.execute("SELECT relation, to_id FROM od_refs WHERE from_id = ?",
-                               (entity.id,))
+            for r in c.execute(
+                "SELECT relation, to_id FROM od_refs WHERE from_id = ?", (entity.id,)
+            )
         )
         if old[0] == entity.bijgewerkt and old[1] == fields and old_refs == refs:
             return "unchanged"
@@ -176,8 +178,14 @@ def write_page(
                 " dossier = coalesce(excluded.dossier, od_documents.dossier),"
                 " number = coalesce(excluded.number, od_documents.number),"
                 " file_error = excluded.file_error",
-                (link.entity_id, link.source, link.doc_id, link.dossier, link.number,
-                 link.file_error),
+                (
+                    link.entity_id,
+                    link.source,
+                    link.doc_id,
+                    link.dossier,
+                    link.number,
+                    link.file_error,
+                ),
             )
         _set_state(c, source, category, resume, failed)
     if counts.documents_removed:
@@ -190,8 +198,7 @@ def move_document(store: SqliteStore, old_doc: str, new_doc: str) -> None:
     twice: the TK file and the KOOP publication become one document)."""
     with store.transaction() as c:
         c.execute("UPDATE od_documents SET doc_id = ? WHERE doc_id = ?", (new_doc, old_doc))
-        c.execute("UPDATE od_register_links SET doc_id = ? WHERE doc_id = ?",
-                  (new_doc, old_doc))
+        c.execute("UPDATE od_register_links SET doc_id = ? WHERE doc_id = ?", (new_doc, old_doc))
         store._delete(old_doc)
     store.indexer.wrote(1)
 
@@ -205,8 +212,12 @@ def entity(store: SqliteStore, entity_id: str) -> dict[str, Any] | None:
 
 
 def _entity_row(row: dict[str, Any], store: SqliteStore | None = None) -> dict[str, Any]:
-    out = {"id": row["id"], "category": row["category"], "bijgewerkt": row["bijgewerkt"],
-           **json.loads(row["fields"])}
+    out = {
+        "id": row["id"],
+        "category": row["category"],
+        "bijgewerkt": row["bijgewerkt"],
+        **json.loads(row["fields"]),
+    }
     out.pop("_content_type", None)
     if store is not None:
         out["refs"] = refs_of(store, [row["id"]]).get(row["id"], {})

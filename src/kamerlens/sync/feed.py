@@ -28,9 +28,7 @@ from kamerlens.sync.schema import GUID, TK_NS, EntitySchema, Field, entity_schem
 ATOM = "http://www.w3.org/2005/Atom"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _BOOL = {"true": True, "1": True, "false": False, "0": False}
-_DATETIME = re.compile(
-    r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$"
-)
+_DATETIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$")
 _DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(?:Z|[+-]\d{2}:\d{2})?$")
 _VERGADERJAAR = re.compile(r"^\d{4}-\d{4}$")
 # Status words the register uses beyond the schema's list (FORMATS.md); matched case-blind.
@@ -90,6 +88,9 @@ def _not_a_feed(data: bytes, url: str) -> SyncError:
 
 
 def _root(data: bytes, url: str) -> etree._Element:
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if not head.startswith(b"<") or head.startswith((b"<!doctype html", b"<html")):
+        raise _not_a_feed(data, url)
     if b"<!ENTITY" in data[:4096]:
         raise SyncError("refused: the page declares XML entities", source=url)
     parser = etree.XMLParser(
@@ -98,8 +99,6 @@ def _root(data: bytes, url: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        if not data.lstrip().startswith(b"<"):
-            raise _not_a_feed(data, url) from exc
         raise SyncError(f"malformed feed page ({exc})", source=url) from exc
     if _local(root.tag) != "feed" or etree.QName(root).namespace not in (ATOM, None):
         raise SyncError(f"not an Atom feed (its root is <{_local(root.tag)}>)", source=url)
@@ -138,8 +137,9 @@ def _check(value: str, spec: Field, where: str) -> Any:
     if kind == "enum":
         for known in (*spec.values, *_EXTRA_STATUS):
             if value.casefold() == known.casefold():
-                return known[:1] + known[1:].lower() if known.casefold() == "deels voldaan" \
-                    else known
+                return (
+                    known[:1] + known[1:].lower() if known.casefold() == "deels voldaan" else known
+                )
         raise EntityError(f"{where}: {spec.name} {value!r} is none of {', '.join(spec.values)}")
     return value
 
@@ -216,8 +216,11 @@ def parse_page(data: bytes, url: str) -> FeedPage:
             continue
         label = next((e.text or "" for e in entry if _local(e.tag) == "title"), "").strip()
         content = next((e for e in entry if _local(e.tag) == "content"), None)
-        payload = next((c for c in content if isinstance(c.tag, str)), None) if content is not \
-            None else None
+        payload = (
+            next((c for c in content if isinstance(c.tag, str)), None)
+            if content is not None
+            else None
+        )
         if payload is None:
             errors.append(f"{url}: entry {label or '?'} has no entity in its <content>")
             continue
@@ -246,5 +249,12 @@ def parse_time(value: str | None) -> datetime | None:
         return None
 
 
-__all__ = ["Entity", "EntityError", "FeedPage", "category_of", "parse_entity", "parse_page",
-           "parse_time"]
+__all__ = [
+    "Entity",
+    "EntityError",
+    "FeedPage",
+    "category_of",
+    "parse_entity",
+    "parse_page",
+    "parse_time",
+]

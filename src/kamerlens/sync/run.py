@@ -103,9 +103,7 @@ def choose_categories(names: list[str] | None) -> list[str]:
         for part in name.split(","):
             found = by_fold.get(part.strip().casefold())
             if found is None:
-                raise QueryError(
-                    f"--category {part.strip()!r} is none of {', '.join(CATEGORIES)}"
-                )
+                raise QueryError(f"--category {part.strip()!r} is none of {', '.join(CATEGORIES)}")
             wanted.add(found)
     return [c for c in CATEGORIES if c in wanted]
 
@@ -125,8 +123,16 @@ def salvage_next(data: bytes) -> str | None:
 
 
 class _CategorySync:
-    def __init__(self, store: SqliteStore, client: Client, base: str, category: str,
-                 since: str | None, limit: int | None, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        store: SqliteStore,
+        client: Client,
+        base: str,
+        category: str,
+        since: str | None,
+        limit: int | None,
+        progress: Progress | None,
+    ) -> None:
         self.store, self.client, self.base, self.category = store, client, base, category
         self.since, self.limit, self.progress = since, limit, progress
         self.summary = CategorySummary(category)
@@ -183,17 +189,24 @@ class _CategorySync:
         self._write(page, entities, resume, failed)
         return nxt
 
-    def _write(self, page: FeedPage, entities: list[Entity], resume: str,
-               failed: list[str]) -> None:
+    def _write(
+        self, page: FeedPage, entities: list[Entity], resume: str, failed: list[str]
+    ) -> None:
         self.summary.errors += page.errors
         kept = [e for e in entities if not self._too_old(e)]
         self.summary.skipped += len(entities) - len(kept)
         links = []
         if self.category in FILE_CATEGORIES:
-            links = [link for e in kept if not e.deleted
-                     for link in [self._file(e)] if link is not None]
+            links = [
+                link for e in kept if not e.deleted for link in [self._file(e)] if link is not None
+            ]
         counts = opendata.write_page(
-            self.store, "tk", self.category, kept, resume=resume, failed=failed,
+            self.store,
+            "tk",
+            self.category,
+            kept,
+            resume=resume,
+            failed=failed,
             documents=links,
         )
         s = self.summary
@@ -280,5 +293,13 @@ def sync(
     return summary
 
 
-__all__ = ["CATEGORIES", "DEFAULT_BASE", "CategorySummary", "SyncSummary", "choose_categories",
-           "feed_url", "store_file", "sync"]
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_BASE",
+    "CategorySummary",
+    "SyncSummary",
+    "choose_categories",
+    "feed_url",
+    "store_file",
+    "sync",
+]

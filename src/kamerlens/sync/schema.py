@@ -107,5 +107,12 @@ def entity_schemas() -> dict[str, EntitySchema]:
     return out
 
 
-__all__ = ["GUID", "TK_NS", "EntitySchema", "Field", "entity_schemas", "schema_files",
-           "schema_path"]
+__all__ = [
+    "GUID",
+    "TK_NS",
+    "EntitySchema",
+    "Field",
+    "entity_schemas",
+    "schema_files",
+    "schema_path",
+]

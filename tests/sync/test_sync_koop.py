@@ -7,9 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import fast_client
 from feedserver import FIXTURES, FeedServer
 
+from conftest import fast_client
 from kamerlens.errors import SyncError
 from kamerlens.store import open_store
 from kamerlens.sync.koop import build_query, parse_records, sync_koop

@@ -157,6 +157,8 @@ def fates_by_kamerstuk(store: SqliteStore) -> dict[tuple[str, str], dict[str, An
 
 def add_fates(store: SqliteStore, groups: dict[tuple[Any, ...], dict[str, Any]]) -> None:
     """Give each motion found in text its fate, and add synced motions no text mentions."""
+    if not opendata.available(store):
+        return
     fates = fates_by_kamerstuk(store)
     for entry in groups.values():
         entry["fate"] = fates.pop((entry["dossier"], entry["number"]), None)
@@ -219,6 +221,8 @@ def _links(store: SqliteStore) -> dict[str, dict[str, Any]]:
 
 def register(store: SqliteStore) -> list[dict[str, Any]]:
     """The register's toezeggingen, each with the commitment found in text (or None)."""
+    if not opendata.available(store):
+        return []
     links = _links(store)
     rows = [_register_row(t, links.get(t["id"])) for t in opendata.entities(store, "Toezegging")]
     rows.sort(key=lambda r: (str(r["made"] or ""), str(r["nummer"] or "")))
@@ -227,6 +231,8 @@ def register(store: SqliteStore) -> list[dict[str, Any]]:
 
 def register_evidence(store: SqliteStore) -> dict[tuple[str, int], dict[str, Any]]:
     """(doc_id, start) of a commitment -> what the register says of it."""
+    if not opendata.available(store):
+        return {}
     out: dict[tuple[str, int], dict[str, Any]] = {}
     for row in register(store):
         link = row["found_in_text"]
@@ -246,6 +252,8 @@ def register_evidence(store: SqliteStore) -> dict[tuple[str, int], dict[str, Any
 
 def unregistered(store: SqliteStore) -> list[dict[str, Any]]:
     """Commitments found in the synced debates and letters that the register does not hold."""
+    if not opendata.available(store):
+        return []
     linked = {
         (r["doc_id"], r["start"])
         for r in store._rows("SELECT doc_id, start FROM od_register_links")

@@ -46,6 +46,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def available(store: SqliteStore) -> bool:
+    """False for a store opened read-only before migration 0006 ran on it (no od_* tables)."""
+    return bool(store._rows(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'od_entities'"))
+
+
 # -- where each feed goes on --------------------------------------------------------------------
 
 
@@ -314,6 +320,7 @@ def linked_doc(store: SqliteStore, dossier: str | None, number: str | None) -> s
 
 __all__ = [
     "DocumentLink",
+    "available",
     "PageCounts",
     "counts",
     "document_links",

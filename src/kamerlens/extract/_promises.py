@@ -88,8 +88,10 @@ def constructions() -> tuple[Construction, ...]:
 
 @cache
 def _ex() -> dict[str, re.Pattern[str]]:
-    flags = {"present_act": re.IGNORECASE, "hedge": re.IGNORECASE}
-    return {k: re.compile(v, flags.get(k, re.IGNORECASE)) for k, v in _data()["exclude"].items()}
+    out = {k: re.compile(v, re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
+    out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
+    return out
 
 
 @cache
@@ -109,7 +111,10 @@ def clause_end(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
-_CLAUSE_OPEN = re.compile(r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)")
+_CLAUSE_OPEN = re.compile(
+    r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)"
+    r"|\s(?=en\s+(?:dat|dit|daar|die|ik|we|wij|het\s+kabinet)\s)"
+)
 _AS_SAID = re.compile(r"^\s*zoals\b[^,]*,\s*", re.IGNORECASE)
 
 
@@ -152,16 +157,22 @@ def _lstrip(text: str, pos: int) -> int:
     return pos
 
 
+_RELATIVE_IN_LEAD = re.compile(
+    r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s[^,;]*,", re.I
+)
+_RELATIVE = re.compile(r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s", re.I)
+
 # Talk that promises a document all the same: "Ook zal ik daarin aangeven wanneer ...".
 _IN_WRITING = re.compile(
     r"\b(?:daarin|hierin|in\s+(?:de|die|deze|een|mijn)\s+(?:\S+\s+)?brief|schriftelijk|per\s+brief)\b", re.I
 )
 
 _ALL = frozenset(
-    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third", "embedded"}
+    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
+     "embedded", "meeting", "position", "this_document", "quoted", "stative"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
-RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})
+RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
 
 
 def undone(
@@ -180,25 +191,39 @@ def undone(
     debate talk, a third party's or only described."""
     ex = _ex()
     stop = clause_end(text, m_end, s_end)
+    # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
+    # uitvoert"): what it says is not the act's tense or mood
+    rel = _RELATIVE.search(text, m_end, stop)
     lead_start = clause_start(text, s_start, m_start)
+    # the construction's own words: its lead without relative clauses, and what follows up to
+    # a relative clause or 80 characters
+    own = _RELATIVE_IN_LEAD.sub(" ", text[lead_start:m_start]) + text[
+        m_start : min(rel.start() if rel else stop, m_end + 80)
+    ]
     scope = text[m_start:stop]
     clause = text[lead_start:stop]
-    head = text[m_start : min(stop, m_end + 60)]
+    head = text[m_start : min(stop, m_end + 90)]
     lead = text[lead_start:m_end]
     passive = name.startswith("policy_passive")
     tests = (
         ("modal", lambda: bool(ex["modal"].search(clause))),
         ("modal", lambda: passive and bool(ex["modal_passive"].search(clause))),
-        ("ongoing", lambda: bool(ex["ongoing"].search(clause)) and not ex["ongoing_unless"].search(scope)),
-        ("past", lambda: bool(ex["past"].search(clause))),
+        ("ongoing", lambda: bool(ex["ongoing"].search(own)) and not ex["ongoing_unless"].search(scope)),
+        ("past", lambda: bool(ex["past"].search(own))),
         ("negation", lambda: bool(ex["negation"].search(scope)) and not ex["negation_unless"].search(scope)),
         ("wish", lambda: name == "willen" and bool(ex["wish"].search(head))),
         ("discourse", lambda: bool(ex["discourse"].search(head)) and not _IN_WRITING.search(head)),
-        ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))),
+        ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))
+         and bool(ex["same_debate_topic"].search(clause))),
+        ("quoted", lambda: bool(ex["quoted"].search(text[s_start:m_start]))),
+        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))),
         ("third", lambda: bool(ex["third"].search(lead))),
         ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
         ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),
         ("hedge", lambda: bool(ex["hedge"].search(text[s_start:s_end]))),
+        ("this_document", lambda: bool(ex["this_document"].search(clause))),
+        ("meeting", lambda: name == "scheduled" and bool(ex["meeting"].search(clause))),
+        ("position", lambda: _gov_subject(text, m_start, m_end) and bool(ex["position"].search(scope))),
     )
     for check, test in tests:
         if check in checks and test():
@@ -206,6 +231,14 @@ def undone(
     if name == "policy_present":
         return _bare_present(text, m_start, m_end, stop)
     return False
+
+
+_FIRST = re.compile(r"\b(?:ik|wij|we)\b", re.IGNORECASE)
+
+
+def _gov_subject(text: str, m_start: int, m_end: int) -> bool:
+    """The construction's subject is het kabinet or a minister, not "ik"/"wij"."""
+    return not _FIRST.search(text, m_start, m_end)
 
 
 def _bare_present(text: str, m_start: int, m_end: int, stop: int) -> bool:

@@ -148,7 +148,7 @@ _BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)
 _VERB_BOUNDARY = re.compile(r"[;:]|" + _CLAUSE, re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b(?!\s+(?:later|eerder)\s+dan)", re.IGNORECASE)
 _TOEZEG = re.compile(
-    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+\S+){0,8}?\s+toe\b"
+    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+[^\s:;]+){0,8}?\s+toe\b"
     r"|\b(?:ik|wij|we)\s+(?:kan|kunnen|wil|willen)\s+(?:\S+\s+){0,3}?toezeggen\b"
     r"|\b(?:kan|wil)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?toezeggen\b",
     re.IGNORECASE,
@@ -160,7 +160,7 @@ _TERUGKOMEN = re.compile(
 )
 _PASSIVE = re.compile(
     r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
-    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>geïnformeerd|geinformeerd|ingelicht"
+    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>ge ?ïnformeerd|geinformeerd|ingelicht"
     r"|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|toegezonden"
     r"|toegestuurd|gestuurd|aangeboden|voorgelegd)\b(?P<after>\s+(?:worden|zal\s+worden))?",
     re.IGNORECASE,
@@ -222,7 +222,7 @@ _KAMER_GETS = re.compile(
 )
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
+_PASSIVE_KEY = re.compile(r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
 _PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
@@ -242,8 +242,9 @@ def commitments(doc: Doc) -> None:
 
 
 # Who speaks a sentence, for commitments: a member of the government (or the writer of a
-# government letter), the chair (whose list of toezeggingen counts), or nobody who can promise.
-_GOV, _CHAIR = "government", "chair"
+# government letter), the chair (whose list of toezeggingen counts), or a document of parliament
+# that reports what a named minister promised (a decision list).
+_GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
 # The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
 _QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
 _ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
@@ -266,7 +267,8 @@ def _spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
                 out.append((s, e, _CHAIR))
         return out
     if not written_by_government(doc):
-        return out
+        # a decision list or a motion reports others: only a named minister's promise counts
+        return [(s, e, _REPORTED) for s, e in sents]
     asked = _question_spans(doc.text, doc.body_end)
     for s, e in sents:
         if not any(a <= s < b for a, b in asked):
@@ -308,7 +310,7 @@ def _commitment(
         text, start, end, hit.anchor, hit.verb.end if hit.verb and hit.verb.end else hit.anchor,
         debate=bool(doc.results.get("turns")), checks=_promises.RULE_CHECKS,
     ):
-        return None
+        hit = None  # a construction elsewhere in the sentence may still promise
     if hit is None and speaking == _GOV:
         hit, kind = _construction_hit(doc, start, end, phrases)
     if hit is None or hit.actor is None:

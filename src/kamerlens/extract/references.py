@@ -79,7 +79,7 @@ _SESSION_LEAD = re.compile(r"(?:[Zz]itting|[Vv]ergaderjaar)\b")
 
 
 _NR_WORD = re.compile(r"\b(?:nrs?|nummers?)\b\.?")
-_RANGE = re.compile(r"(\d+)\s*(?:t/m|tot\s+en\s+met|[-–])\s*(\d+)(?![a-zA-Z])")
+_RANGE = re.compile(r"(\d+)\s*(t/m|tot\s+en\s+met|[-–])\s*(\d+)(?![a-zA-Z])")
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 
 
@@ -107,11 +107,13 @@ def _numbers(text: str) -> list[str]:
     num = _fragment("num")
     for m in _RANGE.finditer(text):
         out.extend(n.group(0) for n in num.finditer(text, pos, m.start()))
-        lo, hi = int(m.group(1)), int(m.group(2))
+        lo, hi = int(m.group(1)), int(m.group(3))
         if 0 <= hi - lo <= _MAX_RANGE:
             out.extend(str(n) for n in range(lo, hi + 1))
+        elif m.group(2) in "-–":  # "nr. 31 - 30372-31": a dash that joins no range
+            out.append(m.group(1))
         else:
-            out.extend((m.group(1), m.group(2)))
+            out.extend((m.group(1), m.group(3)))
         pos = m.end()
     out.extend(n.group(0) for n in num.finditer(text, pos))
     return out

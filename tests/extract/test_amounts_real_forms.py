@@ -90,6 +90,21 @@ def test_amounts_real_forms_ocr_min_for_mln_in_a_guilder_document() -> None:
     assert _of("Dat kost € 5 min. per dag aan parkeergeld.") == [(5.0, "EUR", "€ 5")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document of the guilder years: a sum without a sign is in guilders
+        ("Datum 12 maart 1983\n\nDe kosten bedragen 80 min. per jaar.", [(80e6, "NLG")]),
+        ("Datum 12 maart 1983\n\nDe kosten zijn f. 300.000 en Dfl. 25 miljoen.",
+         [(300000.0, "NLG"), (25e6, "NLG")]),
+        ("Datum 12 maart 1983\n\nDe wedstrijd duurde 80 min. en niemand klaagde.", []),
+        ("Datum 12 maart 2023\n\nDe wedstrijd duurde 80 min. en kostte veel.", []),
+    ],
+)
+def test_amounts_real_forms_guilder_years(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(v, c) for v, c, _ in _of(text)] == expected
+
+
 # --- sums written without their currency ------------------------------------------------------
 
 

@@ -87,6 +87,9 @@ def test_references_real_forms_session_year_footer_is_own() -> None:
         ("(TK, '91-'92, 21 501 -17, nummer 15)", [("21501-17", "15")], "'91-'92"),
         ("(TK 1991–1992, 22 300 XVI, nr. 61)", [("22300-XVI", "61")], "1991–1992"),
         ("(vergaderjaar 1986-1987, 19 700, nr. 33)", [("19700", "33")], "1986-1987"),
+        ("Bijlagen Handelingen II 1958/59, 5380, nr. 3", [("5380", "3")], "1958/59"),
+        ("Kamerstukken II 1958/59, 5380, nrs. 3 en 4", [("5380", "3"), ("5380", "4")], "1958/59"),
+        ("Bijlage bij de Handelingen 1985-1986, 19 200, nr. 4", [("19200", "4")], "1985-1986"),
     ],
 )
 def test_references_real_forms_session_year_variants(
@@ -98,6 +101,20 @@ def test_references_real_forms_session_year_variants(
 
 def test_references_real_forms_four_digits_only_after_a_session_year() -> None:
     assert _ids("in 1958 waren er 5380, nr. 3 van de lijst") == []
+    assert _ids("Kamerstukken II 1991/92, 1234 woningen, nr. 5") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(17 600, hoofdstuk X, nr. 12)", [("17600-X", "12")]),
+        ("Kamerstukken 19 700 hoofdstuk XV, nr. 2", [("19700-XV", "2")]),
+    ],
+)
+def test_references_real_forms_begroting_chapter(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _ids(text) == expected
 
 
 # --- numbers: ranges, letters, a later number of the same dossier -----------------------------

@@ -311,12 +311,12 @@ def find_bare_sums(
 ) -> list[_Money]:
     """Sums written without a currency ("1,5 miljoen vrij te maken vanuit de middelen"): see
     ``[bare]`` in the data file; the context is the sentence and the one before it. The currency
-    is that of the same sum written before, else the document's own (guilders when every sum
-    found is in guilders)."""
+    is that of the same sum written before, else the document's own (guilders in a document of
+    the guilder years that names no euros)."""
     after, context = _bare_words()
     ocr = _table("ocr_scales")
     currencies = {m.currency for m in found}
-    default = "NLG" if currencies == {"NLG"} else "EUR"
+    default = "NLG" if currencies == {"NLG"} or (old and "EUR" not in currencies) else "EUR"
     out: list[_Money] = []
     longest: dict[int, str] = {}
     for at, word in hits:

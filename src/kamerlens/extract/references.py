@@ -81,6 +81,7 @@ _SESSION_LEAD = re.compile(r"(?:[Zz]itting|[Vv]ergaderjaar)\b")
 _NR_WORD = re.compile(r"\b(?:nrs?|nummers?)\b\.?")
 _RANGE = re.compile(r"(\d+)\s*(t/m|tot\s+en\s+met|[-–])\s*(\d+)(?![a-zA-Z])")
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
+_LEAD_DIGITS = re.compile(r"\d{1,5}")
 
 
 def canonical_dossier(text: str) -> str:
@@ -90,13 +91,13 @@ def canonical_dossier(text: str) -> str:
     ['36180', '36200-X', '21501-02', '19700-XV']
     >>> canonical_dossier("27 484 (R 1669)")
     '27484-(R1669)'
+    >>> [canonical_dossier(t) for t in ("5380", "17 600, hoofdstuk X", "21 501 -17")]
+    ['5380', '17600-X', '21501-17']
     """
     compact = _SPACE.sub("", text)
-    digits, rest = compact[:5], compact[5:]
-    if not digits.isdigit():  # "36 180" lost its space: take the digits as written
-        digits = "".join(c for c in compact if c.isdigit())[:5]
-        rest = compact[len(digits) + compact[: len(digits)].count(" ") :]
-    rest = rest.lstrip("-").replace("hoofdstuk", "")
+    lead = _LEAD_DIGITS.match(compact)  # five digits, or four in a dossier before 1963
+    digits = lead.group(0) if lead else ""
+    rest = compact[len(digits) :].lstrip(",").lstrip("-").replace("hoofdstuk", "")
     return f"{digits}-{rest}" if rest else digits
 
 
@@ -155,6 +156,14 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
 
     start, end = m.span()
     cited = text[start:end]
+    if get("sdossier") or get("ndossier"):
+        # "nr. 38 (36410-VI)", "Zitting 1958–1959 – 5380, nr. 3", "Kamerstukken II 1958/59,
+        # 5380, nr. 3": one dossier (of four digits in old citations), its numbers
+        dossier = canonical_dossier(get("ndossier") or get("sdossier") or "")
+        return [
+            _ref(dossier, number, get("chamber"), cited, start, end, get("year"))
+            for number in _numbers(get("nnums") or get("snums") or "")
+        ]
     if kind in ("kamerstuk_lead", "chamber_lead", "bare"):
         if get("cdossier"):
             dossier = (get("cdossier") or "") + (f"-{get('csuffix')}" if get("csuffix") else "")
@@ -175,13 +184,6 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
                         _ref(dossier, number, get("chamber"), cited, start, end, get("year"), page)
                     )
         return refs
-    if kind in ("number_first", "session"):
-        # "nr. 38 (36410-VI)" / "Zitting 1958–1959 – 5380, nr. 3": one dossier, its numbers
-        dossier = canonical_dossier(get("ndossier") or get("sdossier") or "")
-        return [
-            _ref(dossier, number, None, cited, start, end, get("year"))
-            for number in _numbers(get("nnums") or get("snums") or "")
-        ]
     if kind in ("kst_id", "compact"):
         suffix = get("suffix")
         dossier = (get("dossier") or "") + (f"-{suffix}" if suffix else "")

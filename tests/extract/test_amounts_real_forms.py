@@ -49,6 +49,10 @@ def test_amounts_real_forms_range_in_a_real_document(
         ("In 2023 en 5 miljoen euro in 2024.", [(5e6, "EUR")]),
         ("De kosten zijn 2,5 miljoen euro 3. Dat is veel.", [(2.5e6, "EUR")]),  # footnote 3
         ("In 2024 EUR 25 per persoon.", [(25.0, "EUR")]),  # the year is no sum
+        ("De kosten liggen tussen € 5 miljoen en € 10 miljoen.", [(5e6, "EUR")]),
+        ("Het kost € 5 en 10 miljoen in twee jaar.", [(5e6, "EUR"), (10e6, "EUR")]),
+        ("Het kost € 25 mln en $ 30 mln.", [(25e6, "EUR"), (30e6, "USD")]),
+        ("Het kost € 25 mln en 30 procent meer.", [(25e6, "EUR")]),
     ],
 )
 def test_amounts_real_forms_joined_numbers(text: str, expected: list[tuple[float, str]]) -> None:

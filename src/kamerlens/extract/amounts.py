@@ -78,7 +78,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     money = (
         # EUR 1,6 miljard / € 10 à 20 miljoen / € 1,2 miljard tot € 1,9 miljard / € 50,-
         rf"(?P<pcur>{pre})\s?(?P<pnum>{_MONEY_NUM})(?:\s{{0,3}}(?P<pscale>{scale}))?(?:,[-–—]{{1,2}})?"
-        rf"(?:\s*(?P<pjoin>{join})\s*(?:(?P<pcur2>{pre})\s?)?(?P<pnum2>{_MONEY_NUM})"
+        # "tussen € 5 miljoen en € 10 miljoen", "€ 5 en 10 miljoen": "en" joins only a second sum
+        rf"(?:\s*(?P<pjoin>{join}|en(?=\s*{pre}\s?\d)"
+        rf"|(?(pscale)(?!)|en(?=\s*(?:{_MONEY_NUM})\s{{0,3}}{scale})))"
+        rf"\s*(?:(?P<pcur2>{pre})\s?)?(?P<pnum2>{_MONEY_NUM})"
         rf"(?:\s{{0,3}}(?P<pscale2>{scale}))?(?:,[-–—]{{1,2}})?)?"
         # 200 miljoen euro / 30 tot 50 miljoen euro / duizend euro / 2,5 miljard dollar
         rf"|(?P<snum>(?P<syear>{year})|(?!{year}){money_num})"
@@ -186,6 +189,15 @@ def _parse_money(m: re.Match[str], old: bool = False) -> list[_Money]:
         if second is None:
             return [_Money(first * scale1, cur, m.start(), m.start("pjoin"))]
         lo, hi = first * scale1, second * scale2
+        if g("pjoin").lower() == "en" and not _between().search(
+            m.string, max(0, m.start() - 12), m.start()
+        ):
+            if g("pcur2"):  # "€ 25 mln en € 30 mln": two sums, each its own scale and span
+                first_end = m.end("pscale") if g("pscale") else m.end("pnum")
+                return [_Money(first * _scale(g("pscale")), cur, m.start(), first_end),
+                        _Money(hi, _currency(g("pcur2"), "currency_prefix"),
+                               m.start("pcur2"), m.end())]
+            return [_Money(lo, cur, m.start(), m.end()), _Money(hi, cur, m.start(), m.end())]
         if lo >= hi:  # "€ 25 - 30 leden" is no range of money; keep the first figure only
             return [_Money(first * _scale(g("pscale")), cur, m.start(), m.start("pjoin"))]
         return [_range(lo, hi, cur, m.start(), m.end())]

@@ -59,3 +59,23 @@ def test_dates_real_forms_since_lies_before_the_writing() -> None:
     assert [(d.start_date, d.relation) for d in letter.dates if d.start >= len(head)] == [
         ("2024-10-07", "past")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # GUIDELINES.md counts "09/10": a day and month in figures, after a word that opens a date
+        ("De vergadering van 09/10 is verzet.", [("2023-10-09", "09/10")]),
+        ("Op 12-10 is het zover.", [("2023-10-12", "12-10")]),
+        ("Vanaf 01/07 geldt de regeling.", [("2023-07-01", "Vanaf 01/07")]),
+        ("Het loket is 24/7 open voor 1/3 van de leden.", []),
+        ("Het overleg is van 10-12 uur.", []),
+        ("De uitslag was 10-12 en 12/13.", []),
+    ],
+)
+def test_dates_real_forms_day_and_month_in_figures(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    head = "Datum 5 juni 2023\nBetreft Voortgang\n\n"
+    record = extract((head + sentence).encode(), name="b.txt")
+    assert [(d.start_date, d.text) for d in record.dates if d.start >= len(head)] == expected

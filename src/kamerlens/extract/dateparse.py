@@ -117,6 +117,7 @@ def pattern() -> re.Pattern[str]:
     before = trie_alternation(v["open"]["before"])
     after = trie_alternation(v["open"]["after"])
     mprep = trie_alternation(v["context"]["month_before"])
+    dprep = trie_alternation(v["context"]["day_month_before"])
     yopen = trie_alternation(v["open"]["year_before"] + v["open"]["year_after"])
     parts = [
         # 31 mei en 1 juni 2023 / woensdag 31 mei tot en met vrijdag 2 juni
@@ -131,6 +132,10 @@ def pattern() -> re.Pattern[str]:
         # 17-11-2022, 17/11/2022, 17.11.2022
         rf"(?<![\w./-])(?P<n>(?P<nd>[12]\d|3[01]|0?[1-9])(?P<ns>[-/.])(?P<nm>1[0-2]|0?[1-9])"
         rf"(?P=ns)(?P<ny>{YEAR}))(?![\w/-]|[.,]\d)",
+        # op 09/10, vanaf 01-07: a day and month in figures without a year, both of two digits
+        # and after a word that opens a date (else "24/7", "1/3" or "10-12 uur")
+        rf"(?<![\w-])(?P<nn>(?P<nnp>{dprep}|{before}|{after})\s+(?P<nnd>[12]\d|3[01]|0[1-9])"
+        rf"[-/](?P<nnm>1[0-2]|0[1-9]))(?![\w/-]|[.,]\d|\s*(?:uur|u\.|%|procent))",
         # 2022-11-17
         rf"(?<![\w./-])(?P<iso>(?P<iy>{YEAR})-(?P<im>1[0-2]|0[1-9])-(?P<id>[12]\d|3[01]|0[1-9]))"
         rf"(?![\w/-])",
@@ -304,7 +309,17 @@ def _day_range(m: re.Match[str]) -> RawDate | None:
 
 
 # The most frequent forms, dispatched at once; the rest go through the chain in parse().
-_HANDLERS: dict[str, Any] = {"y": _year, "s": _single, "dr": _day_range}
+def _day_month(m: re.Match[str]) -> RawDate | None:
+    point = Point(None, _int(m.group("nnm")), _int(m.group("nnd")))
+    word = " ".join(m.group("nnp").lower().split())
+    opens = {w.lower() for w in (*_vocab()["open"]["before"], *_vocab()["open"]["after"])}
+    raw = _checked(m.start("nnd"), m.end("nnm"), point, point)
+    if raw is None or word not in opens:
+        return raw  # "op 09/10": the day itself
+    return _opened(m, "nn", "nnp", point, point, None)  # "vanaf 01/07", "uiterlijk 15/09"
+
+
+_HANDLERS: dict[str, Any] = {"y": _year, "s": _single, "dr": _day_range, "nn": _day_month}
 
 
 def _vocab_rel(key: str) -> int:

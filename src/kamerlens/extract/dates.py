@@ -132,7 +132,7 @@ def _trigger_words() -> tuple[str, ...]:
 _DAY_AHEAD = re.compile(
     r"[0-9]{1,2}(?:e|ste|de)?(?:\s*(?:en|tot en met|t/m|tot|-|–|—)\s*(?:[a-z]+dag\s+)?"
     r"[0-9]{1,2}(?:e|ste|de)?)?\s*(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)"
-    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}",
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}|[0-9]{2}[-/][0-9]{2}(?![0-9])",
     re.IGNORECASE,
 )
 
@@ -165,6 +165,7 @@ def _prefix_words() -> frozenset[str]:
     phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
                           *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
                           *v["open"]["year_after"], *v["context"]["month_before"],
+                          *v["context"]["day_month_before"],
                           *v["periods"], *v["relative_years"], "de", "het", "tussen"]
     # Not context.year_before ("van", "en", "per" ...): it decides whether a bare number is a
     # year, but no date expression starts with it, so a start there never matches.
@@ -199,6 +200,7 @@ def _first_words() -> frozenset[str]:
     phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
                           *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
                           *v["open"]["year_after"], *v["context"]["month_before"],
+                          *v["context"]["day_month_before"],
                           *v["periods"], *v["relative_years"], "de", "het", "tussen"]
     return frozenset(p.split()[0].lower() for p in phrases if p.split())
 

@@ -300,6 +300,7 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         "head": doc.text[: min(_HEAD, doc.body_end)],
         "text": doc.text[: doc.body_end],
         "furniture": furniture_text(doc),  # page heads the normalizer set apart
+        "turns": _turn_roles(doc),
     }
     # A rule over the head or the whole text is searched only when its literal words occur
     # there: most rules fail on most documents, and a failing search reads every character.
@@ -319,6 +320,12 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         ):
             return name
     return None
+
+
+def _turn_roles(doc: Doc) -> str:
+    """The roles speaking in a debate of three or more turns ("lid minister voorzitter"), else ""."""
+    found = doc.results.get("turns") or []
+    return " ".join(sorted({t.speaker.role for t in found})) if len(found) >= 3 else ""
 
 
 _FIRST_LINES = 10
@@ -781,7 +788,7 @@ def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
 
 @component(
     "document",
-    needs=(),
+    needs=("turns",),
     sets=("identifier", "dossier", "number", "title", "kind", "signer", "date"),
 )
 def document(doc: Doc) -> None:

@@ -37,6 +37,7 @@ class Construction:
     pattern: re.Pattern[str]
     needs_deadline: bool
     letters_only: bool
+    reported_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def constructions() -> tuple[Construction, ...]:
                 pattern=re.compile(pattern, re.IGNORECASE),
                 needs_deadline=bool(c.get("needs_deadline")),
                 letters_only=bool(c.get("letters_only")),
+                reported_only=bool(c.get("reported_only")),
             )
         )
     return tuple(out)
@@ -129,24 +131,36 @@ def clause_start(text: str, start: int, pos: int) -> int:
 
 
 def find(
-    text: str, start: int, end: int, *, letter: bool, debate: bool, ahead: Callable[[], bool]
+    text: str,
+    start: int,
+    end: int,
+    *,
+    letter: bool,
+    debate: bool,
+    ahead: Callable[[int, int], bool],
+    reported: bool = False,
 ) -> Match | None:
     """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
-    ``ahead()`` says whether the sentence names a time that lies ahead (some need one)."""
+    ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
+    constructions need one in their own clause)."""
     sentence = text[start:end]
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
         return None
     for construction in constructions():
-        if construction.letters_only and not letter:
+        if (construction.letters_only and not letter) or (
+            construction.reported_only and not reported
+        ):
             continue
         for m in construction.pattern.finditer(text, start, end):
             if construction.name == "conditional_present" and m.start() != _lstrip(text, start):
                 continue
             if undone(text, start, end, m.start(), m.end(), debate=debate, name=construction.name):
                 continue
-            if construction.needs_deadline and not ahead():
-                break
+            if construction.needs_deadline and not ahead(
+                clause_start(text, start, m.start()), clause_end(text, m.end(), end)
+            ):
+                continue
             return Match(construction, m.start(), m.end())
     return None
 

@@ -66,19 +66,21 @@ def test_motions_mentions_seed_000_has_none(seed_000: Path) -> None:
             False,
         ),
         ("De motie van het lid Valstar (VVD) vraagt dat.", ["Valstar"], False),
-        # a hyphen joins the parts of one surname ("Michon-Derkzen", "Dik-Faber") ...
+        # a hyphen joins two members ...
         (
             "n.a.v. de motie Van Toorenburg-Dijsselbloem (31200 XI, nr. 65)",
-            ["Van Toorenburg-Dijsselbloem"],
-            False,
-        ),
-        # ... and two members only when the document names each on its own as well
-        (
-            "n.a.v. de motie Van Toorenburg-Dijsselbloem (31200 XI, nr. 65), waarin Van "
-            "Toorenburg en Dijsselbloem vroegen om een plan",
             ["Van Toorenburg", "Dijsselbloem"],
             False,
         ),
+        # ... unless the document names the whole as one person
+        (
+            "Mevrouw Michon-Derkzen vroeg om een brief. Die volgt, zoals de motie-Michon-Derkzen "
+            "vraagt.",
+            ["Michon-Derkzen"],
+            False,
+        ),
+        # a lower-case particle after the hyphen: one surname
+        ("Ik voer de motie-Faber-van de Klashorst uit.", ["Faber-van de Klashorst"], False),
     ],
 )
 def test_motions_mentions_members(text: str, members: list[str], cs: bool) -> None:

@@ -38,7 +38,9 @@ _SPACE = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "VanWijngaarden": a text whose line breaks were removed glued the prefix to the surname
 _GLUED_PREFIX = re.compile(r"^(Van|De|Den|Der|Ter|Ten)(?=[A-ZÀ-Þ][a-zà-ÿ])")
-_HYPHENATED = re.compile(r"-(?=(?:[Vv]an |[Dd]e |[Tt]er |[Tt]en )?[A-ZÀ-Þ])")
+# a hyphen before a capital may join two members; before a lower-case particle it joins the two
+# parts of one surname ("Faber-van de Klashorst")
+_HYPHENATED = re.compile(r"-(?=(?:Van |De |Ter |Ten )?[A-ZÀ-Þ])")
 
 
 @cache
@@ -352,17 +354,20 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
 
 
 def _hyphen_parts(text: str, name: str) -> list[str]:
-    """ "Michon-Derkzen", "Faber-van de Klashorst", "Dik-Faber": a hyphen mostly joins the two
-    parts of one surname; it joins two members ("de motie Van Toorenburg-Dijsselbloem") only when
-    the document names each part on its own as well."""
+    """ "de motie Van Toorenburg-Dijsselbloem": a hyphen in a motion's name joins two members,
+    unless the document names the whole as one person ("mevrouw Michon-Derkzen", "het lid
+    Dik-Faber", a speaker's label "Mevrouw Michon-Derkzen (VVD):")."""
     parts = _HYPHENATED.split(name)
-    if len(parts) < 2:
-        return [name]
-    for part in parts:
-        alone = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")
-        if not alone.search(text):
-            return [name]
-    return parts
+    if len(parts) < 2 or _ONE_PERSON.search(text) is None:
+        return parts
+    whole = re.compile(_ONE_PERSON.pattern + rf"\s+{re.escape(name)}(?![\w-])")
+    return [name] if whole.search(text) else parts
+
+
+_ONE_PERSON = re.compile(
+    r"\b(?:[Mm]evrouw|[Dd]e\s+heer|[Hh]et\s+(?:Kamer)?lid|[Mm]ijn\s+collega|[Cc]ollega|[Mm]inister"
+    r"|[Ss]taatssecretaris)"
+)
 
 
 _OWNER = re.compile(

@@ -12,6 +12,11 @@ Members look like surnames: a word of the text ("De Kamer" under a "Motie" headi
 motion text in the minutes takes its members from the "Motie van het lid X" line above it, the
 chair's "voorgesteld door ..." or the signature lines below it; when the signature names the
 co-signers of a "C.S." heading, they are members and no longer also counted as "c.s.".
+
+In a debate a motion is often named by the number it got ("de motie op stuk nr. 48", "De eerste
+motie, op stuk nr. 905, is van mevrouw Leijten"): such mentions are motions too, merged by number,
+with the debate's dossier when it names one. What the speakers say of motions (a member's own
+motion, the government's appreciation) is read in ``motion_debate``.
 """
 
 from __future__ import annotations
@@ -20,12 +25,13 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from kamerlens.extract._motion_names import hyphen_parts, owner, same_member, same_members, unglue
 from kamerlens.extract.document import name_case, parse_date
 from kamerlens.extract.motion_debate import appreciate, debate_dossier, own_mentions
 from kamerlens.extract.pipeline import Doc, component
@@ -33,16 +39,8 @@ from kamerlens.models import Mention, Motion, Reference
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_PREFIXES = ("van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "op", "in")
 _SPACE = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\([^()]*\)")
-# "VanWijngaarden": a text whose line breaks were removed glued the prefix to the surname
-_GLUED_PREFIX = re.compile(r"^(Van|De|Den|Der|Ter|Ten)(?=[A-ZÀ-Þ][a-zà-ÿ])")
-# a hyphen before a capital may join two members; before a lower-case particle it joins the two
-# parts of one surname ("Faber-van de Klashorst")
-_HYPHENATED = re.compile(r"-(?=(?:Van |De |Ter |Ten )?[A-ZÀ-Þ])")
-
-
 @cache
 def vocabulary() -> dict[str, Any]:
     path = resources.files("kamerlens.extract").joinpath("data/motions.toml")
@@ -118,7 +116,7 @@ class _Group:
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
         for name in mention.members:
-            if not any(_same_member(name, seen) for seen in self.names):
+            if not any(same_member(name, seen) for seen in self.names):
                 self.names.append(name)
         for name in ("date", "dossier", "number", "subject"):
             if self.first.get(name) is None and getattr(mention, name):
@@ -134,46 +132,11 @@ class _Group:
 # ---------------------------------------------------------------- names
 
 
-@lru_cache(maxsize=4096)
-def _surname(name: str) -> str:
-    words = name.split()
-    i = 0
-    # a given name stands before a prefix or a second capitalised word ("Jasper van Dijk")
-    if len(words) > 1 and words[0][0].isupper() and words[0].lower() not in _PREFIXES:
-        i = 1
-    while i < len(words) - 1 and words[i].lower() in _PREFIXES:
-        i += 1
-    return " ".join(words[i:]).lower()
-
-
-@lru_cache(maxsize=4096)
-def _given(name: str) -> str | None:
-    words = name.split()
-    if len(words) > 1 and words[0][0].isupper() and words[0].lower() not in _PREFIXES:
-        return words[0].lower()
-    return None
-
-
-def _same_member(a: str, b: str) -> bool:
-    if fuzz.ratio(_surname(a), _surname(b)) < 85:
-        return False
-    ga, gb = _given(a), _given(b)
-    return not (ga and gb and ga != gb)
-
-
-def _same_members(a: list[str], b: list[str]) -> bool:
-    """The same first submitter, and every member of the shorter list in the longer one."""
-    if not a or not b or not _same_member(a[0], b[0]):
-        return False
-    short, long = sorted((a, b), key=len)
-    return all(any(_same_member(x, y) for y in long) for x in short)
-
-
 def _split_names(text: str) -> list[str]:
     text = _BRACKETS.sub(" ", text)  # a party after a name: "Jansen (VVD)"
     members = [_SPACE.sub(" ", m.group(0)) for m in _patterns()["member"].finditer(text)]
     party = _patterns()["party"]
-    return [_GLUED_PREFIX.sub(r"\1 ", m) for m in members if not party.fullmatch(m)]
+    return [unglue(m) for m in members if not party.fullmatch(m)]
 
 
 def _is_member_name(name: str, not_names: set[str] | frozenset[str]) -> bool:
@@ -332,7 +295,7 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
         members = [n for n in _split_names(names_text) if _is_member_name(n, not_names)]
         if not re.search(r"\b(?:lid|heer|mevrouw|collega)\b", m.group("intro") or ""):
             # "het lid", "mevrouw": one person, whose surname may hold a hyphen
-            members = [part for n in members for part in _hyphen_parts(doc.text, n)]
+            members = [part for n in members for part in hyphen_parts(doc.text, n)]
         end = m.end(names_group) if members else m.end("word")
         plural = bool(m.group("plural"))
         if plural and members and not re.search(r"\b(?:van|door)\b", m.group("intro") or ""):
@@ -342,8 +305,8 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
             bare_plural = True
         else:
             bare_plural = False
-        if not members and not plural and (owner := _owner(doc.text, m.start())):
-            members = [owner]  # "Op verzoek van de heer X stel ik voor zijn motie ..."
+        if not members and not plural and (named := owner(doc.text, m.start())):
+            members = [named]  # "Op verzoek van de heer X stel ik voor zijn motie ..."
         mention = _Mention(m.start(), end, members, in_note=doc.footnote_of(m.start()))
         for item in _tail(doc, mention, refs, plural):
             if bare_plural and item.dossier is None:
@@ -351,46 +314,6 @@ def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Menti
             if item.members or item.dossier or item.marker or item.number:
                 out.append(item)
     return out
-
-
-def _hyphen_parts(text: str, name: str) -> list[str]:
-    """ "de motie Van Toorenburg-Dijsselbloem": a hyphen in a motion's name joins two members,
-    unless the document names the whole as one person ("mevrouw Michon-Derkzen", "het lid
-    Dik-Faber", a speaker's label "Mevrouw Michon-Derkzen (VVD):")."""
-    parts = _HYPHENATED.split(name)
-    if len(parts) < 2 or _ONE_PERSON.search(text) is None:
-        return parts
-    whole = re.compile(_ONE_PERSON.pattern + rf"\s+{re.escape(name)}(?![\w-])")
-    return [name] if whole.search(text) else parts
-
-
-_ONE_PERSON = re.compile(
-    r"\b(?:[Mm]evrouw|[Dd]e\s+heer|[Hh]et\s+(?:Kamer)?lid|[Mm]ijn\s+collega|[Cc]ollega|[Mm]inister"
-    r"|[Ss]taatssecretaris)"
-)
-
-
-_OWNER = re.compile(
-    r"\b(?:de\s+heer|mevrouw|het\s+(?:Kamer)?lid)\s+(?P<name>(?-i:[A-Z][\w'’-]+)"
-    r"(?:(?:\s+(?:van|de|der|den|het|ter|ten|te|in|'t))*\s+(?-i:[A-Z][\w'’-]+))?)"
-    r"(?:\s*\([^()\n]{1,15}\))?"
-)
-_POSSESSIVE = re.compile(r"\b(?:zijn|haar)\s+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?:]\s")
-
-
-def _owner(text: str, pos: int) -> str | None:
-    """ "Op verzoek van de heer Van Waveren stel ik voor zijn motie ... aan te houden": the member
-    named earlier in the sentence owns "zijn/haar motie" (the last one named)."""
-    if not _POSSESSIVE.search(text, max(0, pos - 6), pos):
-        return None
-    lo = max(0, pos - 300)
-    ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, pos)]
-    lo = ends[-1] if ends else lo
-    found = [m["name"] for m in _OWNER.finditer(text, lo, pos)]
-    if not found:
-        return None
-    return found[-1]
 
 
 # ---------------------------------------------------------------- the text of a motion
@@ -482,7 +405,7 @@ def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
         signed.append((m.start(), m.end(), m.group(1)))
     not_names = set(vocabulary()["not_names"])
     names = [n for _, _, n in signed if _is_member_name(n, not_names)]
-    if names and (not mention.members or _same_member(mention.members[0], names[0])):
+    if names and (not mention.members or same_member(mention.members[0], names[0])):
         if len(names) > len(mention.members):
             mention.cs = False  # the co-signers of "c.s." are named now: not counted twice
         mention.members = names  # the signed names, in their own spelling, are the full list
@@ -521,7 +444,7 @@ def _affinity(group: _Group, m: _Mention) -> int:
         return 3
     if m.number and m.number == group.value("number"):
         return 2  # the same number (and no other dossier: see _conflict)
-    return 1 if _same_members(group.members(), m.members) else 0
+    return 1 if same_members(group.members(), m.members) else 0
 
 
 def _attach_notes(doc: Doc, mentions: list[_Mention], refs: list[Reference]) -> None:

@@ -38,6 +38,7 @@ class Construction:
     needs_deadline: bool
     letters_only: bool
     reported_only: bool = False
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def constructions() -> tuple[Construction, ...]:
                 needs_deadline=bool(c.get("needs_deadline")),
                 letters_only=bool(c.get("letters_only")),
                 reported_only=bool(c.get("reported_only")),
+                keys=tuple(c.get("keys", ())),
             )
         )
     return tuple(out)
@@ -144,6 +146,7 @@ def find(
     ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
     constructions need one in their own clause)."""
     sentence = text[start:end]
+    low = sentence.lower()
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
         return None
@@ -152,6 +155,10 @@ def find(
             construction.reported_only and not reported
         ):
             continue
+        if construction.keys and not any(k in low for k in construction.keys):
+            continue
+        if construction.needs_deadline and not ahead(start, end):
+            continue  # no time ahead anywhere in the sentence: spare the pattern
         for m in construction.pattern.finditer(text, start, end):
             if construction.name == "conditional_present" and m.start() != _lstrip(text, start):
                 continue

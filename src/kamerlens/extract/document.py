@@ -141,10 +141,9 @@ def written_date(doc: Doc) -> str | None:
             return parse_date(found.group(0))
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
     for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
-        if (cue := pattern.search(text, 0, head_end)) and (
-            found := _date_re().fullmatch(cue.group(1))
-        ):
-            return parse_date(found.group(0))
+        line = pattern.search(text, 0, head_end)
+        if line and (day := _date_re().fullmatch(line.group(1))):
+            return parse_date(day.group(0))
     return None
 
 
@@ -334,7 +333,7 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
 
 
 def _turn_roles(doc: Doc) -> str:
-    """The roles speaking in a debate of three or more turns ("lid minister voorzitter"), else ""."""
+    """The roles speaking in a debate of three or more turns ("lid minister voorzitter")."""
     found = doc.results.get("turns") or []
     return " ".join(sorted({t.speaker.role for t in found})) if len(found) >= 3 else ""
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -44,6 +44,7 @@ _LABEL = re.compile(
 _BOLD_NAMES = (b"bold", b"black", b"heavy", b"demi", b"semibold")
 _FORCE_BOLD = 0x40000  # PDF font descriptor flag
 _MIDDLE = (0.35, 0.65)  # where a gutter may lie, as parts of the page width
+_RUNS_ON = ".,;:-–—(/&+\ufffe"  # a line ending so is running text, never a heading
 _GAP = 8.0  # points: wider than the space between two words, narrower than a gutter
 _ZONE = 1 / 6  # how far from the top or bottom edge a running head or footer may reach
 
@@ -52,6 +53,7 @@ _ZONE = 1 / 6  # how far from the top or bottom edge a running head or footer ma
 class PageLine:
     text: str  # as PDFium gives it, U+FFFE at a hyphenated end
     first: int  # index of the first character on the page
+    index: int = 0  # which of PDFium's lines (pieces) it is
     x0: float = 0.0
     x1: float = 0.0
     bottom: float = 0.0
@@ -60,6 +62,7 @@ class PageLine:
     size: float = 0.0  # font size of the first character
     label: bool = False
     strong: bool = False  # opens in bold or in type larger than the running text
+    joins: str | None = None  # goes on the line before, after this separator ("" or " ")
 
 
 @dataclass(frozen=True)
@@ -111,54 +114,82 @@ def read_page(page: pdfium.PdfPage) -> PageText:
     textpage = page.get_textpage()
     try:
         full = textpage.get_text_range()
+        lines = _pieces(full)
         if len(full) != textpage.count_chars():
             # Text units and characters do not line up (characters outside the BMP): no boxes.
-            return PageText(_plain([text for text, _ in _pieces(full)]))
+            return _write(lines)
         width, height = page.get_size()
-        return _arrange(full, _Boxes(textpage), width, height)
+        return _arrange(lines, _Boxes(textpage), width, height)
     finally:
         textpage.close()
 
 
-def _plain(pieces: list[str]) -> str:
-    return "\n".join(pieces).replace("\r", "\n").replace("\ufffe", "-")
-
-
-def _pieces(full: str) -> list[tuple[str, int]]:
+def _pieces(full: str) -> list[PageLine]:
     """PDFium's lines with the index of their first character; a break after each U+FFFE."""
-    out = []
+    out: list[PageLine] = []
     pos = 0
     for m in _SEPARATOR.finditer(full):
-        out.append((full[pos : m.start()], pos))
+        out.append(PageLine(full[pos : m.start()], pos, len(out)))
         pos = m.end()
-    out.append((full[pos:], pos))
+    out.append(PageLine(full[pos:], pos, len(out)))
     return out
 
 
-def _measure(pieces: list[tuple[str, int]], boxes: _Boxes) -> list[PageLine]:
-    lines = []
-    for text, first in pieces:
-        body = text.strip()
-        if not body:
+def _measure(pieces: list[PageLine], boxes: _Boxes) -> list[PageLine]:
+    """Boxes, baseline, size and weight of the lines that hold text."""
+    lines: list[PageLine] = []
+    for line in pieces:
+        text = line.text
+        if not text.strip():
             continue
-        a = first + len(text) - len(text.lstrip())
-        z = first + len(text.rstrip()) - 1
+        a = line.first + len(text) - len(text.lstrip())
+        z = line.first + len(text.rstrip()) - 1
         la, ra, ba, ta = boxes.box(a)
         lz, rz, bz, tz = boxes.box(z)
-        line = PageLine(text, first, min(la, lz), max(ra, rz), min(ba, bz), max(ta, tz))
-        line.base, line.size = boxes.baseline(a), boxes.size(a)
-        line.strong = boxes.bold(a)
+        line.x0, line.x1, line.bottom, line.top = min(la, lz), max(ra, rz), min(ba, bz), max(ta, tz)
+        if lines:
+            line.joins = _joins(lines[-1], line)
         lines.append(line)
-    sizes = sorted(line.size for line in lines)
-    if sizes:
-        usual = sizes[len(sizes) // 2]
-        for line in lines:
-            line.strong = line.strong or line.size > 1.15 * usual
     return lines
 
 
-def _arrange(full: str, boxes: _Boxes, width: float, height: float) -> PageText:
-    pieces = _pieces(full)
+def _type(lines: list[PageLine], boxes: _Boxes, *, weight: bool) -> None:
+    """Baseline and font size of each line's first character; with ``weight``, whether the
+    line opens in bold or in type larger than the page's usual. Asked only where it is used
+    (a page in columns, a page with speaker labels): each is one more call per line."""
+    for line in lines:
+        a = line.first + len(line.text) - len(line.text.lstrip())
+        line.base, line.size = boxes.baseline(a), boxes.size(a)
+    if not weight or not lines:
+        return
+    usual = _median([line.size for line in lines])
+    prev = None
+    for line in lines:
+        a = line.first + len(line.text) - len(line.text.lstrip())
+        body = line.text.strip()
+        # the weight is asked only of lines that may open a heading or go on one
+        may = (body[0].isupper() or body[0].isdigit()) and body[-1] not in _RUNS_ON
+        line.strong = line.size > 1.15 * usual or (
+            (may or (prev is not None and prev.strong)) and boxes.bold(a)
+        )
+        prev = line
+
+
+def _joins(prev: PageLine, line: PageLine) -> str | None:
+    """How ``line`` goes on from ``prev`` when PDFium broke one printed line where its baseline
+    shifts ("CO" + subscript "2" + "-uit-"): right after it, beside it. None: a new line."""
+    if line.index != prev.index + 1 or prev.text.endswith("\ufffe"):
+        return None
+    height = min(prev.top - prev.bottom, line.top - line.bottom)
+    overlap = min(prev.top, line.top) - max(prev.bottom, line.bottom)
+    gap = line.x0 - prev.x1
+    size = max(height, 1.0)  # the glyphs' height stands in for the font size
+    if height <= 0 or overlap < 0.3 * height or not -1 <= gap <= 0.6 * size:
+        return None
+    return "" if gap <= 0.25 * size or prev.text.endswith(" ") else " "
+
+
+def _arrange(pieces: list[PageLine], boxes: _Boxes, width: float, height: float) -> PageText:
     lines = _measure(pieces, boxes)
     gutter = _gutter(lines, width)
     if gutter is None and (band := _interleaved(lines, boxes, width)) is not None:
@@ -166,41 +197,32 @@ def _arrange(full: str, boxes: _Boxes, width: float, height: float) -> PageText:
         if (gutter := _gutter(cut, width)) is not None:
             lines = cut
     if gutter is None:
-        _find_labels(lines, boxes)
-        text = _plain([text for text, _ in pieces])
-        labels = _offsets(pieces, {line.first for line in lines if line.label})
-        strong = _offsets(pieces, {line.first for line in lines if line.strong})
-        return PageText(text, labels, strong)
+        if _find_labels(lines, boxes):
+            _type(lines, boxes, weight=True)
+        return _write(pieces)  # PDFium's order, every line as it gave it
+    _type(lines, boxes, weight=False)
     ordered = _columns(lines, gutter, boxes, height)
-    _find_labels([line for line in ordered if line is not None], boxes)
-    return _write(ordered)
+    final = [line for line in ordered if line is not None]
+    if _find_labels(final, boxes):
+        _type(final, boxes, weight=True)
+    return _write(ordered, columns=True)
 
 
-def _find_labels(lines: list[PageLine], boxes: _Boxes) -> None:
+def _find_labels(lines: list[PageLine], boxes: _Boxes) -> bool:
+    """Mark the speaker labels; whether there is one."""
+    found = False
     for line in lines:
         body = line.text.strip()
         if len(body) <= 90 and body.endswith(":") and _LABEL.match(body):
             line.label = _has_bold(line, boxes)
+            found = found or line.label
+    return found
 
 
 def _has_bold(line: PageLine, boxes: _Boxes) -> bool:
     start = line.first + len(line.text) - len(line.text.lstrip())
     end = line.first + len(line.text.rstrip())
     return any(boxes.bold(i) for i in range(start, end) if not line.text[i - line.first].isspace())
-
-
-def _offsets(pieces: list[tuple[str, int]], wanted: set[int]) -> tuple[int, ...]:
-    """Where the lines opening at character ``wanted`` start in the text written in PDFium's
-    order ("\\n" between pieces)."""
-    if not wanted:
-        return ()
-    found = []
-    pos = 0
-    for text, first in pieces:
-        if first in wanted:
-            found.append(pos + len(text) - len(text.lstrip()))
-        pos += len(text) + 1
-    return tuple(found)
 
 
 def _gutter(lines: list[PageLine], width: float) -> tuple[float, float] | None:
@@ -250,6 +272,14 @@ def _interleaved(lines: list[PageLine], boxes: _Boxes, width: float) -> tuple[fl
     if len(wide) < max(6, len(lines) // 3):
         return None
     sample = wide[:: max(1, len(wide) // 8)][:8]
+    # First one look-up per line: is there a glyph at the middle of the page? On a page in one
+    # column almost every line has one, and the page is done after a few lines.
+    misses = 0
+    for line in sample:
+        if _glyph_at(line, boxes, width / 2):
+            misses += 1
+            if misses > len(sample) // 4:
+                return None
     gaps = [gap for line in sample if (gap := _middle_gap(line, boxes, lo, hi)) is not None]
     if len(gaps) < 0.75 * len(sample):
         return None
@@ -257,18 +287,38 @@ def _interleaved(lines: list[PageLine], boxes: _Boxes, width: float) -> tuple[fl
     return (g0, g1) if g1 - g0 >= 4 else None
 
 
+def _first_reaching(line: PageLine, boxes: _Boxes, x: float) -> int:
+    """Index in ``line.text`` of the first character whose box reaches ``x`` (glyphs run left
+    to right): a binary search, a handful of box look-ups."""
+    a, b = 0, len(line.text) - 1
+    while a < b:
+        mid = (a + b) // 2
+        if boxes.box(line.first + mid)[1] < x:
+            a = mid + 1
+        else:
+            b = mid
+    return a
+
+
+def _glyph_at(line: PageLine, boxes: _Boxes, x: float) -> bool:
+    """Whether a glyph of ``line`` covers ``x``, or stands closer to it than an empty stretch."""
+    k = _first_reaching(line, boxes, x)
+    while k < len(line.text) - 1 and line.text[k].isspace():
+        k += 1
+    left, right, _, _ = boxes.box(line.first + k)
+    if left <= x <= right:
+        return True
+    j = k - 1
+    while j > 0 and line.text[j].isspace():
+        j -= 1
+    return j < 0 or left - boxes.box(line.first + j)[1] < _GAP
+
+
 def _middle_gap(line: PageLine, boxes: _Boxes, lo: float, hi: float) -> tuple[float, float] | None:
     """The widest empty stretch (``_GAP`` points or more) between two glyphs of ``line`` that
     lies in the band [lo, hi]."""
     text = line.text
-    a, b = 0, len(text) - 1
-    while a < b:  # the first character that reaches into the band (glyphs run left to right)
-        mid = (a + b) // 2
-        if boxes.box(line.first + mid)[1] < lo:
-            a = mid + 1
-        else:
-            b = mid
-    a -= 1
+    a = _first_reaching(line, boxes, lo) - 1
     while a > 0 and text[a].isspace():
         a -= 1  # the glyph before the band: where an empty stretch into the band starts
     best: tuple[float, float] | None = None
@@ -334,8 +384,13 @@ def _cut(line: PageLine, g0: float, g1: float, boxes: _Boxes) -> list[PageLine]:
         # the right column's text starts at the gutter's right edge, after an empty stretch
         # wider than any space between two words
         if prev_right is not None and left >= g1 - 2 and left - prev_right >= _GAP:
-            first = PageLine(text[:k].rstrip(), line.first, line.x0, prev_right, bottom, top)
-            rest = PageLine(text[k:], line.first + k, left, line.x1, bottom, top)
+            first = replace(line, text=text[:k].rstrip(), x1=prev_right, label=False)
+            rest = replace(line, text=text[k:], first=line.first + k, x0=left, joins=None)
+            rest.base, rest.size, rest.label = (
+                boxes.baseline(rest.first),
+                boxes.size(rest.first),
+                False,
+            )
             return [first, rest]
         prev_right = right
     return [line]
@@ -391,20 +446,32 @@ def _with_breaks(column: list[PageLine], pitch: float) -> list[PageLine | None]:
     return out
 
 
-def _write(ordered: list[PageLine | None]) -> PageText:
+def _write(ordered: list[PageLine] | list[PageLine | None], columns: bool = False) -> PageText:
+    """Lines joined by "\\n" (or by what :func:`_joins` found), a blank line for each None (a
+    paragraph break); the offsets of the labels and of the lines in bold or large type."""
     parts: list[str] = []
     labels: list[int] = []
     strong: list[int] = []
     pos = 0
+    prev: PageLine | None = None
+    pending = False
     for line in ordered:
-        text = "" if line is None else line.text.rstrip("\r\n").replace("\ufffe", "-")
-        if line is None and (not parts or not parts[-1]):
-            continue  # no blank line at the top of the page, nor two in a row
+        if line is None:
+            pending = bool(parts)  # no blank line at the top of the page, nor two in a row
+            continue
+        text = line.text.replace("\ufffe", "-")
+        if parts:
+            goes_on = line.joins is not None and prev is not None and line.index == prev.index + 1
+            sep = "\n\n" if pending else line.joins if goes_on else "\n"
+            parts.append(sep or "")
+            pos += len(sep or "")
+        pending = False
         at = pos + len(text) - len(text.lstrip())
-        if line is not None and line.label:
+        if line.label:
             labels.append(at)
-        if line is not None and line.strong:
+        if line.strong:
             strong.append(at)
         parts.append(text)
-        pos += len(text) + 1
-    return PageText("\n".join(parts), tuple(labels), tuple(strong), columns=True)
+        pos += len(text)
+        prev = line
+    return PageText("".join(parts), tuple(labels), tuple(strong), columns=columns)

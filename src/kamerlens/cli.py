@@ -393,16 +393,29 @@ def commitments(
     actor: Annotated[
         str | None, typer.Option("--actor", help="Who must keep it (substring).")
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="toezegging (a promise to the Kamer) or voornemen."),
+    ] = None,
     format: FormatOption = "table",
 ) -> None:
     """Every commitment with its status, and the evidence and confidence of each fulfilment."""
+    from kamerlens.models import COMMITMENT_KINDS
     from kamerlens.store.present import COMMITMENT_COLUMNS, check_format, emit
 
     def body() -> None:
         check_format(format)
+        if kind is not None and kind not in COMMITMENT_KINDS:
+            raise QueryError(f"--kind: {kind!r} is not one of {', '.join(COMMITMENT_KINDS)}")
         with _open(db) as store:
             rows = store.commitments(status=status, as_of=as_of, actor=actor)  # type: ignore[arg-type]
-        emit(_out, rows, rows, COMMITMENT_COLUMNS, format, title=f"Commitments ({len(rows)})")
+        rows = [r for r in rows if kind is None or r.get("kind") == kind]
+        columns = [
+            *COMMITMENT_COLUMNS[:3],
+            ("kind", lambda r: r.get("kind")),
+            *COMMITMENT_COLUMNS[3:],
+        ]
+        emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
 
     _store_call(body)
 
@@ -535,6 +548,7 @@ def motions(db: DbOption = None, format: FormatOption = "table") -> None:
                 ("members", lambda r: ", ".join(r["members"]) + (" c.s." if r["cs"] else "")),
                 ("date", lambda r: r["date"]),
                 ("subject", lambda r: cut(r["subject"], 70)),
+                ("appreciation", lambda r: r.get("appreciation")),
                 ("reported in", lambda r: sorted({c["doc_id"] for c in r["cited_in"]})),
             ],
             format,

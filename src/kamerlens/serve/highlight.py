@@ -214,7 +214,8 @@ def _turn_spans(record: dict[str, Any], size: int, spans: list[_Span]) -> list[P
         if not ok:
             continue
         start, end = ok
-        end = start + len(text[start:end].rstrip())  # the blank line after a turn is no part
+        # the turn's block holds the blank line after it, so turns stand one blank line apart
+        end += len(text[end:]) - len(text[end:].lstrip()) if end < size else 0
         who = speaker_name(turn.get("speaker")) or "?"
         side = speaker_side(turn.get("speaker"))
         ident = f"turn-{i}"

@@ -397,6 +397,14 @@ def commitments(
         str | None,
         typer.Option("--kind", help="toezegging (a promise to the Kamer) or voornemen."),
     ] = None,
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            help="text (found in the documents), register (the Kamer's register of"
+            " toezeggingen, after sync) or both.",
+        ),
+    ] = "text",
     format: FormatOption = "table",
 ) -> None:
     """Every commitment with its status, and the evidence and confidence of each fulfilment."""
@@ -407,9 +415,18 @@ def commitments(
         check_format(format)
         if kind is not None and kind not in COMMITMENT_KINDS:
             raise QueryError(f"--kind: {kind!r} is not one of {', '.join(COMMITMENT_KINDS)}")
+        if source not in ("text", "register", "both"):
+            raise QueryError(f"--source must be text, register or both, not {source!r}")
         with _open(db) as store:
+            if source != "text":
+                from kamerlens.store.od_questions import commitments_by_source
+
+                rows, columns = commitments_by_source(store, source, status, as_of, actor)
+                rows = [r for r in rows if kind is None or _kind_of(r) == kind]
+                emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
+                return
             rows = store.commitments(status=status, as_of=as_of, actor=actor)  # type: ignore[arg-type]
-        rows = [r for r in rows if kind is None or r.get("kind") == kind]
+        rows = [r for r in rows if kind is None or _kind_of(r) == kind]
         columns = [
             *COMMITMENT_COLUMNS[:3],
             ("kind", lambda r: r.get("kind")),
@@ -418,6 +435,13 @@ def commitments(
         emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
 
     _store_call(body)
+
+
+def _kind_of(row: dict[str, Any]) -> str | None:
+    """A commitment's kind; what the Kamer's register holds are toezeggingen, all of them."""
+    if row.get("source") == "register":
+        return "toezegging"
+    return row.get("kind")  # type: ignore[no-any-return]
 
 
 @app.command()
@@ -550,12 +574,26 @@ def motions(db: DbOption = None, format: FormatOption = "table") -> None:
                 ("subject", lambda r: cut(r["subject"], 70)),
                 ("appreciation", lambda r: r.get("appreciation")),
                 ("reported in", lambda r: sorted({c["doc_id"] for c in r["cited_in"]})),
+                ("fate", lambda r: (r.get("fate") or {}).get("outcome")),
+                ("votes", _vote_line),
             ],
             format,
             title=f"Motions ({len(rows)})",
         )
 
     _store_call(body)
+
+
+def _vote_line(row: dict[str, Any]) -> str | None:
+    """"voor 81 (PVV, VVD, NSC) / tegen 25 (GroenLinks-PvdA)" from a synced motion's votes."""
+    fate = row.get("fate") or {}
+    if not fate.get("votes"):
+        return None
+    sides = []
+    for side in ("Voor", "Tegen"):
+        names = [str(v["fractie"]) for v in fate["votes"] if v["vote"] == side]
+        sides.append(f"{side.lower()} {fate[side.lower()]} ({', '.join(names)})")
+    return " / ".join(sides)
 
 
 @app.command(name="export")
@@ -644,6 +682,11 @@ def demo(
             dashboard(_out, store, day)
 
     _store_call(body)
+
+
+from kamerlens.sync.command import sync_command  # noqa: E402 (the command lives with its package)
+
+app.command(name="sync")(sync_command)
 
 
 def _examples_folder() -> Path:

@@ -122,10 +122,19 @@ def test_debate_pages_dossier_shows_appreciation(debate_client):
     tree = lxml_html.fromstring(r.text)
     shown = {}
     for li in tree.xpath('//ul[contains(@class, "motions")]/li'):
-        nr = li.xpath('string(.//span[@class="mono"])')
+        nr = li.xpath('string(.//a[@class="mono"])')
         badge = li.xpath('string(.//span[contains(@class, "item-badge")])')
         if nr:
             shown[nr.removeprefix("nr. ")] = badge
     assert shown == numbers
     api = debate_client.get("/api/dossier/36410-VI").json()
     assert {m["number"]: m["appreciation"] for m in api["motions"]} == numbers
+    number, view = next(iter(numbers.items()))
+    one = lxml_html.fromstring(debate_client.get(f"/motion/36410-VI/{number}").text)
+    assert one.xpath('string(//p[@id="appreciation"]//span)') == view
+    listed = lxml_html.fromstring(debate_client.get("/motions").text)
+    badges = [
+        b.text_content()
+        for b in listed.xpath('//ul[@id="motion-list"]//span[contains(@class, "item-badge")]')
+    ]
+    assert sorted(badges) == sorted(m.appreciation for m in record.motions)

@@ -129,6 +129,9 @@ def dossier_view(store: Store, number: str) -> dict[str, Any]:
     data["citing_documents"] = _by_document(data.get("cited_by") or [])
     canon = data.get("dossier") or number
     data["motions"] = [m for m in store.motions() if m.get("dossier") == canon]
+    from kamerlens.serve.opendata_views import dossier_extra
+
+    data.update(dossier_extra(store, data.get("dossier") or number))
     return data
 
 

@@ -56,7 +56,7 @@ def test_browser_debate_commitments_by_kind(page: Page, debate_server) -> None: 
     tags = page.locator(".card .kind-tag")
     assert 0 < tags.count() == page.locator(".card").count() < all_cards
     assert {t.inner_text() for t in tags.all()} == {"toezegging"}
-    expect(page.locator(".card .speaker").first).to_have_text("Minister Adema")
+    assert "Minister Adema" in {s.inner_text() for s in page.locator(".card .speaker").all()}
     # a status tab keeps the kind
     page.get_by_role("link", name=re.compile("^Open")).click()
     page.wait_for_url(re.compile(r"kind=toezegging.*status=open|status=open.*kind=toezegging"))

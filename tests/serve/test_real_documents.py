@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,12 +19,18 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
-from conftest import _cli
 from kamerlens.serve import create_app, store_opener
 
 DOCS = Path(__file__).resolve().parents[1] / "real" / "docs"
 FILES = sorted(p.name for p in DOCS.iterdir() if p.is_file())
 _WORD = re.compile(r"\b[a-z]{9,20}\b")
+
+
+def _cli() -> str:
+    exe = Path(sys.executable).with_name("kamerlens")
+    found = str(exe) if exe.exists() else shutil.which("kamerlens")
+    assert found, "the kamerlens command is not installed (pip install -e .)"
+    return found
 
 
 @pytest.fixture(scope="module")

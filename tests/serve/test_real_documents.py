@@ -111,6 +111,12 @@ def test_real_documents_page_search_and_highlights(name, real_client, records):
         assert part and text[item["start"] : item["end"]].startswith(part), (kind, item)
         panel = tree.xpath(f'//details[@id="panel-{kind}"]//a[@data-target]')
         assert panel, kind
+    # a debate shows its speakers' turns, and who says each item
+    turns = shown.xpath('.//span[contains(@class, "turn") and @data-speaker]')
+    assert len(turns) == len(record.get("turns") or ())
+    if found and found[2].get("speaker"):
+        row = tree.xpath(f'//a[@data-target="item-{found[0]}-{found[1]}"]/..')[0]
+        assert row.xpath('string(.//span[contains(@class, "speaker")])'), found
     word = _rare_word(name, records)
     assert word, name
     hits = real_client.get("/search", params={"q": word})

@@ -393,6 +393,10 @@ def commitments(
     actor: Annotated[
         str | None, typer.Option("--actor", help="Who must keep it (substring).")
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="toezegging (a promise to the Kamer) or voornemen."),
+    ] = None,
     source: Annotated[
         str,
         typer.Option(
@@ -404,10 +408,13 @@ def commitments(
     format: FormatOption = "table",
 ) -> None:
     """Every commitment with its status, and the evidence and confidence of each fulfilment."""
+    from kamerlens.models import COMMITMENT_KINDS
     from kamerlens.store.present import COMMITMENT_COLUMNS, check_format, emit
 
     def body() -> None:
         check_format(format)
+        if kind is not None and kind not in COMMITMENT_KINDS:
+            raise QueryError(f"--kind: {kind!r} is not one of {', '.join(COMMITMENT_KINDS)}")
         if source not in ("text", "register", "both"):
             raise QueryError(f"--source must be text, register or both, not {source!r}")
         with _open(db) as store:
@@ -415,12 +422,26 @@ def commitments(
                 from kamerlens.store.od_questions import commitments_by_source
 
                 rows, columns = commitments_by_source(store, source, status, as_of, actor)
+                rows = [r for r in rows if kind is None or _kind_of(r) == kind]
                 emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
                 return
             rows = store.commitments(status=status, as_of=as_of, actor=actor)  # type: ignore[arg-type]
-        emit(_out, rows, rows, COMMITMENT_COLUMNS, format, title=f"Commitments ({len(rows)})")
+        rows = [r for r in rows if kind is None or _kind_of(r) == kind]
+        columns = [
+            *COMMITMENT_COLUMNS[:3],
+            ("kind", lambda r: r.get("kind")),
+            *COMMITMENT_COLUMNS[3:],
+        ]
+        emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
 
     _store_call(body)
+
+
+def _kind_of(row: dict[str, Any]) -> str | None:
+    """A commitment's kind; what the Kamer's register holds are toezeggingen, all of them."""
+    if row.get("source") == "register":
+        return "toezegging"
+    return row.get("kind")  # type: ignore[no-any-return]
 
 
 @app.command()
@@ -551,6 +572,7 @@ def motions(db: DbOption = None, format: FormatOption = "table") -> None:
                 ("members", lambda r: ", ".join(r["members"]) + (" c.s." if r["cs"] else "")),
                 ("date", lambda r: r["date"]),
                 ("subject", lambda r: cut(r["subject"], 70)),
+                ("appreciation", lambda r: r.get("appreciation")),
                 ("reported in", lambda r: sorted({c["doc_id"] for c in r["cited_in"]})),
                 ("fate", lambda r: (r.get("fate") or {}).get("outcome")),
                 ("votes", _vote_line),

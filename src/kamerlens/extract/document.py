@@ -141,8 +141,8 @@ def written_date(doc: Doc) -> str | None:
             return parse_date(found.group(0))
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
     for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
-        line = pattern.search(text, 0, head_end)
-        if line and (day := _date_re().fullmatch(line.group(1))):
+        head = pattern.search(text, 0, head_end)
+        if head and (day := _date_re().fullmatch(head.group(1))):
             return parse_date(day.group(0))
     return None
 

@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,7 @@ def member_key(name: str | None) -> str:
     return found[-1] if found else "(anon)"
 
 
+@lru_cache(maxsize=1 << 16)  # recall and precision compare the same pairs; difflib is slow
 def similar(a: str | None, b: str | None) -> float:
     """Similarity of two spans; one inside the other scores its length ratio plus 0.5."""
     a, b = norm_text(a), norm_text(b)

@@ -37,6 +37,8 @@ class Construction:
     pattern: re.Pattern[str]
     needs_deadline: bool
     letters_only: bool
+    reported_only: bool = False
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ def constructions() -> tuple[Construction, ...]:
                 pattern=re.compile(pattern, re.IGNORECASE),
                 needs_deadline=bool(c.get("needs_deadline")),
                 letters_only=bool(c.get("letters_only")),
+                reported_only=bool(c.get("reported_only")),
+                keys=tuple(c.get("keys", ())),
             )
         )
     return tuple(out)
@@ -136,17 +140,25 @@ def find(
     letter: bool,
     debate: bool,
     ahead: Callable[[int, int], bool],
+    reported: bool = False,
 ) -> Match | None:
     """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
     ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
     constructions need one in their own clause)."""
     sentence = text[start:end]
+    low = sentence.lower()
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
         return None
     for construction in constructions():
-        if construction.letters_only and not letter:
+        if (construction.letters_only and not letter) or (
+            construction.reported_only and not reported
+        ):
             continue
+        if construction.keys and not any(k in low for k in construction.keys):
+            continue
+        if construction.needs_deadline and not ahead(start, end):
+            continue  # no time ahead anywhere in the sentence: spare the pattern
         for m in construction.pattern.finditer(text, start, end):
             if construction.name == "conditional_present" and m.start() != _lstrip(text, start):
                 continue

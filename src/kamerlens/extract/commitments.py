@@ -311,8 +311,8 @@ def _commitment(
         debate=bool(doc.results.get("turns")), checks=_promises.RULE_CHECKS,
     ):
         hit = None  # a construction elsewhere in the sentence may still promise
-    if hit is None and speaking == _GOV:
-        hit, kind = _construction_hit(doc, start, end, phrases)
+    if hit is None and speaking in (_GOV, _REPORTED):
+        hit, kind = _construction_hit(doc, start, end, phrases, reported=speaking == _REPORTED)
     if hit is None or hit.actor is None:
         return None
     deadline = _deadlines.choose(doc, phrases(), prefer_from=hit.anchor, dates=dates)
@@ -362,9 +362,11 @@ _TO_KAMER_ACT = re.compile(
 
 
 def _construction_hit(
-    doc: Doc, start: int, end: int, phrases: _Phrases
+    doc: Doc, start: int, end: int, phrases: _Phrases, *, reported: bool = False
 ) -> tuple[_Hit | None, str | None]:
-    """A construction of ``_promises`` (beyond the verb lexicon), with its kind."""
+    """A construction of ``_promises`` (beyond the verb lexicon), with its kind. ``reported``:
+    a document of parliament reporting what a named minister said ("De minister van Financiën is
+    voornemens ...", "meldt de staatssecretaris dat hij ... zal sturen")."""
     debate = bool(doc.results.get("turns"))
     m = _promises.find(
         doc.text,
@@ -373,10 +375,11 @@ def _construction_hit(
         letter=not debate,
         debate=debate,
         ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
+        reported=reported,
     )
     if m is None:
         return None, None
-    actor = _construction_actor(doc, start, m)
+    actor = _reported_actor(doc, start, m) if reported else _construction_actor(doc, start, m)
     if actor is None:
         return None, None
     verb = _Verb(m.construction.name, m.construction.kind, m.start, m.end)
@@ -403,6 +406,23 @@ _ASAP = re.compile(
     r"|(?:half)?jaarlijks|periodiek|regelmatige\s+basis|vanaf\s+heden)",
     re.I,
 )
+
+
+_HE = re.compile(r"\b(?:hij|zij|ze)\b", re.IGNORECASE)
+
+
+def _reported_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
+    """The named member of the government a report says will act: the construction's own
+    subject, or "hij"/"zij" standing for the minister the sentence named before."""
+    lex = _lexicon()
+    gov = lex.actor.search(doc.text, m.start, m.end)
+    if gov is not None and not gov.group("first") and (gov.group("minister") or gov.group("gov")):
+        return _actor_at(doc, gov)
+    if _HE.search(doc.text, m.start, m.end):
+        named = [a for a in lex.actor.finditer(doc.text, start, m.start) if a.group("minister")]
+        if named:
+            return _actor_at(doc, named[-1])
+    return None
 
 
 def _construction_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:

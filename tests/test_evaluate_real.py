@@ -212,6 +212,7 @@ def test_evaluate_real_document_kind_and_stated_date() -> None:
     assert kind_key("brief") == "kamerbrief"
     assert kind_key("antwoorden op Kamervragen") == "aanhangsel"
     assert kind_key("verslag van een commissievergadering") == "verslag"
+    assert kind_key("besluitenlijst") == "verslag"
     assert kind_key("handelingen") == "handelingen" and kind_key(None) is None
     gold = {"kind": "kamerbrief", "date": "2022-11-25"}
     stated = {"document": {"kind": "brief", "date": "2022-11-25", "date_estimated": False}}

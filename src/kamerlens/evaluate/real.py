@@ -45,13 +45,15 @@ TYPES: tuple[str, ...] = (*REFERENCE_TYPES, "dates", "doc_kind", "doc_date")
 PARTS: tuple[str, ...] = ("dev", "test", "all")
 TEXT_THRESHOLD = 0.6
 
-# kamerlens' own names of document kinds -> the guidelines' vocabulary. A kind not listed is
-# compared as written, lower-cased with '_' for spaces ("motie", "handelingen", "nota").
+# kamerlens' own names of document kinds -> the guidelines' coarser vocabulary (GUIDELINES.md:
+# kamerbrief, aanhangsel, motie, handelingen, verslag, bnc_fiche, geannoteerde_agenda, nota). A
+# kind not listed is compared as written, lower-cased with '_' for spaces ("motie", "nota").
 KIND_NAMES: dict[str, str] = {
     "brief": "kamerbrief",
     "antwoorden op kamervragen": "aanhangsel",
     "verslag van een commissievergadering": "verslag",
     "verslag commissie": "verslag",
+    "besluitenlijst": "verslag",  # a committee's decision list: the verslag of its meeting
     "geannoteerde agenda": "geannoteerde_agenda",
     "bnc-fiche": "bnc_fiche",
 }

@@ -83,30 +83,63 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (<stem>.json).")],
+    gold_dir: Annotated[
+        Path,
+        typer.Argument(
+            help="A real set (docs/, gold/, gold2/, split.toml) or a folder of gold files."
+        ),
+    ],
+    part: Annotated[
+        str | None,
+        typer.Option("--part", help="Real set: dev, test or all, as split.toml gives them."),
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help="Real set: score DIR/<name>.json of `kamerlens extract --out DIR` instead.",
+        ),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     kinds: Annotated[
         list[str] | None,
-        typer.Option("--kinds", "-k", help="Kinds to score (repeat or comma-separate)."),
+        typer.Option("--kinds", "-k", help="Kinds (or types) to score (repeat or comma-separate)."),
     ] = None,
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List what was missed and invented.")
+    ] = True,
 ) -> None:
-    """Score extraction against hand-made gold: P, R, F1 per kind, what was missed or invented."""
-    from kamerlens.evaluate import evaluate as run_evaluate
-    from kamerlens.evaluate import render_table
+    """Score extraction against hand-made gold: P, R, F1 per type, what was missed or invented."""
+    from kamerlens import evaluate as ev
 
     if format not in ("table", "json"):
         fail(f"--format must be table or json, not {format!r}")
         raise typer.Exit(2)
     chosen = [k.strip() for item in kinds or [] for k in item.split(",") if k.strip()]
     try:
-        report = run_evaluate(gold_dir, kinds=chosen or None)
+        if ev.is_real_set(gold_dir):
+            real = ev.evaluate_real(
+                gold_dir, part=part or "dev", predictions=predictions, types=chosen or None
+            )
+            if format == "json":
+                shown = dump_json(real.to_dict())
+            else:
+                shown = ev.render_real_table(real, details=details)
+        elif part is not None or predictions is not None:
+            raise KamerlensError(
+                "--part and --predictions apply to a real set (docs/, gold/, split.toml)",
+                source=str(gold_dir),
+            )
+        else:
+            report = ev.evaluate(gold_dir, kinds=chosen or None)
+            if format == "json":
+                shown = dump_json(report.to_dict())
+            else:
+                shown = ev.render_table(report, details=details)
     except KamerlensError as exc:
         fail(exc)
         raise typer.Exit(exc.exit_code) from None
-    if format == "json":
-        sys.stdout.write(dump_json(report.to_dict()) + "\n")
-    else:
-        sys.stdout.write(render_table(report) + "\n")
+    sys.stdout.write(shown + "\n")
 
 
 @app.command()

@@ -5,7 +5,6 @@ The store is built once per session the way a user builds it: with ``kamerlens i
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -149,31 +148,7 @@ def hostile_server(hostile_db: Path) -> Iterator[LiveServer]:
         yield server
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; 'make browser' installs it")
-        pytest.skip("Debian's chromium is not installed ('make browser')")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# The browser fixture (one Chromium for the whole run) is in tests/conftest.py.
 
 
 @pytest.fixture

@@ -761,7 +761,12 @@ _RUNNING_HEAD = re.compile(
     r"(?:TK|EK)[ \t]+\d{1,3}[ \t]+(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})"
     r"[ \t]+\d{1,3}-\d{1,3}-\d{1,3}"
 )
-_RUNNING_DATE = re.compile(r"\b(?:TK|EK)\s+\d{1,3}\s+(\d{1,2}\s+\w+\s+\d{4})\b")
+# the running head or foot's sitting and date, in either order: "TK 88 26 juni 2024", or the
+# footer lines "37-4-1 / 1 februari 2024 / TK 37"
+_RUNNING_DATE = re.compile(
+    r"(?m)\b(?:TK|EK)\s+\d{1,3}\s+(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b"
+    r"|^\d{1,3}-\d{1,3}-\d{1,3}\n(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\n(?:TK|EK)\s+\d{1,3}$"
+)
 
 
 def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
@@ -789,7 +794,7 @@ def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
     if title is None and (m := _ON_AGENDA.search(text)):
         title = " ".join(m.group(1).split()).capitalize()
     if date is None and (m := _RUNNING_DATE.search(furniture_text(doc))):
-        date = parse_date(m.group(1))
+        date = parse_date(m.group(1) or m.group(2))
     return title, date
 
 

@@ -95,7 +95,7 @@ def _speaker(m: re.Match[str], i: int, role: str) -> Speaker:
     if role == "voorzitter":
         return Speaker(name=" ".join(chair.split()) if chair else None, role=role)
     if role == "lid":
-        name = re.sub(r"^(?:De\s+heer|Mevrouw)\s+", "", label)
+        name = re.sub(r"^(?:De\s+heer|Mevrouw|Kamerlid)\s+", "", label)
         name = name[: name.rfind("(")].strip()
         return Speaker(name=name, role=role, party=" ".join(party.split()) if party else None)
     name = label.split(None, 1)[1] if " " in label else label

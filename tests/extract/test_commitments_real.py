@@ -11,6 +11,8 @@ from kamerlens import extract
 from kamerlens.models import Commitment
 
 REAL = Path(__file__).parents[1] / "real" / "docs"
+JENV = "hand_jenv_begroting_2024_appreciatie.txt"
+ENERGY = "hand_parlamint_energieraad_2022.txt"
 
 
 def _found(name: str) -> list[Commitment]:
@@ -28,8 +30,8 @@ def _has(found: list[Commitment], words: str) -> Commitment | None:
     ("name", "words", "kind"),
     [
         # future with a government subject, in a debate (the speaker is a minister)
-        ("hand_jenv_begroting_2024_appreciatie.txt", "Dat zal ik ook op papier zetten", "voornemen"),
-        ("hand_parlamint_energieraad_2022.txt", "Ik zal de Kamer binnenkort informeren", "toezegging"),
+        (JENV, "Dat zal ik ook op papier zetten", "voornemen"),
+        (ENERGY, "Ik zal de Kamer binnenkort informeren", "toezegging"),
         # gaan / willen / voornemens in an answer to Kamervragen
         ("ah_jenv_sociale_advocatuur.txt", "ga ik daarom de dialoog aan", "voornemen"),
         ("ah_jenv_sociale_advocatuur.txt", "Ik ben voornemens om u in april 2025", "toezegging"),
@@ -58,10 +60,10 @@ def test_commitments_real_constructions(name: str, words: str, kind: str | None)
         # members of parliament promise nothing for the government, the chair only reads out
         ("hand_jenv_begroting_2024_tweede_termijn.txt", "Ik heb niet voor niks gisteren"),
         # debate talk: moving on to the next motion, coming back later today
-        ("hand_jenv_begroting_2024_appreciatie.txt", "Dan ga ik snel naar de moties"),
+        (JENV, "Dan ga ik snel naar de moties"),
         ("hand_lnv_begroting_2024.txt", "Daar kom ik straks wel op terug"),
         # negation, ongoing work, a wish about others, an attitude
-        ("hand_jenv_begroting_2024_appreciatie.txt", "Ik ga niet in herhaling vallen"),
+        (JENV, "Ik ga niet in herhaling vallen"),
         ("hand_vragenuur_glyfosaat.txt", "wij willen dat in Europa het toetsingskader"),
         ("handelingen_lnv_begroting_2024_pdf.pdf", "Ik wil wel helder hebben"),
         # a habitual "als": whenever, not a promise
@@ -77,7 +79,7 @@ def test_commitments_real_not(name: str, words: str) -> None:
 
 
 def test_commitments_real_debate_speaker_and_actor() -> None:
-    found = _has(_found("hand_parlamint_energieraad_2022.txt"), "Ik zal de Kamer binnenkort")
+    found = _has(_found(ENERGY), "Ik zal de Kamer binnenkort")
     assert found is not None and found.speaker is not None
     assert (found.speaker.role, found.speaker.name) == ("minister", "Jetten")
     assert found.actor == "Minister Jetten"

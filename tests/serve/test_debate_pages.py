@@ -57,7 +57,10 @@ def test_debate_pages_side_panel_names_the_speaker(lnv):
     assert {row.badge for row in commitments} == {"toezegging", "voornemen"}
     assert all(row.side == "gov" for row in commitments)
     motions = panel["motions"]
-    assert [row.badge for row in motions] == ["ontraden", "ontraden"]
+    # the minister's two motions carry the view set on them; the members' own motions none
+    assert [row.badge for row in motions if row.side == "gov"] == ["ontraden", "ontraden"]
+    members = [row for row in motions if row.side == "member"]
+    assert members and all(row.badge == "" for row in members)
     # an item said by a member carries the member's name
     said = {row.speaker for kind in ("percentages", "dates") for row in panel.get(kind, [])}
     assert any(s.endswith(")") for s in said)  # "Van der Plas (BBB)", "Holman (NSC)", ...

@@ -14,7 +14,7 @@ from storekit import seed_000, seed_004
 
 from kamerlens.errors import QueryError
 from kamerlens.store import SearchQuery
-from kamerlens.store.search import to_fts
+from kamerlens.store.query import to_fts
 from kamerlens.store.sqlite import SqliteStore
 
 

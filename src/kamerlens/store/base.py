@@ -1,8 +1,8 @@
 """The Store protocol: the one small interface the CLI and the web app use.
 
-SQLite (``store/sqlite.py``) is the default and the store of record; a PostgreSQL backend
-implements the same protocol. Every query returns plain JSON-ready values (dicts, lists,
-str, int, float, None) so the CLI, the JSON API and the templates share one shape.
+``store/core.py`` implements it once over plain SQL; ``store/sqlite/`` (the default) and
+``store/postgres/`` are the two backends under it. Every query returns plain JSON-ready values
+(dicts, lists, str, int, float, None) so the CLI, the JSON API and the templates share one shape.
 """
 
 from __future__ import annotations

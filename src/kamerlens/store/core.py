@@ -113,8 +113,8 @@ class SqlStore:
     def _claim(self, c: Any, docs: Sequence[Prepared]) -> None:
         """Hold what writing ``docs`` decides on (content hashes, ids) until the commit."""
 
-    def _new_ids(self, c: Any, table: str, n: int) -> int:
-        """The first of ``n`` fresh ids for ``table`` (texts, entities)."""
+    def _new_ids(self, c: Any, table: str, n: int) -> list[int]:
+        """``n`` fresh ids for ``table`` (texts, entities), ascending."""
         raise NotImplementedError
 
     def _bulk(

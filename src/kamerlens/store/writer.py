@@ -126,7 +126,7 @@ def write_chunk(
     """Insert ``docs`` with one bulk statement per table (inside the caller's transaction).
 
     An older copy is removed when ``replace`` (reprocess). Ids of texts and entities are
-    allocated up front in blocks (``store._new_ids``), so the full-text rows and the mentions
+    allocated up front for the whole chunk (``store._new_ids``), so the full-text rows and the mentions
     need no round trip per row. The backend has claimed the chunk's hashes and ids
     (``store._claim``), so what is read here stays true until the commit.
     """
@@ -161,8 +161,8 @@ def write_chunk(
         )
     }
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    text_id = store._new_ids(c, "texts", len(todo))
-    entity_id = store._new_ids(c, "entities", sum(len(d.entities) for _, d in todo))
+    text_ids = iter(store._new_ids(c, "texts", len(todo)))
+    entity_ids = iter(store._new_ids(c, "entities", sum(len(d.entities) for _, d in todo)))
     documents, sources, texts, pending = [], [], [], []
     tables: dict[str, list[tuple[Any, ...]]] = {}
     entities: list[tuple[Any, ...]] = []
@@ -175,15 +175,14 @@ def write_chunk(
         seen[d.sha256] = doc_id
         documents.append(_document_row(doc_id, d, now, store._version))
         sources.append((doc_id, d.data))
-        texts.append((text_id, doc_id, d.info["title"] or "", d.text, len(d.text)))
+        texts.append((next(text_ids), doc_id, d.info["title"] or "", d.text, len(d.text)))
         pending.append((doc_id,))
-        text_id += 1
         for table, rows in d.rows.items():
             tables.setdefault(table, []).extend((doc_id, *row) for row in rows)
         for row, spans in d.entities:
+            entity_id = next(entity_ids)
             entities.append((entity_id, doc_id, *row))
             mentions.extend((entity_id, doc_id, s, e) for s, e in spans)
-            entity_id += 1
         results[i] = AddResult(
             doc_id, "replaced" if d.sha256 in old else "stored", sum(d.counts.values())
         )

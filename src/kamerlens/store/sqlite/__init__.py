@@ -118,9 +118,10 @@ class SqliteStore(SqlStore):
             cur = self.conn.execute(sql)
             return [d[0] for d in cur.description], [tuple(r) for r in cur]
 
-    def _new_ids(self, c: sqlite3.Connection, table: str, n: int) -> int:
+    def _new_ids(self, c: sqlite3.Connection, table: str, n: int) -> list[int]:
         # max + 1: BEGIN IMMEDIATE makes this connection the only writer of its transaction
-        return int(c.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+        first = int(c.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+        return list(range(first, first + n))
 
     def _index(self, c: sqlite3.Connection, texts: list[tuple[int, str, str]]) -> None:
         c.executemany("INSERT INTO search (rowid, title, text) VALUES (?, ?, ?)", texts)

@@ -30,8 +30,8 @@ from kamerlens.models import (  # noqa: E402
     Reference,
     Signer,
 )
-from kamerlens.store.batch import ingest  # noqa: E402
 from kamerlens.store import open_store  # noqa: E402
+from kamerlens.store.batch import ingest  # noqa: E402
 from kamerlens.store.core import SqlStore  # noqa: E402
 from kamerlens.store.sqlite import SqliteStore  # noqa: E402
 

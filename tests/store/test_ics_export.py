@@ -13,8 +13,8 @@ from storekit import seed_000, seed_004
 
 from kamerlens.errors import QueryError
 from kamerlens.link import relink
-from kamerlens.store.ics import calendar
 from kamerlens.store.core import SqlStore
+from kamerlens.store.ics import calendar
 
 
 @pytest.fixture

@@ -13,10 +13,9 @@ import pytest
 from storekit import seed_000, seed_004
 
 from kamerlens.errors import QueryError
-from kamerlens.store import SearchQuery
-from kamerlens.store.query import to_fts
-from kamerlens.store import open_store
+from kamerlens.store import SearchQuery, open_store
 from kamerlens.store.core import SqlStore
+from kamerlens.store.query import to_fts
 from kamerlens.store.sqlite import SqliteStore
 
 

@@ -7,9 +7,8 @@ from dataclasses import replace
 
 from storekit import check_integrity, seed_000, seed_004, table_rows, variant
 
-from kamerlens.store import SearchQuery
+from kamerlens.store import SearchQuery, open_store
 from kamerlens.store.base import AddResult
-from kamerlens.store import open_store
 from kamerlens.store.core import SqlStore
 from kamerlens.store.writer import Prepared, prepare
 

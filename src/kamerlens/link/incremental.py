@@ -90,7 +90,13 @@ def update(store: SqlStore, *, full: bool = False) -> dict[str, int]:
             counts["fulfils"] = _fulfils(store, c, new, full)
             counts["covers"] = _covers(store, c, new, everything)
             counts["recipient"] = _recipients(store, c, new)
-        c.execute("DELETE FROM link_pending")
+        # forget only what was linked here: another writer may have stored (and queued) more
+        # since this run read the queue
+        for chunk in _chunks(new):
+            c.execute(f"DELETE FROM link_pending WHERE doc_id IN ({_marks(chunk)})", chunk)
+        c.execute(
+            "DELETE FROM link_pending WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+        )
         c.execute(
             "INSERT INTO store_state (key, value) VALUES ('link_version', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -84,6 +84,9 @@ class Store(Protocol):
         self, docs: list[Any], *, replace: bool = False
     ) -> list[AddResult | Exception]: ...  # store/writer.py Prepared rows (batch ingest)
     def known_hashes(self) -> set[str]: ...
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]: ...
+    def hashes(self) -> list[str]: ...  # content hash of every document, in stored order
+    def sources_by_hash(self, hashes: Sequence[str]) -> list[tuple[str, bytes]]: ...
     def doc_ids(self) -> list[str]: ...
     def source_bytes(self, doc: str) -> tuple[str, bytes]: ...  # (source name, raw bytes)
     def items(

@@ -172,6 +172,39 @@ class SqlStore:
         """Every stored sha256 (a batch ingest checks files against it before extracting)."""
         return {r["sha256"] for r in self._rows("SELECT sha256 FROM documents")}
 
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of ``hashes`` are stored."""
+        found: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            found |= {
+                r["sha256"]
+                for r in self._rows(
+                    f"SELECT sha256 FROM documents WHERE sha256 IN ({marks(len(chunk))})", chunk
+                )
+            }
+        return found
+
+    def hashes(self) -> list[str]:
+        """The content hash of every document, in stored order (reprocess works through them)."""
+        return [
+            r["sha256"]
+            for r in self._rows(
+                "SELECT d.sha256 FROM documents d JOIN texts t ON t.doc_id = d.doc_id ORDER BY t.id"
+            )
+        ]
+
+    def sources_by_hash(self, hashes: Sequence[str]) -> list[tuple[str, bytes]]:
+        """(source name, raw bytes) of the stored documents with these content hashes."""
+        if not hashes:
+            return []
+        rows = self._rows(
+            "SELECT d.source, s.data FROM sources s JOIN documents d ON d.doc_id = s.doc_id"
+            f" WHERE d.sha256 IN ({marks(len(hashes))})",
+            list(hashes),
+        )
+        return [(r["source"], bytes(r["data"])) for r in rows]
+
     def add(self, raw: RawDocument, record: Record, *, replace: bool = False) -> AddResult:
         """Store one document with all its items in one transaction.
 
@@ -355,17 +388,6 @@ class SqlStore:
             (doc_id,),
         )
         return rows[0]["source"], bytes(rows[0]["data"])
-
-    def sources(self, doc_ids: Sequence[str]) -> list[tuple[str, str, bytes]]:
-        """(doc_id, source name, raw bytes) of several documents in one query."""
-        if not doc_ids:
-            return []
-        rows = self._rows(
-            "SELECT d.doc_id, d.source, s.data FROM sources s JOIN documents d USING (doc_id)"
-            f" WHERE d.doc_id IN ({marks(len(doc_ids))})",
-            list(doc_ids),
-        )
-        return [(r["doc_id"], r["source"], bytes(r["data"])) for r in rows]
 
     # -- questions (store/questions.py) -------------------------------------------------------
 

@@ -126,8 +126,8 @@ def write_chunk(
     """Insert ``docs`` with one bulk statement per table (inside the caller's transaction).
 
     An older copy is removed when ``replace`` (reprocess). Ids of texts and entities are
-    allocated up front for the whole chunk (``store._new_ids``), so the full-text rows and the mentions
-    need no round trip per row. The backend has claimed the chunk's hashes and ids
+    allocated up front for the whole chunk (``store._new_ids``), so the full-text rows and the
+    mentions need no round trip per row. The backend has claimed the chunk's hashes and ids
     (``store._claim``), so what is read here stays true until the commit.
     """
     shas = [d.sha256 for d in docs]

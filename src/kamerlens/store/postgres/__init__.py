@@ -194,7 +194,9 @@ class PostgresStore(SqlStore):
                 finally:
                     self._active.pop(threading.get_ident(), None)
         except psycopg.OperationalError as exc:
-            raise StoreError(f"the database is unreachable ({_reason(exc)})", self.label) from exc
+            raise StoreError(
+                f"the database is unreachable ({_reason(exc)})", source=self.label
+            ) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[PgTx]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from kamerlens.errors import QueryError, StoreError
 from kamerlens.store.base import SearchQuery, SearchResult
-from kamerlens.store.query import And, Near, Node, Not, Or, Term, filters, parse
+from kamerlens.store.query import And, Near, Node, Not, Term, filters, parse
 
 if TYPE_CHECKING:
     from kamerlens.store.postgres import PostgresStore

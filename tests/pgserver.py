@@ -33,6 +33,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _tool(name: str) -> str | None:
+    """A server binary: on PATH, or where Debian's postgresql packages put it."""
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
+    return str(versions[-1]) if versions else None
+
+
 def _as_owner(cmd: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return cmd
@@ -53,7 +62,7 @@ class PgServer:
 
     def start(self) -> PgServer:
         for tool in ("initdb", "pg_ctl"):
-            if shutil.which(tool) is None:
+            if _tool(tool) is None:
                 raise PgUnavailable(f"{tool} is not on PATH (PostgreSQL 15 server binaries)")
         self.folder = Path(tempfile.mkdtemp(prefix="kamerlens-pg-"))
         data = self.folder / "data"
@@ -82,6 +91,7 @@ class PgServer:
         return self
 
     def _run(self, cmd: list[str]) -> None:
+        cmd = [_tool(cmd[0]) or cmd[0], *cmd[1:]]
         done = subprocess.run(
             _as_owner(cmd), capture_output=True, text=True, timeout=120, cwd=self.folder
         )
@@ -102,7 +112,9 @@ class PgServer:
         if self.process_started:
             data = self.folder / "data"
             subprocess.run(
-                _as_owner(["pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"]),
+                _as_owner(
+                    [_tool("pg_ctl") or "pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"]
+                ),
                 capture_output=True,
                 timeout=120,
             )

@@ -52,6 +52,8 @@ class SearchResult:
     hits: list[dict[str, Any]]
     # kind/year/dossier -> counts (when SearchQuery.facets)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # total (and facets) estimated rather than counted: a very broad query (PostgreSQL)
+    estimated: bool = False
 
 
 class Store(Protocol):

@@ -190,7 +190,6 @@ def write_chunk(
     bulk(c, "documents", DOCUMENT_COLUMNS, documents)
     bulk(c, "sources", ("doc_id", "data"), sources)
     bulk(c, "texts", ("id", "doc_id", "title", "text", "body_end"), texts)
-    store._index(c, [(t[0], t[2], t[3]) for t in texts])
     # the link stage catches up from these (same transaction: kill-safe)
     c.executemany("INSERT INTO link_pending (doc_id) VALUES (?) ON CONFLICT DO NOTHING", pending)
     for table, rows in tables.items():
@@ -198,6 +197,7 @@ def write_chunk(
     if entities:
         bulk(c, "entities", ("id", *item_columns("entities")), entities)
         bulk(c, "entity_mentions", ("entity_id", "doc_id", "start", "end"), mentions)
+    store._index(c, [(t[0], t[2], t[3]) for t in texts])  # after the items: it may read them
     return _done(results, twice, seen)
 
 

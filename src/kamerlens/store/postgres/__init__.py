@@ -225,6 +225,32 @@ class PostgresStore(SqlStore):
             except psycopg.Error as exc:
                 raise StoreError(f"query failed ({_reason(exc)})", source=self.label) from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """One read transaction for several queries (one snapshot) with the planner told
+        what it cannot know: reading every tsvector (a sequential scan) costs far more than
+        the GIN index, and two shared cores gain nothing from parallel workers.
+        Yields ``rows(sql, params)``."""
+        import psycopg
+        from psycopg.rows import dict_row
+
+        with self._conn() as conn:
+            try:
+                with conn.transaction():
+                    conn.execute("SET LOCAL enable_seqscan = off")
+                    conn.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+
+                    def rows(sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+                        cur = conn.cursor(row_factory=dict_row)
+                        cur.execute(pg_sql(sql), tuple(params) or None)
+                        return list(cur.fetchall())
+
+                    yield rows
+            except psycopg.errors.QueryCanceled as exc:
+                raise StoreError("query cancelled", source=self.label) from exc
+            except psycopg.Error as exc:
+                raise StoreError(f"query failed ({_reason(exc)})", source=self.label) from exc
+
     def _table(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         with self._conn() as conn:
             cur = conn.cursor()
@@ -311,8 +337,10 @@ class PostgresStore(SqlStore):
         # hyphens split words as in FTS5 (kst-36180-42 -> kst 36180 42; NAVO-Top -> navo top);
         # < and > are blanked: the text is plain text, and PostgreSQL's parser reads <tags>
         c.execute(
-            "INSERT INTO search (id, doc_id, kind, date, dossier, tsv)"
+            "INSERT INTO search (id, doc_id, kind, date, dossier, entities, tsv)"
             " SELECT t.id, t.doc_id, d.kind, d.date, d.dossier,"
+            " ARRAY(SELECT DISTINCT e.name FROM entities e WHERE e.doc_id = t.doc_id"
+            "  AND e.name IS NOT NULL ORDER BY e.name),"
             f" setweight(to_tsvector('{CONFIG}', translate(t.title, '-<>', '   ')), 'A') ||"
             f" setweight(to_tsvector('{CONFIG}', translate(t.text, '-<>', '   ')), 'B')"
             " FROM texts t JOIN documents d ON d.doc_id = t.doc_id WHERE t.id = ANY(?)",

@@ -8,7 +8,10 @@ folded by unaccent), so ``oekraine`` finds ``Oekraïne`` and ``verdragen`` finds
   as FTS5 counts); NEAR of three or more terms asks this of every pair.
 Ranking is ``ts_rank`` (title words weigh more) over the RANK_WINDOW most recent matches: a
 broad word that matches most of the store is ranked among its newest matches, so a query costs
-the same at 10,000 or 1,000,000 documents; rarer queries are ranked over all their matches.
+about the same at 10,000 or 1,000,000 documents; rarer queries are ranked over all their
+matches. Likewise the total is counted up to COUNT_CAP and estimated beyond (``estimated``;
+from the column statistics of the lexemes), and facets of a broader query are counted over its
+first FACET_CAP hits. Phrases and NEAR cost more: PostgreSQL reads each candidate's positions.
 Snippets are ``ts_headline`` with the matches in ``<mark>``. Stop words (``de``, ``het``) are
 not indexed: a query of stop words only finds nothing.
 """
@@ -16,16 +19,19 @@ not indexed: a query of stop words only finds nothing.
 from __future__ import annotations
 
 import html
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from kamerlens.errors import QueryError, StoreError
 from kamerlens.store.base import SearchQuery, SearchResult
-from kamerlens.store.query import And, Near, Node, Not, Term, filters, parse
+from kamerlens.store.query import And, Near, Node, Not, Term, filters, parse, positive_terms
 
 if TYPE_CHECKING:
     from kamerlens.store.postgres import PostgresStore
 
-RANK_WINDOW = 2000
+RANK_WINDOW = 200
+COUNT_CAP = 1_000  # hits counted one by one up to this; beyond it the total is an estimate
+FACET_CAP = 1_000  # facets of a broader query are counted over its first this many hits
 NEAR_MAX = 60  # distances beyond this are searched as this (the tsquery grows with N)
 _WEIGHT = {"title": "A", "text": "B"}
 _HEADLINE = (
@@ -81,80 +87,94 @@ def _nocase(column: str) -> str:
     return f"lower({column}) = lower(?)"
 
 
+def _first_word(node: Node) -> str:
+    """The first word a snippet should show, folded as ``unaccent(lower(text))`` folds."""
+    for term in positive_terms(node):
+        if term.words:
+            folded = unicodedata.normalize("NFKD", term.words[0].lower())
+            return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return ""
+
+
 def run(store: PostgresStore, query: SearchQuery) -> SearchResult:
     """Search the store; hits carry a snippet with the matches in ``<mark>``."""
     from kamerlens.store.postgres import CONFIG
 
     if query.sort not in ("relevance", "date"):
         raise QueryError(f"sort must be relevance or date, not {query.sort!r}")
-    tsq = to_tsquery(parse(query.q))
+    node = parse(query.q)
+    tsq = to_tsquery(node)
     where, params = filters(query, _nocase)
     cond = " AND ".join(["d.tsv @@ to_tsquery(?, ?)", *where])
     args: list[Any] = [CONFIG, tsq, *params]
     limit, offset = max(0, min(query.limit, 1000)), max(0, query.offset)
+    newest = "d.date DESC NULLS LAST, d.id DESC"
     if query.sort == "date":
-        found = (
-            f"SELECT d.id, d.doc_id, 0.0 AS score FROM search d WHERE {cond}"
-            " ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT ? OFFSET ?"
-        )
+        found = f"SELECT d.id, d.doc_id, 0.0 AS score FROM search d WHERE {cond} ORDER BY {newest}"
+        found += " LIMIT ? OFFSET ?"
         found_args = [*args, limit, offset]
-    else:
+        order = "dm.date DESC NULLS LAST, f.id DESC"
+    else:  # ranked among the newest RANK_WINDOW matches (module docstring)
         found = (
             "SELECT w.id, w.doc_id, ts_rank(s.tsv, to_tsquery(?, ?), 1) AS score FROM"
-            f" (SELECT d.id, d.doc_id FROM search d WHERE {cond}"
-            "  ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT ?) AS w"
+            f" (SELECT d.id, d.doc_id FROM search d WHERE {cond} ORDER BY {newest} LIMIT ?) AS w"
             " JOIN search s ON s.id = w.id ORDER BY score DESC, w.id DESC LIMIT ? OFFSET ?"
         )
         found_args = [CONFIG, tsq, *args, RANK_WINDOW, limit, offset]
+        order = "f.score DESC, f.id DESC"
+    # ts_headline reads only a stretch of the text around the first literal match of the first
+    # word (it parses and stems all it is given); < and > pass as other control characters
+    snippet = (
+        "ts_headline(?, translate(substr(t.text,"
+        " greatest(1, strpos(unaccent(lower(t.text)), ?) - 300), 1500), '<>', E'\\x04\\x05'),"
+        " to_tsquery(?, ?), ?)"
+    )
     try:
-        order = (
-            "f.score DESC, f.id DESC"
-            if query.sort == "relevance"
-            else ("dm.date DESC NULLS LAST, f.id DESC")
-        )
-        hits = store._rows(
-            "SELECT f.score, dm.doc_id, dm.title, dm.kind, dm.date, dm.dossier, dm.number,"
-            " ts_headline(?, translate(substr(t.text, 1, 200000), '<>', E'\\x04\\x05'),"
-            " to_tsquery(?, ?), ?) AS snippet"
-            f" FROM ({found}) AS f JOIN texts t ON t.id = f.id"
-            f" JOIN documents dm ON dm.doc_id = f.doc_id ORDER BY {order}",
-            [CONFIG, CONFIG, tsq, _HEADLINE, *found_args],
-        )
-        counts = _counts(store, cond, args, query.facets)
+        with store.reading() as rows:
+            hits = rows(
+                "SELECT f.score, dm.doc_id, dm.title, dm.kind, dm.date, dm.dossier, dm.number,"
+                f" {snippet} AS snippet FROM ({found}) AS f JOIN texts t ON t.id = f.id"
+                f" JOIN documents dm ON dm.doc_id = f.doc_id ORDER BY {order}",
+                [CONFIG, _first_word(node) or "\x01", CONFIG, tsq, _HEADLINE, *found_args],
+            )
+            total, estimated = _total(rows, cond, args, COUNT_CAP)
+            facets = _facets(rows, cond, args) if query.facets else {}
     except StoreError as exc:
         raise QueryError(f"search query {query.q!r} cannot be run ({exc})") from exc
-    out = []
-    for hit in hits:
-        hit["score"] = round(float(hit["score"]), 6)
-        hit["snippet"] = _marked(hit["snippet"] or "")
-        out.append(
-            {k: hit[k] for k in ("doc_id", "title", "kind", "date", "dossier", "number")}
-            | {"score": hit["score"], "snippet": hit["snippet"]}
-        )
-    total, facets = counts
-    return SearchResult(total=total, hits=out, facets=facets)
+    out = [
+        {k: hit[k] for k in ("doc_id", "title", "kind", "date", "dossier", "number")}
+        | {"score": round(float(hit["score"]), 6), "snippet": _marked(hit["snippet"] or "")}
+        for hit in hits
+    ]
+    return SearchResult(total=total, hits=out, facets=facets, estimated=estimated)
 
 
-def _counts(
-    store: PostgresStore, cond: str, args: list[Any], facets: bool
-) -> tuple[int, dict[str, dict[str, int]]]:
-    """The number of hits, and (when asked) counts per kind, year, dossier and entity, in one
-    pass over the matches (grouping sets) plus one for the entities."""
-    if not facets:
-        rows = store._rows(f"SELECT count(*) AS n FROM search d WHERE {cond}", args)
-        return int(rows[0]["n"]), {}
-    rows = store._rows(
-        "SELECT grouping(d.kind) AS gk, grouping(substr(d.date, 1, 4)) AS gy, d.kind,"
-        " substr(d.date, 1, 4) AS year, d.dossier, count(*) AS n"
-        f" FROM search d WHERE {cond}"
-        " GROUP BY GROUPING SETS ((d.kind), (substr(d.date, 1, 4)), (d.dossier))",
-        args,
-    )
-    total = 0
+def _total(rows: Any, cond: str, args: list[Any], cap: int) -> tuple[int, bool]:
+    """The number of hits: counted up to ``cap``, beyond that the planner's estimate (from
+    the column statistics of the lexemes), flagged as estimated."""
+    counted = rows(
+        f"SELECT count(*) AS n FROM (SELECT 1 FROM search d WHERE {cond} LIMIT ?) AS c",
+        [*args, cap + 1],
+    )[0]["n"]
+    if counted <= cap:
+        return int(counted), False
+    plan = rows(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search d WHERE {cond}", args)
+    estimate = int(plan[0]["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+    return max(estimate, cap + 1), True
+
+
+def _facets(rows: Any, cond: str, args: list[Any]) -> dict[str, dict[str, int]]:
+    """Counts per kind, year, dossier and entity over the hits (over the first FACET_CAP of
+    them for a broader query), in one pass with grouping sets plus one for the entities."""
+    sample = f"SELECT d.doc_id, d.kind, d.date, d.dossier FROM search d WHERE {cond} LIMIT ?"
     groups: dict[str, dict[str, int]] = {"kind": {}, "year": {}, "dossier": {}}
-    for r in rows:
+    for r in rows(
+        "SELECT grouping(h.kind) AS gk, grouping(substr(h.date, 1, 4)) AS gy, h.kind,"
+        f" substr(h.date, 1, 4) AS year, h.dossier, count(*) AS n FROM ({sample}) AS h"
+        " GROUP BY GROUPING SETS ((h.kind), (substr(h.date, 1, 4)), (h.dossier))",
+        [*args, FACET_CAP],
+    ):
         if r["gk"] == 0:
-            total += int(r["n"])
             name, value = "kind", r["kind"]
         elif r["gy"] == 0:
             name, value = "year", r["year"]
@@ -166,14 +186,13 @@ def _counts(
         name: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:20])
         for name, counts in groups.items()
     }
-    entity_rows = store._rows(
-        "SELECT e.name AS v, count(DISTINCT d.doc_id) AS n FROM search d"
-        f" JOIN entities e ON e.doc_id = d.doc_id WHERE {cond} AND e.name IS NOT NULL"
-        " GROUP BY e.name ORDER BY n DESC, v LIMIT 20",
-        args,
+    entity_rows = rows(
+        f"SELECT v, count(*) AS n FROM (SELECT unnest(d.entities) AS v FROM search d"
+        f" WHERE {cond} LIMIT ?) AS h GROUP BY v ORDER BY n DESC, v LIMIT 20",
+        [*args, FACET_CAP * 4],
     )
     out["entity"] = {str(r["v"]): int(r["n"]) for r in entity_rows}
-    return total, out
+    return out
 
 
 def _marked(snippet: str) -> str:
@@ -187,4 +206,4 @@ def _marked(snippet: str) -> str:
     return escaped
 
 
-__all__ = ["NEAR_MAX", "RANK_WINDOW", "run", "to_tsquery"]
+__all__ = ["COUNT_CAP", "FACET_CAP", "NEAR_MAX", "RANK_WINDOW", "run", "to_tsquery"]

@@ -43,8 +43,9 @@ CREATE TABLE texts (
 );
 
 -- Full-text search in PostgreSQL itself: Dutch stemming with accents folded (oekraine finds
--- Oekraïne), title weighted A and text B; kind, date and dossier copied beside the vector so
--- a search and its filters read one narrow table through the GIN index.
+-- Oekraïne), title weighted A and text B; kind, date, dossier and the names of the document's
+-- entities copied beside the vector, so a search, its filters and its facets read one narrow
+-- table through the GIN index.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION kamerlens (COPY = pg_catalog.dutch);
 ALTER TEXT SEARCH CONFIGURATION kamerlens
@@ -53,10 +54,12 @@ CREATE TABLE search (
     id BIGINT PRIMARY KEY REFERENCES texts (id) ON DELETE CASCADE,
     doc_id TEXT NOT NULL,
     kind TEXT, date TEXT, dossier TEXT,
-    tsv TSVECTOR NOT NULL
+    entities TEXT[] NOT NULL DEFAULT '{}',
+    tsv TSVECTOR COMPRESSION lz4 NOT NULL     -- lz4: a ranked or phrase hit reads it fast
 );
 CREATE INDEX search_tsv ON search USING gin (tsv);
-CREATE INDEX search_date ON search (date);
+-- newest first: a broad word walks this and stops at the rank window (store/postgres/fts.py)
+CREATE INDEX search_date ON search (date DESC NULLS LAST, id DESC);
 
 CREATE TABLE "references" (
     id BIGSERIAL PRIMARY KEY,

@@ -455,6 +455,14 @@ def commitments(
     actor: Annotated[
         str | None, typer.Option("--actor", help="Who must keep it (substring).")
     ] = None,
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            help="text (found in the documents), register (the Kamer's register of"
+            " toezeggingen, after sync) or both.",
+        ),
+    ] = "text",
     format: FormatOption = "table",
 ) -> None:
     """Every commitment with its status, and the evidence and confidence of each fulfilment."""
@@ -462,7 +470,15 @@ def commitments(
 
     def body() -> None:
         check_format(format)
+        if source not in ("text", "register", "both"):
+            raise QueryError(f"--source must be text, register or both, not {source!r}")
         with _open(db) as store:
+            if source != "text":
+                from kamerlens.store.od_questions import commitments_by_source
+
+                rows, columns = commitments_by_source(store, source, status, as_of, actor)
+                emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
+                return
             rows = store.commitments(status=status, as_of=as_of, actor=actor)  # type: ignore[arg-type]
         emit(_out, rows, rows, COMMITMENT_COLUMNS, format, title=f"Commitments ({len(rows)})")
 
@@ -598,12 +614,26 @@ def motions(db: DbOption = None, format: FormatOption = "table") -> None:
                 ("date", lambda r: r["date"]),
                 ("subject", lambda r: cut(r["subject"], 70)),
                 ("reported in", lambda r: sorted({c["doc_id"] for c in r["cited_in"]})),
+                ("fate", lambda r: (r.get("fate") or {}).get("outcome")),
+                ("votes", _vote_line),
             ],
             format,
             title=f"Motions ({len(rows)})",
         )
 
     _store_call(body)
+
+
+def _vote_line(row: dict[str, Any]) -> str | None:
+    """"voor 81 (PVV, VVD, NSC) / tegen 25 (GroenLinks-PvdA)" from a synced motion's votes."""
+    fate = row.get("fate") or {}
+    if not fate.get("votes"):
+        return None
+    sides = []
+    for side in ("Voor", "Tegen"):
+        names = [str(v["fractie"]) for v in fate["votes"] if v["vote"] == side]
+        sides.append(f"{side.lower()} {fate[side.lower()]} ({', '.join(names)})")
+    return " / ".join(sides)
 
 
 @app.command(name="export")
@@ -692,6 +722,11 @@ def demo(
             dashboard(_out, store, day)
 
     _store_call(body)
+
+
+from kamerlens.sync.command import sync_command  # noqa: E402 (the command lives with its package)
+
+app.command(name="sync")(sync_command)
 
 
 def _examples_folder() -> Path:

@@ -47,6 +47,13 @@ class QueryError(KamerlensError):
     http_status = 400
 
 
+class SyncError(KamerlensError):
+    """An open-data service could not be reached or answered something that is not its format."""
+
+    exit_code = 7
+    http_status = 502
+
+
 class NotFound(KamerlensError):
     """A document, dossier or item asked for is not in the store."""
 

@@ -114,8 +114,10 @@ class Amount:
     # document ("EPF" for "het trustfund ..."), a canonical country or organisation name, else
     # the lower-cased phrase.
     recipient_key: str | None = None
-    bound: str | None = None  # "min" / "max" for the ends of a range ("€ 10 à 20 miljoen")
+    # "min" for a range ("€ 10 à 20 miljoen"): ``value`` is its lower end, ``upper`` its upper end
+    bound: str | None = None
     speaker: Speaker | None = None  # in a debate: who says it
+    upper: float | None = None
 
 
 @dataclass(frozen=True)

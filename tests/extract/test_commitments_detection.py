@@ -134,7 +134,6 @@ def test_commitments_detection_finds_promises(passage: str, action: str) -> None
         "Ik informeer uw Kamer in deze brief over de stand van zaken.",
         "Graag informeer ik uw Kamer over de uitkomsten van de Raad.",
         "Door middel van deze brief wordt de Kamer over deze mededeling geïnformeerd.",
-        "Het kabinet zal de komende jaren EUR 500 miljoen investeren.",
         "Wij gaan ervan uit dat de Kamer tijdig wordt geïnformeerd.",
         "In deze brief ga ik in op de vragen van de commissie.",
         "Het kabinet gaat uit van een gelijkblijvende instroom.",

@@ -84,8 +84,6 @@ def test_commitments_forms_third_person_present(
 @pytest.mark.parametrize(
     "body",
     [
-        # not to the Kamer
-        "De Minister van Financiën stuurt voor de zomer een voorstel naar de Europese Commissie.",
         # another country's minister
         "De Duitse Minister van Financiën stuurt uw Kamer voor de zomer een brief.",
         # past
@@ -196,3 +194,16 @@ def test_commitments_forms_subordinate_future_is_not_the_subjects() -> None:
         "zullen instemmen."
     )
     assert letter(body).commitments == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # an announced act of the government, not a promise to the Kamer: a voornemen
+        ("De Minister van Financiën stuurt voor de zomer een voorstel naar de Europese Commissie.", "voornemen"),
+        ("Het kabinet zal de komende jaren EUR 500 miljoen investeren.", "voornemen"),
+        ("Ik zal uw Kamer voor de zomer informeren over de uitkomsten.", "toezegging"),
+    ],
+)
+def test_commitments_forms_kind(body: str, kind: str) -> None:
+    assert [c.kind for c in letter(body).commitments] == [kind]

@@ -41,6 +41,8 @@ def test_commitments_seeds_004_two_new_promises(seed_004: Path) -> None:
 def test_commitments_seeds_dev_letters() -> None:
     brief = extract(LETTERS / "dev_kamerbrief.txt").commitments
     assert [(c.actor, c.deadline) for c in brief] == [
+        # "Conform de motie Koster c.s. richt ik ... een landelijk funderingsloket in": an act
+        ("de Minister voor Volkshuisvesting en Ruimtelijke Ordening", None),
         ("de Minister voor Volkshuisvesting en Ruimtelijke Ordening", "2024-12"),
         ("de Minister van Financiën", "2025-06"),
         ("de Minister voor Volkshuisvesting en Ruimtelijke Ordening", "2024-07"),

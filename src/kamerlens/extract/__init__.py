@@ -23,6 +23,7 @@ from kamerlens.extract import (  # noqa: F401  (importing registers the componen
     positions,
     references,
     sentences,
+    turns,
 )
 from kamerlens.extract.pipeline import Doc, check_order, run
 from kamerlens.ingest import RawDocument, read
@@ -31,6 +32,7 @@ from kamerlens.normalize import normalize
 
 PIPELINE: tuple[str, ...] = (
     "sentences",
+    "turns",
     "document",
     "references",
     "motions",
@@ -43,6 +45,7 @@ PIPELINE: tuple[str, ...] = (
     "positions",
     "entities",
     "findings",
+    "speakers",
 )
 check_order(PIPELINE)
 

@@ -153,36 +153,35 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-_SPEAKER = re.compile(
-    r"^(?P<who>(?:De\s+heer|Mevrouw|De\s+voorzitter|Voorzitter|(?:De\s+)?[Mm]inister(?:-president)?"
-    r"|(?:De\s+)?[Ss]taatssecretaris)\b[^\n:]{0,100}):",
-    re.MULTILINE,
-)
-
-
-@lru_cache(maxsize=4)  # a few documents at a time; never hold a whole batch of texts
-def _speakers(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.start(), squash(m.group("who"))) for m in _SPEAKER.finditer(text))
+def speaker_label(speaker: Any) -> str | None:
+    """How a transcript names a speaker: "Minister Weerwind", "De heer Sneller", "De voorzitter"."""
+    if speaker is None:
+        return None
+    role, name = speaker.role, speaker.name
+    if role == "voorzitter":
+        return "De voorzitter"
+    if role == "lid":
+        return f"Lid {name}" if name else "Lid"
+    title = {"minister-president": "Minister-president"}.get(role, str(role).capitalize())
+    return f"{title} {name}" if name else title
 
 
 def speaker_at(doc: Doc, pos: int) -> tuple[bool, str | None]:
-    """In a debate transcript: (is this a transcript, the speaker holding ``pos``).
+    """In a debate transcript: (is this a transcript, the label of the speaker holding ``pos``).
 
-    Outside transcripts (no "De heer X:" / "Minister Y:" lines) returns (False, None).
+    Outside transcripts (fewer than two speaker labels) returns (False, None).
     """
-    marks = _speakers(doc.text) if "heer" in doc.text or "inister" in doc.text else ()
-    if len(marks) < 2:
+    from kamerlens.extract.turns import turn_at  # turns imports this module
+
+    turns = doc.results.get("turns") or []
+    if not turns:
         return False, None
-    i = bisect_right([p for p, _ in marks], pos) - 1
-    return True, (marks[i][1] if i >= 0 else None)
+    turn = turn_at(turns, pos)
+    return True, (speaker_label(turn.speaker) if turn else None)
 
 
 def is_government_speaker(who: str | None) -> bool:
-    return (
-        bool(who)
-        and bool(re.search(r"minister|staatssecretaris", who or "", re.I))
-        and not (re.match(r"(?:De\s+heer|Mevrouw)\b", who or ""))
-    )
+    return bool(who) and bool(re.match(r"(?:Minister|Staatssecretaris)\b", who or ""))
 
 
 def first_person_actor(doc: Doc, pos: int, pronoun: str = "ik") -> str | None:

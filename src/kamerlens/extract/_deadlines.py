@@ -141,6 +141,11 @@ def find(doc: Doc, start: int, end: int, prefer_from: int | None = None) -> Dead
     return choose(doc, phrases(doc, start, end), prefer_from)
 
 
+def resolve(doc: Doc, rule: _Rule, m: re.Match[str], dates: DateIndex | None = None) -> str | None:
+    """The date ("YYYY-MM-DD", "YYYY-MM") a deadline phrase stands for, or None."""
+    return _resolve(doc, rule, m, dates)
+
+
 def _resolve(doc: Doc, rule: _Rule, m: re.Match[str], dates: DateIndex | None) -> str | None:
     groups = m.groupdict()
     explicit = bool(groups.get("year"))

@@ -6,9 +6,9 @@ dollar", "duizend euro"). So years, Kamerstuk numbers and counts never pass for 
 number notation: "." groups thousands, "," marks decimals; "1.5" (a dot before other than three
 digits) is read as a decimal.
 
-A range ("€ 10 à 20 miljoen", "€ 1,2 miljard tot € 1,9 miljard") gives two amounts, one per end,
-marked ``bound="min"`` and ``bound="max"``: both figures are in the text and a reader searching
-for either should find it; the bound keeps a total from counting the range twice.
+A range ("€ 10 à 20 miljoen", "€ 1,2 miljard tot € 1,9 miljard", "tussen de 900 en 1.650 miljoen
+euro") is one sum, as a clerk reads it: its lower end is the ``value`` (``bound="min"``), its upper
+end ``upper``; so a total never counts a range twice.
 
 Donor, recipient and purpose come from the sentence around the amount (see :func:`_roles`);
 ``recipient_key`` normalises the recipient for grouping pledges over time, resolving "het
@@ -62,23 +62,34 @@ def _table(section: str) -> dict[str, Any]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     v = _v()
     words = alternation(v["number_words"])
-    scale = alternation(v["scales"]) + r"(?![\w])"
+    scale = alternation([*v["scales"], *v["ocr_scales"]]) + r"(?![\w])"
     pre = alternation(v["currency_prefix"])
     suf = alternation(v["currency_suffix"])
     join = alternation(v["ranges"]["joins"])
+    sjoin = alternation([*v["ranges"]["joins"], *v["ranges"]["list_joins"]])
+    # after a currency word, an amount of its own (a grouped or long number, or one with a
+    # scale: "in 2024 € 25 mln") makes the word that amount's sign; a footnote number ("1.650
+    # miljoen euro 6.") does not
+    year = r"(?:19|20)\d{2}(?!\d|[.,]\d)"
+    follow = rf"\s?(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{3,}}|\d+(?:,\d+)?\s*(?:{scale}))"
     unit = alternation(v["percent"]["units"])
     num_or_word = rf"(?:{_NUM}|(?<![\w]){words}(?![\w]))"
     money_num = rf"(?:{_MONEY_NUM}|(?<![\w]){words}(?![\w]))"
     money = (
         # EUR 1,6 miljard / € 10 à 20 miljoen / € 1,2 miljard tot € 1,9 miljard / € 50,-
         rf"(?P<pcur>{pre})\s?(?P<pnum>{_MONEY_NUM})(?:\s{{0,3}}(?P<pscale>{scale}))?(?:,[-–—]{{1,2}})?"
-        rf"(?:\s*(?P<pjoin>{join})\s*(?:(?P<pcur2>{pre})\s?)?(?P<pnum2>{_MONEY_NUM})"
+        # "tussen € 5 miljoen en € 10 miljoen", "€ 5 en 10 miljoen": "en" joins only a second sum
+        rf"(?:\s*(?P<pjoin>{join}|en(?=\s*{pre}\s?\d)"
+        rf"|(?(pscale)(?!)|en(?=\s*(?:{_MONEY_NUM})\s{{0,3}}{scale})))"
+        rf"\s*(?:(?P<pcur2>{pre})\s?)?(?P<pnum2>{_MONEY_NUM})"
         rf"(?:\s{{0,3}}(?P<pscale2>{scale}))?(?:,[-–—]{{1,2}})?)?"
         # 200 miljoen euro / 30 tot 50 miljoen euro / duizend euro / 2,5 miljard dollar
-        rf"|(?P<snum>{money_num})(?:\s*(?P<sjoin>{join})\s*(?P<snum2>{money_num}))?"
+        rf"|(?P<snum>(?P<syear>{year})|(?!{year}){money_num})"
+        rf"(?:\s*(?P<sjoin>{sjoin})\s*(?P<snum2>{money_num}))?"
         # A number right after the currency is its amount: "in 2024 € 25 mln" is € 25 mln,
-        # and the year before the sign is no amount of euros.
-        rf"\s+(?:(?P<sscale>{scale})\s+)?(?P<scur>{suf})(?![\w])(?!\s?\d)"
+        # and the year before the sign is no amount of euros ("in 2024 EUR 25").
+        rf"\s+(?:(?P<sscale>{scale})\s+)?(?P<scur>{suf})(?![\w])"
+        rf"(?(syear)(?!\s?\d)|(?!{follow}))"
     )
     percent = (
         rf"(?P<num>{num_or_word})(?:\s*(?P<join>{join})\s*(?P<num2>{num_or_word}))?"
@@ -124,7 +135,8 @@ def _number(text: str) -> float | None:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return float(_table("scales").get(" ".join(word.lower().split()), 1.0))
+    key = " ".join(word.lower().split())
+    return float(_table("scales").get(key, _table("ocr_scales").get(key, 1.0)))
 
 
 def _currency(word: str, section: str) -> str:
@@ -139,15 +151,36 @@ class _Money:
     start: int
     end: int
     bound: str | None = None
+    upper: float | None = None
 
 
-def _parse_money(m: re.Match[str]) -> list[_Money]:
+def _range(lo: float, hi: float, cur: str, start: int, end: int) -> _Money:
+    return _Money(lo, cur, start, end, "min", hi)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@cache
+def _between() -> re.Pattern[str]:
+    return re.compile(_v()["ranges"]["between"], re.IGNORECASE)
+
+
+def _ocr_scale(word: str | None, cur: str, old: bool) -> bool:
+    """An OCR "min." read as "mln." (see ``[ocr_scales]``): only for guilders or an old document."""
+    return bool(word) and " ".join(str(word).lower().split()) in _table("ocr_scales") and not (
+        old or cur == "NLG")
+
+
+def _parse_money(m: re.Match[str], old: bool = False) -> list[_Money]:
     g = m.group
     if g("pcur"):
         cur = _currency(g("pcur"), "currency_prefix")
         first = _number(g("pnum"))
-        if first is None:
+        if first is None or g("pcur") == "F":  # "F 16" is a jet, a guilder sign is lower case
             return []
+        if _ocr_scale(g("pscale"), cur, old):  # "€ 5 min.": five euros, then minutes
+            return [_Money(first, cur, m.start(), m.end("pnum"))]
         if g("pnum2") is None:
             return [_Money(first * _scale(g("pscale")), cur, m.start(), m.end())]
         second = _number(g("pnum2"))
@@ -156,22 +189,38 @@ def _parse_money(m: re.Match[str]) -> list[_Money]:
         if second is None:
             return [_Money(first * scale1, cur, m.start(), m.start("pjoin"))]
         lo, hi = first * scale1, second * scale2
+        if g("pjoin").lower() == "en" and not _between().search(
+            m.string, max(0, m.start() - 12), m.start()
+        ):
+            if g("pcur2"):  # "€ 25 mln en € 30 mln": two sums, each its own scale and span
+                first_end = m.end("pscale") if g("pscale") else m.end("pnum")
+                return [_Money(first * _scale(g("pscale")), cur, m.start(), first_end),
+                        _Money(hi, _currency(g("pcur2"), "currency_prefix"),
+                               m.start("pcur2"), m.end())]
+            return [_Money(lo, cur, m.start(), m.end()), _Money(hi, cur, m.start(), m.end())]
         if lo >= hi:  # "€ 25 - 30 leden" is no range of money; keep the first figure only
             return [_Money(first * _scale(g("pscale")), cur, m.start(), m.start("pjoin"))]
-        return [_Money(lo, cur, m.start(), m.end(), "min"), _Money(hi, cur, m.start(), m.end(),
-                                                                   "max")]
+        return [_range(lo, hi, cur, m.start(), m.end())]
     cur = _currency(g("scur"), "currency_suffix")
     first = _number(g("snum"))
-    if first is None:
+    if first is None or _ocr_scale(g("sscale"), cur, old):
         return []
     scale = _scale(g("sscale"))
     if g("snum2") is None:
         return [_Money(first * scale, cur, m.start(), m.end())]
     second = _number(g("snum2"))
+    if (g("sjoin") or "").lower() == "en" and second is not None:
+        if _between().search(m.string, max(0, m.start() - 12), m.start()):
+            return [_range(min(first, second) * scale, max(first, second) * scale, cur,
+                           m.start(), m.end())]
+        if _YEAR.fullmatch(g("snum")):  # "in 2023 en 5 miljoen euro": one sum, after the year
+            return [_Money(second * scale, cur, m.start("snum2"), m.end())]
+        # "3 en 4 miljoen euro": two sums sharing the scale and the currency
+        return [_Money(first * scale, cur, m.start(), m.end()),
+                _Money(second * scale, cur, m.start(), m.end())]
     if second is None or first >= second:
         return [_Money((second or first) * scale, cur, m.start("snum2"), m.end())]
-    return [_Money(first * scale, cur, m.start(), m.end(), "min"),
-            _Money(second * scale, cur, m.start(), m.end(), "max")]
+    return [_range(first * scale, second * scale, cur, m.start(), m.end())]
 
 
 _TABLE_UNIT = re.compile(r"\(?\s*[xX×]\s*$")
@@ -212,12 +261,14 @@ def _unit_signs() -> tuple[str, ...]:
 
 
 def find_money(
-    text: str, low: str | None = None, triggers: list[tuple[int, str]] | None = None
+    text: str, low: str | None = None, triggers: list[tuple[int, str]] | None = None,
+    *, old: bool = False,
 ) -> list[_Money]:
     """Every amount of money in ``text`` (no roles).
 
     Found from the currency: the full pattern is tried only where a currency sign or word
-    stands, beginning at the sign or up to six words before the word.
+    stands, beginning at the sign or up to six words before the word. ``old``: a document of
+    the guilder years, whose OCR writes "min." for "mln.".
     """
     if triggers is None:
         low = text.lower() if low is None else low
@@ -238,8 +289,74 @@ def find_money(
                 continue
             done = m.end()
             if not _TABLE_UNIT.search(text, max(0, start - 4), start):
-                out.extend(_parse_money(m))  # "(x € 1.000)" is the unit of a table: skipped
+                out.extend(_parse_money(m, old))  # "(x € 1.000)": a table's unit, skipped
             break
+    return out
+
+
+# --- sums written without their currency ------------------------------------------------------
+
+
+@keywords("money_scales")
+def _bare_scale_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in [*_v()["bare"]["scales"], *_v()["ocr_scales"]])
+
+
+_BARE_NUM = re.compile(rf"(?<![\w.,€$£ƒ/-])(?:{_NUM})(?=\s+$)")
+_NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s]|$)")
+
+
+@cache
+def _bare_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    bare = _v()["bare"]
+    context = re.compile(
+        r"(?<![\w])(?:" + alternation(bare["context"]) + "|"
+        + alternation(bare["context_words"]) + r"(?![\w]))",
+        re.IGNORECASE,
+    )
+    return frozenset(w.lower() for w in bare["after"]), context
+
+
+def find_bare_sums(
+    text: str, hits: list[tuple[int, str]], found: list[_Money], sentences: SentenceIndex,
+    *, old: bool = False,
+) -> list[_Money]:
+    """Sums written without a currency ("1,5 miljoen vrij te maken vanuit de middelen"): see
+    ``[bare]`` in the data file; the context is the sentence and the one before it. The currency
+    is that of the same sum written before, else the document's own (guilders in a document of
+    the guilder years that names no euros)."""
+    after, context = _bare_words()
+    ocr = _table("ocr_scales")
+    currencies = {m.currency for m in found}
+    default = "NLG" if currencies == {"NLG"} or (old and "EUR" not in currencies) else "EUR"
+    out: list[_Money] = []
+    longest: dict[int, str] = {}
+    for at, word in hits:
+        if len(word) > len(longest.get(at, "")):
+            longest[at] = word
+    for at, word in sorted(longest.items()):
+        if word in ocr and not old:
+            continue
+        if any(m.start <= at < m.end for m in found):
+            continue
+        num = _BARE_NUM.search(text, max(0, at - 24), at)
+        value = _number(num.group(0)) if num else None
+        if num is None or value is None:
+            continue
+        end = at + len(word)
+        token = _NEXT_TOKEN.match(text, end)
+        nxt = token.group(1).lower() if token else ""
+        if nxt and nxt[0].isalnum() and nxt not in after:
+            continue  # "8 miljoen woningen", "2,5 miljoen mensen": a count
+        value *= _scale(word)
+        same = [m for m in found if m.start < num.start() and abs(m.value - value) < 0.5]
+        if same:
+            out.append(_Money(value, same[-1].currency, num.start(), end))
+            continue
+        s_start, s_end = sentences.at(at)
+        before = sentences.at(max(0, s_start - 2))[0]  # "... fors financieel beslag. Dat was
+        if context.search(text, min(before, s_start), s_end):  # 13,5 miljard."
+            out.append(_Money(value, default, num.start(), end))
     return out
 
 
@@ -409,6 +526,14 @@ def find_percentages(
 # --- the component ---------------------------------------------------------------------------
 
 
+def _guilder_years(doc: Doc, found: list[_Money]) -> bool:
+    """A document of the guilder years: dated before 2002, or writing its sums in guilders."""
+    written = str(doc.info.get("date") or "")
+    return (written[:4].isdigit() and written[:4] < "2002") or any(
+        m.currency == "NLG" for m in found)
+
+
+
 @component("amounts", needs=(), sets=("amounts", "percentages"))
 def amounts(doc: Doc) -> None:
     text = doc.text
@@ -417,7 +542,13 @@ def amounts(doc: Doc) -> None:
     low = lower(doc)
     money_hits = lexicon.hits(doc, "money_signs", left=False, right=False) + lexicon.hits(
         doc, "money_words")
-    for money in find_money(text, low, money_hits):
+    found = find_money(text, low, money_hits)
+    old = _guilder_years(doc, found)
+    if old and " min." in low:
+        found = find_money(text, low, money_hits, old=True)  # OCR "min." for "mln."
+    found += find_bare_sums(text, lexicon.hits(doc, "money_scales"), found, sentences, old=old)
+    found.sort(key=lambda m: m.start)
+    for money in found:
         roles = amount_roles.roles(doc, sentences, money)
         out.append(Amount(
             value=money.value,
@@ -430,6 +561,7 @@ def amounts(doc: Doc) -> None:
             recipient=roles.recipient,
             recipient_key=roles.key,
             bound=money.bound,
+            upper=money.upper,
         ))
     doc.results["amounts"] = out
     doc.results["percentages"] = find_percentages(

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from kamerlens.extract import _deadlines
+from kamerlens.extract import _deadlines, _promises
 from kamerlens.extract._cues import (
     doc_date,
     first_person_actor,
@@ -49,7 +49,9 @@ from kamerlens.extract._cues import (
     squash,
     words,
     writer,
+    written_by_government,
 )
+from kamerlens.extract.turns import is_government, turn_at
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Commitment
 
@@ -146,7 +148,7 @@ _BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)
 _VERB_BOUNDARY = re.compile(r"[;:]|" + _CLAUSE, re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b(?!\s+(?:later|eerder)\s+dan)", re.IGNORECASE)
 _TOEZEG = re.compile(
-    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+\S+){0,8}?\s+toe\b"
+    r"\b(?:(?P<p1>ik|wij|we)\s+zeg(?:gen)?|zeg(?:gen)?\s+(?P<p2>ik|wij|we))\b(?:\s+[^\s:;]+){0,8}?\s+toe\b"
     r"|\b(?:ik|wij|we)\s+(?:kan|kunnen|wil|willen)\s+(?:\S+\s+){0,3}?toezeggen\b"
     r"|\b(?:kan|wil)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?toezeggen\b",
     re.IGNORECASE,
@@ -158,7 +160,7 @@ _TERUGKOMEN = re.compile(
 )
 _PASSIVE = re.compile(
     r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
-    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>geïnformeerd|geinformeerd|ingelicht"
+    r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>ge ?ïnformeerd|geinformeerd|ingelicht"
     r"|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|toegezonden"
     r"|toegestuurd|gestuurd|aangeboden|voorgelegd)\b(?P<after>\s+(?:worden|zal\s+worden))?",
     re.IGNORECASE,
@@ -220,7 +222,7 @@ _KAMER_GETS = re.compile(
 )
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
+_PASSIVE_KEY = re.compile(r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
 _PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
@@ -228,18 +230,63 @@ _AUX = re.compile(
 _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGNORECASE)
 
 
-@component("commitments", needs=("document", "dates", "document_date", "events"))
+@component("commitments", needs=("document", "dates", "document_date", "events", "turns"))
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
     dates = _deadlines.DateIndex(doc.results.get("dates", ()))
-    for start, end in sentences_hit(doc, _CUE, _cue_ok):
-        item = _commitment(doc, start, end, dates)
+    for start, end, speaking in _spoken_sentences(doc):
+        item = _commitment(doc, start, end, dates, speaking)
         if item is not None:
             out.append(item)
     doc.results["commitments"] = out
 
 
-def _commitment(doc: Doc, start: int, end: int, dates: _deadlines.DateIndex) -> Commitment | None:
+# Who speaks a sentence, for commitments: a member of the government (or the writer of a
+# government letter), the chair (whose list of toezeggingen counts), or a document of parliament
+# that reports what a named minister promised (a decision list).
+_GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
+# The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
+_QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
+_ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
+
+
+def _spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
+    """The body sentences someone who can promise says, with who that is (_GOV or _CHAIR)."""
+    turns = doc.results.get("turns") or []
+    sents = [(s, e) for s, e in doc.sentences if s < doc.body_end]
+    out: list[tuple[int, int, str]] = []
+    if turns:
+        starts = [t.start for t in turns]
+        for s, e in sents:
+            turn = turn_at(turns, s, starts)
+            if turn is None:
+                continue
+            if is_government(turn.speaker):
+                out.append((s, e, _GOV))
+            elif turn.speaker.role == "voorzitter":
+                out.append((s, e, _CHAIR))
+        return out
+    if not written_by_government(doc):
+        # a decision list or a motion reports others: only a named minister's promise counts
+        return [(s, e, _REPORTED) for s, e in sents]
+    asked = _question_spans(doc.text, doc.body_end)
+    for s, e in sents:
+        if not any(a <= s < b for a, b in asked):
+            out.append((s, e, _GOV))
+    return out
+
+
+def _question_spans(text: str, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for q in _QUESTION.finditer(text, 0, end):
+        a = _ANSWER.search(text, q.end(), end)
+        spans.append((q.start(), a.start() if a else end))
+    return spans
+
+
+def _commitment(
+    doc: Doc, start: int, end: int, dates: _deadlines.DateIndex, speaking: str = _GOV
+) -> Commitment | None:
     lex = _lexicon()
     text = doc.text
     sentence = text[start:end]
@@ -247,14 +294,6 @@ def _commitment(doc: Doc, start: int, end: int, dates: _deadlines.DateIndex) -> 
         _EXCLUDE_KEY.search(sentence) and lex.exclude.search(sentence)
     ):
         return None
-    # each rule only where its key word occurs: a substring test costs next to nothing
-    hit = (
-        ("zeg" in sentence and _toezeggen(doc, start, end))
-        or _future(doc, start, end)
-        or ("terug" in sentence and _terugkomen(doc, start, end))
-        or (_PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
-        or None
-    )
     found: list[list[_deadlines.Hit]] = []
 
     def phrases() -> list[_deadlines.Hit]:
@@ -263,14 +302,25 @@ def _commitment(doc: Doc, start: int, end: int, dates: _deadlines.DateIndex) -> 
             found.append(_deadlines.phrases(doc, start, end))
         return found[0]
 
-    if hit is None and "ontvangt" in sentence:
-        hit = _receives(doc, start, end, phrases)
-    if hit is None and _PRESENT_KEY.search(sentence):
-        hit = _present(doc, start, end, phrases)
+    hit = _rules_hit(doc, start, end, sentence, phrases)
+    kind = None
+    if hit is not None and (hit.actor is None or (speaking == _CHAIR and not hit.promise)):
+        hit = None  # nobody of the government; the chair only reads out what it promised
+    if hit is not None and _promises.undone(
+        text, start, end, hit.anchor, hit.verb.end if hit.verb and hit.verb.end else hit.anchor,
+        debate=bool(doc.results.get("turns")), checks=_promises.RULE_CHECKS,
+    ):
+        hit = None  # a construction elsewhere in the sentence may still promise
+    if hit is None and speaking in (_GOV, _REPORTED):
+        hit, kind = _construction_hit(doc, start, end, phrases, reported=speaking == _REPORTED)
     if hit is None or hit.actor is None:
         return None
     deadline = _deadlines.choose(doc, phrases(), prefer_from=hit.anchor, dates=dates)
     requested = _REQUEST_KEY.search(sentence) and lex.requested_by.search(text, start, end)
+    if kind is None:
+        kind = "toezegging" if hit.verb is None or hit.verb.cls == "kamer" else "voornemen"
+    if kind == "voornemen" and _TO_KAMER_ACT.search(sentence):
+        kind = "toezegging"
     return Commitment(
         text=sentence,
         actor=hit.actor,
@@ -281,7 +331,107 @@ def _commitment(doc: Doc, start: int, end: int, dates: _deadlines.DateIndex) -> 
         start=start,
         end=end,
         subject=_subject(doc, start, end, hit, deadline.start if deadline else None),
+        kind=kind,
     )
+
+
+def _rules_hit(doc: Doc, start: int, end: int, sentence: str, phrases: _Phrases) -> _Hit | None:
+    """The verb-lexicon rules, each only where its key word occurs (a substring test costs next
+    to nothing)."""
+    hit = (
+        ("zeg" in sentence and _toezeggen(doc, start, end))
+        or _future(doc, start, end)
+        or ("terug" in sentence and _terugkomen(doc, start, end))
+        or (_PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
+        or None
+    )
+    if hit is None and "ontvangt" in sentence:
+        hit = _receives(doc, start, end, phrases)
+    if hit is None and _PRESENT_KEY.search(sentence):
+        hit = _present(doc, start, end, phrases)
+    return hit
+
+
+# The Kamer as the one promised: informed, sent something, come back to.
+_TO_KAMER_ACT = re.compile(
+    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
+    r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
+    r"(?:komen|kom|koppelen)\b|\bterugkom|\bbrief\b",
+    re.IGNORECASE,
+)
+
+
+def _construction_hit(
+    doc: Doc, start: int, end: int, phrases: _Phrases, *, reported: bool = False
+) -> tuple[_Hit | None, str | None]:
+    """A construction of ``_promises`` (beyond the verb lexicon), with its kind. ``reported``:
+    a document of parliament reporting what a named minister said ("De minister van Financiën is
+    voornemens ...", "meldt de staatssecretaris dat hij ... zal sturen")."""
+    debate = bool(doc.results.get("turns"))
+    m = _promises.find(
+        doc.text,
+        start,
+        end,
+        letter=not debate,
+        debate=debate,
+        ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
+        reported=reported,
+    )
+    if m is None:
+        return None, None
+    actor = _reported_actor(doc, start, m) if reported else _construction_actor(doc, start, m)
+    if actor is None:
+        return None, None
+    verb = _Verb(m.construction.name, m.construction.kind, m.start, m.end)
+    return _Hit(actor, verb, m.start), m.construction.kind
+
+
+def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:
+    """A deadline phrase that lies ahead of the document (or cannot be dated: "binnenkort");
+    "zo snel mogelijk" alone makes no present tense a promise."""
+    written = doc_date(doc) or ""
+    for s, _e, _o, rule, m in hits:
+        if _ASAP.search(m.group(0)):
+            continue
+        value = _deadlines.resolve(doc, rule, m)
+        if value is None or value >= written[: len(value)]:
+            return True
+    return False
+
+
+# Times too vague to make a present tense a promise: "zo snel mogelijk", "straks", "de komende
+# jaren" (also "Dat zal de komende jaren het geval zijn"), recurrences.
+_ASAP = re.compile(
+    r"\b(?:zo\s+(?:snel|spoedig|vlug)\s+mogelijk|zsm|z\.s\.m\.|straks|de\s+komende\s+(?:jaren|tijd|periode)"
+    r"|(?:half)?jaarlijks|periodiek|regelmatige\s+basis|vanaf\s+heden)",
+    re.I,
+)
+
+
+_HE = re.compile(r"\b(?:hij|zij|ze)\b", re.IGNORECASE)
+
+
+def _reported_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
+    """The named member of the government a report says will act: the construction's own
+    subject, or "hij"/"zij" standing for the minister the sentence named before."""
+    lex = _lexicon()
+    gov = lex.actor.search(doc.text, m.start, m.end)
+    if gov is not None and not gov.group("first") and (gov.group("minister") or gov.group("gov")):
+        return _actor_at(doc, gov)
+    if _HE.search(doc.text, m.start, m.end):
+        named = [a for a in lex.actor.finditer(doc.text, start, m.start) if a.group("minister")]
+        if named:
+            return _actor_at(doc, named[-1])
+    return None
+
+
+def _construction_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
+    """Who acts: a named government subject of the match ("het kabinet"), else the speaker or
+    writer."""
+    gov = _lexicon().actor.search(doc.text, m.start, m.end)
+    if gov is not None and not gov.group("first"):
+        return _actor_at(doc, gov)
+    return first_person_actor(doc, start)
 
 
 def _first_verb(doc: Doc, start: int, end: int, *, same_clause: bool = True) -> _Verb | None:

@@ -103,7 +103,9 @@ def pattern() -> re.Pattern[str]:
     v = _vocab()
     # Word lists as prefix trees: the engine tries a tree in one step where a flat alternation
     # tries every word; the same strings match, longest first.
-    month = trie_alternation(v["months"]) + r"(?![\w])"
+    # a month may touch its year where PDF text or OCR lost the space ("2 oktober2024"), and a
+    # day may touch its month ("10april 1992"); a letter after it makes another word
+    month = trie_alternation(v["months"]) + r"(?![^\W\d])"
     wday = r"(?:(?:" + trie_alternation(v["weekdays"]) + r")\s+)?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:e|ste|de)?"
     edge = r"(?<![\w.,/€$£-])"
@@ -115,6 +117,7 @@ def pattern() -> re.Pattern[str]:
     before = trie_alternation(v["open"]["before"])
     after = trie_alternation(v["open"]["after"])
     mprep = trie_alternation(v["context"]["month_before"])
+    dprep = trie_alternation(v["context"]["day_month_before"])
     yopen = trie_alternation(v["open"]["year_before"] + v["open"]["year_after"])
     parts = [
         # 31 mei en 1 juni 2023 / woensdag 31 mei tot en met vrijdag 2 juni
@@ -124,17 +127,21 @@ def pattern() -> re.Pattern[str]:
         rf"{edge}(?P<dr>{wday}(?P<dd1>{day}){join}{wday}(?P<dd2>{day})\s+(?P<dm>{month})"
         rf"(?:\s+(?P<dy>{YEAR}))?)",
         # (uiterlijk) (op woensdag) 31 mei (2023)
-        rf"(?:(?<![\w-])(?P<sopen>{before}|{after})\s+)?{edge}(?P<s>{wday}(?P<sd>{day})\s+(?P<sm>{month})"
-        rf"(?:\s+(?P<sy>{YEAR}))?)",
+        rf"(?:(?<![\w-])(?P<sopen>{before}|{after})\s+)?{edge}(?P<s>{wday}(?P<sd>{day})\s*(?P<sm>{month})"
+        rf"(?:\s*(?P<sy>{YEAR}))?)",
         # 17-11-2022, 17/11/2022, 17.11.2022
         rf"(?<![\w./-])(?P<n>(?P<nd>[12]\d|3[01]|0?[1-9])(?P<ns>[-/.])(?P<nm>1[0-2]|0?[1-9])"
         rf"(?P=ns)(?P<ny>{YEAR}))(?![\w/-]|[.,]\d)",
+        # op 09/10, vanaf 01-07: a day and month in figures without a year, both of two digits
+        # and after a word that opens a date (else "24/7", "1/3" or "10-12 uur")
+        rf"(?<![\w-])(?P<nn>(?P<nnp>{dprep}|{before}|{after})\s+(?P<nnd>[12]\d|3[01]|0[1-9])"
+        rf"[-/](?P<nnm>1[0-2]|0[1-9]))(?![\w/-]|[.,]\d|\s*(?:uur|u\.|%|procent))",
         # 2022-11-17
         rf"(?<![\w./-])(?P<iso>(?P<iy>{YEAR})-(?P<im>1[0-2]|0[1-9])-(?P<id>[12]\d|3[01]|0[1-9]))"
         rf"(?![\w/-])",
         # (eind) juni (en juli) 2023
         rf"(?<![\w-])(?P<my>(?:(?P<myq>{qual})\s+)?(?P<mym>{month})(?:{join}(?P<mym2>{month}))?"
-        rf"\s+(?P<myy>{YEAR}))(?![\w/-])",
+        rf"\s*(?P<myy>{YEAR}))(?![\w/-])",
         # voor de zomer(reces), na het zomerreces, het eerste kwartaal van 2024, najaar 2023,
         # begin volgend jaar, dit najaar
         rf"(?<![\w-])(?P<p>(?:(?P<popen>{before}|{after})\s+)?(?:(?P<pq>{qual})\s+)?(?:(?:de|het)\s+)?"
@@ -145,7 +152,7 @@ def pattern() -> re.Pattern[str]:
         rf"(?<![\w-])(?P<yq>{qual})\s+(?P<yqy>{YEAR})(?![\w/-]|[.,]\d)",
         # in juli, begin juni, tot oktober (a bare month only after such a word)
         rf"(?<![\w-])(?P<mprep>{mprep})\s+(?P<m>(?P<mq>{qual}\s+)?(?P<mm>{month})"
-        rf"(?:{join}(?P<mm2>{month}))?)(?!\s+{YEAR})",
+        rf"(?:{join}(?P<mm2>{month}))?)(?!\s*{YEAR})",
         rf"(?<![\w-])(?P<yb>tussen\s+(?P<yb1>{YEAR})\s+en\s+(?P<yb2>{YEAR}))(?![\w/-]|[.,]\d)",
         rf"(?<![\w./€$£-])(?P<yr>(?P<yr1>{YEAR})\s*(?:[-–—]|\s(?:t/m|tot en met|tot)\s)\s*"
         rf"(?P<yr2>{YEAR}))(?![\w/-]|[.,]\d)",
@@ -302,7 +309,17 @@ def _day_range(m: re.Match[str]) -> RawDate | None:
 
 
 # The most frequent forms, dispatched at once; the rest go through the chain in parse().
-_HANDLERS: dict[str, Any] = {"y": _year, "s": _single, "dr": _day_range}
+def _day_month(m: re.Match[str]) -> RawDate | None:
+    point = Point(None, _int(m.group("nnm")), _int(m.group("nnd")))
+    word = " ".join(m.group("nnp").lower().split())
+    opens = {w.lower() for w in (*_vocab()["open"]["before"], *_vocab()["open"]["after"])}
+    raw = _checked(m.start("nnd"), m.end("nnm"), point, point)
+    if raw is None or word not in opens:
+        return raw  # "op 09/10": the day itself
+    return _opened(m, "nn", "nnp", point, point, None)  # "vanaf 01/07", "uiterlijk 15/09"
+
+
+_HANDLERS: dict[str, Any] = {"y": _year, "s": _single, "dr": _day_range, "nn": _day_month}
 
 
 def _vocab_rel(key: str) -> int:

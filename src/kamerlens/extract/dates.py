@@ -131,8 +131,8 @@ def _trigger_words() -> tuple[str, ...]:
 
 _DAY_AHEAD = re.compile(
     r"[0-9]{1,2}(?:e|ste|de)?(?:\s*(?:en|tot en met|t/m|tot|-|–|—)\s*(?:[a-z]+dag\s+)?"
-    r"[0-9]{1,2}(?:e|ste|de)?)?\s+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)"
-    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}",
+    r"[0-9]{1,2}(?:e|ste|de)?)?\s*(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)"
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}|[0-9]{2}[-/][0-9]{2}(?![0-9])",
     re.IGNORECASE,
 )
 
@@ -165,6 +165,7 @@ def _prefix_words() -> frozenset[str]:
     phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
                           *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
                           *v["open"]["year_after"], *v["context"]["month_before"],
+                          *v["context"]["day_month_before"],
                           *v["periods"], *v["relative_years"], "de", "het", "tussen"]
     # Not context.year_before ("van", "en", "per" ...): it decides whether a bare number is a
     # year, but no date expression starts with it, so a start there never matches.
@@ -199,6 +200,7 @@ def _first_words() -> frozenset[str]:
     phrases: list[str] = [*v["weekdays"], *v["qualifiers"], *v["relative_seasons"], *v["months"],
                           *v["open"]["before"], *v["open"]["after"], *v["open"]["year_before"],
                           *v["open"]["year_after"], *v["context"]["month_before"],
+                          *v["context"]["day_month_before"],
                           *v["periods"], *v["relative_years"], "de", "het", "tussen"]
     return frozenset(p.split()[0].lower() for p in phrases if p.split())
 
@@ -244,6 +246,11 @@ def _cue_table() -> dict[str, frozenset[str]]:
         for phrase in phrases:
             table.setdefault(" ".join(phrase.lower().split()), set()).add(kind)
     return {k: frozenset(v) for k, v in table.items()}
+
+
+@cache
+def _past_open() -> tuple[str, ...]:
+    return tuple(w.lower() + " " for w in load("dates")["cues"]["past_open"])
 
 
 @keywords("cues")
@@ -475,8 +482,11 @@ def find(doc: Doc) -> list[Found]:
     sentences = sentence_index(doc)
     found: list[Found] = []
     cues = hits(doc, "cues")
+    opens_past = _past_open()
     for raw in raws:
         relation, strength = cue(text, sentences.at(raw.start), raw.start, raw.end, cues)
+        if relation is None and text[raw.start:raw.end].lower().startswith(opens_past):
+            relation, strength = "past", 2  # "sinds 7 oktober": begun before the writing
         first, last, inferred = infer_year(raw, anchor, relation)
         found.append(Found(raw, first, last, inferred, relation, strength))
     return found

@@ -140,16 +140,27 @@ def written_date(doc: Doc) -> str | None:
         if found := _date_re().match(side, cue.end(), min(cue.end() + 40, len(side))):
             return parse_date(found.group(0))
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
-    if (cue := _RECEIVED_LINE.search(text, 0, head_end)) and (
-        found := _date_re().fullmatch(cue.group(1))
-    ):
-        return parse_date(found.group(0))
+    for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
+        if (cue := pattern.search(text, 0, head_end)) and (
+            found := _date_re().fullmatch(cue.group(1))
+        ):
+            return parse_date(found.group(0))
     return None
 
 
+# "Ontvangen 4 februari 2025" on a line of its own, or closing the heading of a nota or an
+# amendment ("NOTA NAAR AANLEIDING VAN HET EINDVERSLAG Ontvangen 10 oktober 1986")
 _RECEIVED_LINE = re.compile(
-    r"(?m)^[ \t]*Ontvangen[ \t]+(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})[ \t]*$"
+    r"(?m)(?:^|(?<=[A-Z] ))[ \t]*Ontvangen[ \t]+(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})[ \t]*$"
 )
+# a motion "Voorgesteld tijdens het Wetgevingsoverleg van 12 februari 2024", "Voorgesteld in de
+# vergadering van 7 november 2023"
+_PROPOSED = re.compile(
+    r"(?m)^[ \t]*Voorgesteld[ \t]+(?:tijdens|in|bij|op)[^\n]{0,100}?\b(?:van|op)[ \t]+"
+    r"(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})\b"
+)
+# a date alone on the first line of the text, as scanned motions and minutes open
+_FIRST_LINE_DATE = re.compile(r"\A\s*(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})[ \t]*\n")
 
 
 _ANSWER_DATE = re.compile(r"\(ontvangen\s+")
@@ -300,6 +311,7 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         "head": doc.text[: min(_HEAD, doc.body_end)],
         "text": doc.text[: doc.body_end],
         "furniture": furniture_text(doc),  # page heads the normalizer set apart
+        "turns": _turn_roles(doc),
     }
     # A rule over the head or the whole text is searched only when its literal words occur
     # there: most rules fail on most documents, and a failing search reads every character.
@@ -319,6 +331,12 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         ):
             return name
     return None
+
+
+def _turn_roles(doc: Doc) -> str:
+    """The roles speaking in a debate of three or more turns ("lid minister voorzitter"), else ""."""
+    found = doc.results.get("turns") or []
+    return " ".join(sorted({t.speaker.role for t in found})) if len(found) >= 3 else ""
 
 
 _FIRST_LINES = 10
@@ -781,7 +799,7 @@ def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
 
 @component(
     "document",
-    needs=(),
+    needs=("turns",),
     sets=("identifier", "dossier", "number", "title", "kind", "signer", "date"),
 )
 def document(doc: Doc) -> None:

@@ -70,9 +70,18 @@ def _self_footer() -> re.Pattern[str]:
     return re.compile(_grammar()["self"]["footer"])
 
 
+@cache
+def _self_footer_lead() -> re.Pattern[str]:
+    return re.compile(_grammar()["self"]["footer_lead"])
+
+
+_SESSION_LEAD = re.compile(r"(?:[Zz]itting|[Vv]ergaderjaar)\b")
+
+
 _NR_WORD = re.compile(r"\b(?:nrs?|nummers?)\b\.?")
-_RANGE = re.compile(r"(\d+)\s*(?:t/m|tot\s+en\s+met)\s*(\d+)")
+_RANGE = re.compile(r"(\d+)\s*(t/m|tot\s+en\s+met|[-–])\s*(\d+)(?![a-zA-Z])")
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
+_LEAD_DIGITS = re.compile(r"\d{1,5}")
 
 
 def canonical_dossier(text: str) -> str:
@@ -82,13 +91,13 @@ def canonical_dossier(text: str) -> str:
     ['36180', '36200-X', '21501-02', '19700-XV']
     >>> canonical_dossier("27 484 (R 1669)")
     '27484-(R1669)'
+    >>> [canonical_dossier(t) for t in ("5380", "17 600, hoofdstuk X", "21 501 -17")]
+    ['5380', '17600-X', '21501-17']
     """
     compact = _SPACE.sub("", text)
-    digits, rest = compact[:5], compact[5:]
-    if not digits.isdigit():  # "36 180" lost its space: take the digits as written
-        digits = "".join(c for c in compact if c.isdigit())[:5]
-        rest = compact[len(digits) + compact[: len(digits)].count(" ") :]
-    rest = rest.lstrip("-").replace("hoofdstuk", "")
+    lead = _LEAD_DIGITS.match(compact)  # five digits, or four in a dossier before 1963
+    digits = lead.group(0) if lead else ""
+    rest = compact[len(digits) :].lstrip(",").lstrip("-").replace("hoofdstuk", "")
     return f"{digits}-{rest}" if rest else digits
 
 
@@ -99,11 +108,13 @@ def _numbers(text: str) -> list[str]:
     num = _fragment("num")
     for m in _RANGE.finditer(text):
         out.extend(n.group(0) for n in num.finditer(text, pos, m.start()))
-        lo, hi = int(m.group(1)), int(m.group(2))
+        lo, hi = int(m.group(1)), int(m.group(3))
         if 0 <= hi - lo <= _MAX_RANGE:
             out.extend(str(n) for n in range(lo, hi + 1))
+        elif m.group(2) in "-–":  # "nr. 31 - 30372-31": a dash that joins no range
+            out.append(m.group(1))
         else:
-            out.extend((m.group(1), m.group(2)))
+            out.extend((m.group(1), m.group(3)))
         pos = m.end()
     out.extend(n.group(0) for n in num.finditer(text, pos))
     return out
@@ -145,7 +156,15 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
 
     start, end = m.span()
     cited = text[start:end]
-    if kind in ("kamerstuk_lead", "bare"):
+    if get("sdossier") or get("ndossier"):
+        # "nr. 38 (36410-VI)", "Zitting 1958–1959 – 5380, nr. 3", "Kamerstukken II 1958/59,
+        # 5380, nr. 3": one dossier (of four digits in old citations), its numbers
+        dossier = canonical_dossier(get("ndossier") or get("sdossier") or "")
+        return [
+            _ref(dossier, number, get("chamber"), cited, start, end, get("year"))
+            for number in _numbers(get("nnums") or get("snums") or "")
+        ]
+    if kind in ("kamerstuk_lead", "chamber_lead", "bare"):
         if get("cdossier"):
             dossier = (get("cdossier") or "") + (f"-{get('csuffix')}" if get("csuffix") else "")
             return [_ref(dossier, get("cnumber"), get("chamber"), cited, start, end, get("year"))]
@@ -267,7 +286,39 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
             continue
         taken = m.end()
         refs.extend(_from_match(name, m, text))
-    return refs
+    return _carried(refs, text, end)
+
+
+@cache
+def _carry() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    carry, fragments = _grammar()["carry"], _grammar()["fragments"]
+    return (
+        re.compile(_expand(carry["next"], fragments), re.VERBOSE),
+        re.compile(carry["stop"]),
+        int(carry["window"]),
+    )
+
+
+def _carried(refs: list[Reference], text: str, end: int) -> list[Reference]:
+    """``refs`` with the numbers that take the dossier of the citation before them ("Kamerstuk
+    31 293, nr. 4 (brief van 3 mei) en nr. 6"): joined to it by "en"/"of", in the same sentence,
+    with no other dossier in between."""
+    pattern, stop, window = _carry()
+    out: list[Reference] = []
+    for i, ref in enumerate(refs):
+        out.append(ref)
+        if ref.kind != "kamerstuk" or not ref.dossier or not ref.number:
+            continue
+        if i + 1 < len(refs) and refs[i + 1].start == ref.start:
+            continue  # one citation of several dossiers: carry from its last entry only
+        limit = min(end, ref.end + window, refs[i + 1].start if i + 1 < len(refs) else end)
+        m = pattern.search(text, ref.end, limit)
+        if m is None or stop.search(text, ref.end, m.start()):
+            continue
+        for number in _numbers(m.group("nums")):
+            out.append(_ref(ref.dossier, number, ref.chamber, m.group(0), m.start(), m.end(),
+                            ref.year))
+    return out
 
 
 def _furniture_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -291,9 +342,32 @@ def _is_own(ref: Reference, doc: Doc, furniture: list[tuple[int, int]]) -> bool:
         line_start = max(doc.text.rfind("\n", window, ref.start) + 1, window)
         if _self_footer().search(doc.text, line_start, ref.start):
             return True
+        if _alone_in_head(ref, doc.text):
+            return True
+        if _SESSION_LEAD.match(ref.text) and _self_footer_lead().search(
+            doc.text, line_start, ref.start
+        ):
+            return True
     if ref.kind in ("aanhangsel", "handelingen"):
         return _own_handelingen(ref, doc)
     return False
+
+
+_HEAD_LINES = 6  # the head of a document: its first non-empty lines
+
+
+def _alone_in_head(ref: Reference, text: str) -> bool:
+    """A citation alone on its line among the first lines: the document's own number, printed
+    as the head of an as-submitted motion or amendment ("15 februari 2023 / 32043-605 /
+    Toekomst pensioenstelsel"); a citation in prose has words around it."""
+    line_start = text.rfind("\n", 0, ref.start) + 1
+    line_end = text.find("\n", ref.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : ref.start].strip(" \t\u00a0(") or text[ref.end : line_end].strip(
+        " \t\u00a0)."
+    ):
+        return False
+    return sum(1 for line in text[:line_start].splitlines() if line.strip()) < _HEAD_LINES
 
 
 _OWN_ID = re.compile(r"(?P<a>a)?h-(?P<chamber>tk|ek)-(?P<year>\d{4})\d{4}-(?P<number>\d+)")

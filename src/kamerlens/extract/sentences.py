@@ -34,7 +34,35 @@ _END = re.compile(
 )
 
 
+# A sentence end glued to the next sentence by a PDF text layer ("kijken.Voor uw vraag"): a
+# lower-case word, a stop, then a capitalised word. Not initials, abbreviations or web addresses.
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentence spans, also where a sentence end is glued to the
+    next sentence; see :func:`_split`."""
+    spans = _split(text, start, end)
+    if not _GLUED.search(text, start, len(text) if end is None else end):
+        return spans
+    abbr = abbreviations()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        begin = s
+        for m in _GLUED.finditer(text, s, e):
+            k = m.start()
+            while k > begin and not text[k - 1].isspace():
+                k -= 1
+            word = text[k : m.start() + 1]
+            if _not_an_end(word, abbr) or "/" in word or "www" in word.lower():
+                continue
+            out.append((begin, m.end()))
+            begin = m.end()
+        out.append((begin, e))
+    return out
+
+
+def _split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentence spans (absolute offsets), trimmed of white space.
 
     >>> t = "De motie van het lid Jansen c.s. is aangenomen. Nederland steunt dat."

@@ -29,7 +29,7 @@ class RawDocument:
     source: str
     data: bytes
     sha256: str
-    format: str  # text | pdf | html | xml-kamerstuk | xml-publication | xml-metadata | vlos
+    format: str  # text | pdf | docx | html | xml-kamerstuk | xml-publication | xml-metadata | vlos
     text: str  # plain text in reading order; PDF pages are separated by "\f"
     meta: dict[str, str] = field(default_factory=dict)
     notes: tuple[RawNote, ...] = ()  # footnotes lifted by the parser (structured sources)

@@ -1,6 +1,7 @@
 """Detect the format of a document from its bytes and hand it to the right parser.
 
-Never by file name: "%PDF" (within the first KiB, as PDF readers allow) is a PDF; markup whose
+Never by file name: "%PDF" (within the first KiB, as PDF readers allow) is a PDF; a ZIP
+package holding ``word/document.xml`` is a Word document; markup whose
 first element is ``<html>`` (or an HTML doctype) is HTML; other markup is XML, dispatched on its
 root element by :mod:`kamerlens.ingest.xml`; anything else is text, unless it is binary.
 """
@@ -15,7 +16,7 @@ from kamerlens.ingest import RawDocument
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # Magic numbers of common non-documents, named in the error so the user knows what they gave.
 _OTHER = (
-    (b"PK\x03\x04", "a ZIP archive (e.g. .docx or .xlsx)"),
+    (b"PK\x03\x04", "a ZIP archive (e.g. .xlsx or .odt)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -52,9 +53,14 @@ def root_name(head: bytes) -> bytes | None:
 
 
 def sniff(data: bytes) -> str:
-    """Name the format of ``data``: pdf, html, xml, text or ``other:<what>``."""
+    """Name the format of ``data``: pdf, docx, html, xml, text or ``other:<what>``."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        from kamerlens.ingest.docx import is_docx
+
+        if is_docx(data):
+            return "docx"
     for magic, what in _OTHER:
         if data.startswith(magic):
             return f"other:{what}"
@@ -82,6 +88,10 @@ def parse(data: bytes, source: str) -> RawDocument:
         from kamerlens.ingest.pdf import parse_pdf
 
         return parse_pdf(data, source)
+    if kind == "docx":
+        from kamerlens.ingest.docx import parse_docx
+
+        return parse_docx(data, source)
     if kind == "html":
         from kamerlens.ingest.html import parse_html
 

@@ -20,9 +20,11 @@ _KAMER_FOOTER = re.compile(
     r"\s+\d{4}\s*[-–/]\s*\d{2,4},?\s.{0,80}$",
     re.IGNORECASE,
 )
-# The KOOP identifier and the ISSN printed at the foot of a Kamerstuk's last page.
+# The KOOP identifier, the ISSN and the printer's imprint ("’s-Gravenhage 2023", alone on its line
+# when a blank line parts it from the footer) printed at the foot of a Kamerstuk's last page.
 _IDENTITY = re.compile(
     r"^(?:kst|stb|stcrt|h-tk|ah-tk|kv-tk|blg)-[\w-]+$|^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]$"
+    r"|^[’']s-Gravenhage\s+\d{4}$"
 )
 # "Pagina 2 van 7", "pagina 2/7", "Page 3 of 9": never running text, dropped anywhere.
 _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I)
@@ -30,7 +32,7 @@ _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _TRAILING_NUMBER = re.compile(r"\s*\d{1,4}$")
-_IDENTITY_FIRST = frozenset("kshabI")
+_IDENTITY_FIRST = frozenset("kshabI’'")
 _PAGE_FIRST = frozenset("pPbB")
 _EDGE = 6  # how many lines at the top and bottom of a page count as its edge
 

@@ -146,6 +146,33 @@ async def dossier(request: Request, number: str) -> JSONResponse:
     )
 
 
+@router.get("/motions", summary="Motions found in text and synced, with the Kamer's decision")
+async def motions(request: Request) -> JSONResponse:
+    from kamerlens.serve.opendata_views import motions_view
+
+    return _json(await access(request).call(motions_view, key=("motions",)))
+
+
+@router.get(
+    "/motion/{dossier}/{number}", summary="One motion with its votes per fractie", responses=ERRORS
+)
+async def motion(request: Request, dossier: str, number: str) -> JSONResponse:
+    from kamerlens.serve.opendata_views import motion_view
+
+    return _json(
+        await access(request).call(
+            lambda s: motion_view(s, dossier, number), key=("motion", dossier, number)
+        )
+    )
+
+
+@router.get("/register", summary="The Kamer's register of toezeggingen against the text")
+async def register(request: Request) -> JSONResponse:
+    from kamerlens.serve.opendata_views import register_view
+
+    return _json(await access(request).call(register_view, key=("register",)))
+
+
 @router.get("/events", summary="Meetings and deadlines, grouped by month", responses=ERRORS)
 async def events(
     request: Request,

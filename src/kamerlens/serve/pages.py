@@ -175,3 +175,29 @@ async def commitments_atom(request: Request) -> Response:
         commitment_entries(rows, base),
     )
     return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/motions", response_class=HTMLResponse)
+async def motions(request: Request) -> HTMLResponse:
+    from kamerlens.serve.opendata_views import motions_view
+
+    data = await _access(request).call(motions_view, key=("motions",))
+    return _page(request, "motions.html", **data)
+
+
+@router.get("/motion/{dossier}/{number}", response_class=HTMLResponse)
+async def motion(request: Request, dossier: str, number: str) -> HTMLResponse:
+    from kamerlens.serve.opendata_views import motion_view
+
+    data = await _access(request).call(
+        lambda s: motion_view(s, dossier, number), key=("motion", dossier, number)
+    )
+    return _page(request, "motion.html", motion=data)
+
+
+@router.get("/register", response_class=HTMLResponse)
+async def register(request: Request) -> HTMLResponse:
+    from kamerlens.serve.opendata_views import register_view
+
+    data = await _access(request).call(register_view, key=("register",))
+    return _page(request, "register.html", **data)

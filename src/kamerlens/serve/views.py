@@ -117,6 +117,9 @@ def dossier_view(store: Store, number: str) -> dict[str, Any]:
         raise QueryError(f"{number!r} is not a dossier number")
     data = dict(store.dossier(number))
     data["citing_documents"] = _by_document(data.get("cited_by") or [])
+    from kamerlens.serve.opendata_views import dossier_extra
+
+    data.update(dossier_extra(store, data.get("dossier") or number))
     return data
 
 

@@ -147,6 +147,17 @@ class SqlStore:
     def _export_order(self, table: str) -> str:
         return "ORDER BY 1"
 
+    def has_table(self, name: str) -> bool:
+        """Whether the store has table ``name`` (a read-only store may predate a migration)."""
+        found = self._rows(
+            "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        )
+        return bool(found)
+
+    def json_field(self, column: str, key: str) -> str:
+        """SQL for the text of ``key`` in a JSON text ``column`` (``key``: letters only)."""
+        return f"json_extract({column}, '$.{key}')"
+
     def search(self, query: SearchQuery) -> SearchResult:
         raise NotImplementedError
 
@@ -272,20 +283,26 @@ class SqlStore:
 
     def _delete(self, c: Any, doc_id: str) -> None:
         """Remove one document and everything derived from it (inside a transaction)."""
-        old = c.execute("SELECT id, title, text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
-        if old:
-            self._unindex(c, old["id"], old["title"], old["text"])
-        c.execute("DELETE FROM links WHERE from_doc = ?", (doc_id,))
-        for table in ("title_words", "commitment_words", "link_pending"):
-            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        # links other documents hold to this one's items must be weighed again: the next link
-        # run is a full one (reprocess relinks fully anyway)
-        c.execute("DELETE FROM store_state WHERE key = 'link_version'")
-        c.execute("DELETE FROM entity_mentions WHERE doc_id = ?", (doc_id,))
-        for table in ITEM_TABLES:
-            c.execute(f"DELETE FROM {q(table)} WHERE doc_id = ?", (doc_id,))
-        for table in ("texts", "sources", "documents"):
-            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self._delete_many(c, [doc_id])
+
+    def _delete_many(self, c: Any, doc_ids: Sequence[str]) -> None:
+        """Remove documents and everything derived from them: one statement per table (a
+        reprocess replaces whole chunks; a statement per document and table was most of it)."""
+        for start in range(0, len(doc_ids), 500):
+            ids = list(doc_ids[start : start + 500])
+            among = f"IN ({marks(len(ids))})"
+            texts = c.execute(f"SELECT id, title, text FROM texts WHERE doc_id {among}", ids)
+            for old in texts.fetchall():
+                self._unindex(c, old["id"], old["title"], old["text"])
+            c.execute(f"DELETE FROM links WHERE from_doc {among}", ids)
+            for table in ("title_words", "commitment_words", "link_pending", "entity_mentions"):
+                c.execute(f"DELETE FROM {table} WHERE doc_id {among}", ids)
+            for table in (*ITEM_TABLES, "texts", "sources", "documents"):
+                c.execute(f"DELETE FROM {q(table)} WHERE doc_id {among}", ids)
+        if doc_ids:
+            # links other documents hold to these items must be weighed again: the next link
+            # run is a full one (reprocess relinks fully anyway)
+            c.execute("DELETE FROM store_state WHERE key = 'link_version'")
 
     def delete(self, doc: str) -> None:
         doc_id = self.resolve(doc)

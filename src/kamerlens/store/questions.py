@@ -93,6 +93,9 @@ def commitments(
     wanted = status_set(status)
     as_of = check_date(as_of, "--as-of") or date.today().isoformat()
     links = _fulfil_links(store)
+    from kamerlens.store.od_questions import register_evidence
+
+    register = register_evidence(store)  # the Kamer's register, where it was synced
     out: list[dict[str, Any]] = []
     for row in store._rows(
         "SELECT c.*, d.date AS doc_date, d.date_estimated AS doc_date_estimated,"
@@ -117,7 +120,11 @@ def commitments(
             for link in links.get(row["id"], [])
             if not link["date"] or link["date"] <= as_of
         ]
-        state = _status(row["deadline"], evidence, as_of)
+        reg = register.get((row["doc_id"], row["start"]))
+        if reg and reg["status"] in ("fulfilled", "partial"):
+            evidence.append(_register_fulfilment(reg))
+        deadline = row["deadline"] or (reg["deadline"] if reg else None)
+        state = _status(deadline, evidence, as_of)
         if wanted is not None and state not in wanted:
             continue
         out.append(
@@ -132,8 +139,9 @@ def commitments(
                 "action": row["action"],
                 "subject": row["subject"],
                 "requested_by": row["requested_by"],
-                "deadline": row["deadline"],
+                "deadline": deadline,
                 "deadline_text": row["deadline_text"],
+                "register": reg,
                 "start": row["start"],
                 "end": row["end"],
                 "status": state,
@@ -143,6 +151,19 @@ def commitments(
             }
         )
     return out
+
+
+def _register_fulfilment(reg: dict[str, Any]) -> dict[str, Any]:
+    """The register's own status as evidence: the clerks recorded it as (partly) kept."""
+    return {
+        "kind": "register",
+        "doc_id": None,
+        "title": f"register {reg['toezegging']}: {reg['status_register']}",
+        "date": None,
+        "evidence": reg["evidence"],
+        "confidence": reg["confidence"],
+        "partial": reg["status"] == "partial",
+    }
 
 
 def _status(deadline: str | None, evidence: list[dict[str, Any]], as_of: str) -> str:
@@ -368,6 +389,9 @@ def motions(store: SqlStore) -> list[dict[str, Any]]:
                     )
         else:
             entry["stored"], entry["catalogue_title"] = [], None
+    from kamerlens.store.od_questions import add_fates
+
+    add_fates(store, groups)  # the Kamer's decision and votes, where they were synced
     return sorted(groups.values(), key=lambda e: (e["date"] is None, e["date"] or ""))
 
 

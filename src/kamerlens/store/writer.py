@@ -147,12 +147,11 @@ def write_chunk(
         elif d.sha256 in old and not replace:
             results[i] = AddResult(old[d.sha256], "unchanged", 0)
         else:
-            if d.sha256 in old:
-                store._delete(c, old[d.sha256])
             todo.append((i, d))
             seen[d.sha256] = ""
     if not todo:
         return _done(results, twice, seen)
+    store._delete_many(c, [old[d.sha256] for _, d in todo if d.sha256 in old])
     bases = sorted({d.base_id for _, d in todo})
     taken = {
         r[0]

@@ -353,6 +353,12 @@ class PostgresStore(SqlStore):
     def _serialize(self, c: PgTx, name: str) -> None:
         c.execute("SELECT pg_advisory_xact_lock(?)", (_SERIAL_LOCKS[name],))
 
+    def has_table(self, name: str) -> bool:
+        return self._rows("SELECT to_regclass(?) IS NOT NULL AS x", (name,))[0]["x"] is True
+
+    def json_field(self, column: str, key: str) -> str:
+        return f"({column}::json ->> '{key}')"
+
     def _size(self) -> tuple[int, str]:
         rows = self._rows("SELECT pg_database_size(current_database()) AS n")
         return int(rows[0]["n"]), self.label

@@ -110,7 +110,11 @@ class TextIndex:
         """A new, empty index in ``folder`` (whatever was there is removed) with a new
         generation id; the caller fills it and then records the generation in SQLite."""
         if folder.exists():
-            shutil.rmtree(folder)
+            # moved aside first: a merge thread of an index closed a moment ago may still write
+            # a file into it, which would make a plain rmtree fail halfway
+            aside = folder.with_name(f"{folder.name}.old-{uuid.uuid4().hex[:8]}")
+            folder.rename(aside)
+            shutil.rmtree(aside, ignore_errors=True)
         folder.mkdir(parents=True)
         index = tantivy.Index(_schema(), path=str(folder))
         out = cls(folder, index, uuid.uuid4().hex)

@@ -1,0 +1,276 @@
+"""Constructions that announce a future act of the government or promise parliament something.
+
+The commitments component tries its verb-lexicon rules first (``commitments.py``: "zal ik uw Kamer
+informeren", "ik zeg toe", passives of informing); these constructions catch what real letters and
+debates say beyond that lexicon: "Ik ga dat in kaart brengen", "We willen ook kijken hoe ...",
+"Ik ben voornemens ...", "Die oproep neem ik mee", "Laten we afspreken dat ...", "komend kwartaal
+zorg ik ervoor dat ...", "We begrenzen de koelwaterlozingen", "De voorwaarden worden
+aangescherpt". Each is data (``data/promises.toml``); so are the clauses that undo one: necessity
+("zullen ... moeten"), ongoing work ("blijven", "momenteel"), the past, the talk of a debate itself
+("Ik ga nu naar de moties", "daar kom ik straks op terug") and third parties as doers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from kamerlens.extract._cues import load_toml, minister_re, words
+
+# A gap of a few words that does not open a new clause ("dat de Commissie zal" is someone else's).
+_GAP = (
+    r"(?:(?!(?:dat|die|of|wat|als|omdat|wanneer|zodat|waar\w*|hoe|welke?|en|maar|want|nadat)\b)"
+    r"\S+\s+){0,6}?"
+)
+# Where a clause ends: the scope of a construction's exclusions.
+_CLAUSE_END = re.compile(
+    r"[;:?!]|\.(?:\s|$)|\s[—–-]\s|,\s+(?:maar|want|omdat|terwijl|zodat|hoewel|dus)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Construction:
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    needs_deadline: bool
+    letters_only: bool
+    reported_only: bool = False
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    construction: Construction
+    start: int
+    end: int
+
+
+@cache
+def _data() -> dict:  # type: ignore[type-arg]
+    return load_toml("promises.toml")
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(words(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def constructions() -> tuple[Construction, ...]:
+    data = _data()
+    first = "(?:" + "|".join(data["subjects_first"]) + ")"
+    gov = "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})"
+    fills = {
+        "{I}": first,
+        "{GOV}": gov,
+        "(?:{GAP})?": _GAP,
+        "{PRESENT}": "|".join(sorted(data["present_verbs"], key=len, reverse=True)),
+        "{PARTICIPLE}": _alternation(data["participles"] + data["participles_policy"]),
+        "{POLICY}": _alternation(data["participles_policy"]),
+        "{STATIVE}": "(?:" + "|".join(data["stative"]) + r")\b",
+    }
+    out = []
+    for c in data["construction"]:
+        pattern = c["pattern"]
+        for key, value in fills.items():
+            pattern = pattern.replace(key, value)
+        out.append(
+            Construction(
+                name=c["name"],
+                kind=c["kind"],
+                pattern=re.compile(pattern, re.IGNORECASE),
+                needs_deadline=bool(c.get("needs_deadline")),
+                letters_only=bool(c.get("letters_only")),
+                reported_only=bool(c.get("reported_only")),
+                keys=tuple(c.get("keys", ())),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def _ex() -> dict[str, re.Pattern[str]]:
+    out = {k: re.compile(v, re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
+    out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
+    return out
+
+
+@cache
+def _separable() -> dict[str, re.Pattern[str]]:
+    # the particle of a separable verb, not a preposition before its noun ("uit de rivieren")
+    return {
+        verb: re.compile(
+            rf"\b(?:{particle})\b(?!\s+(?:de|het|een|deze|dit|die|onze|ons|hun|zijn|haar|mijn)\b)",
+            re.IGNORECASE,
+        )
+        for verb, particle in _data()["separable"].items()
+    }
+
+
+def clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_END.search(text, pos, end)
+    return m.start() if m else end
+
+
+_CLAUSE_OPEN = re.compile(
+    r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)"
+    r"|\s(?=en\s+(?:dat|dit|daar|die|ik|we|wij|het\s+kabinet)\s)"
+)
+_AS_SAID = re.compile(r"^\s*zoals\b[^,]*,\s*", re.IGNORECASE)
+
+
+def clause_start(text: str, start: int, pos: int) -> int:
+    """The start of the clause holding ``pos``: after the last ; : dash or clause-opening comma,
+    and after a leading "Zoals ik heb toegezegd," (a reference to the past, not the act)."""
+    cut = start
+    for m in _CLAUSE_OPEN.finditer(text, start, pos):
+        cut = m.end()
+    said = _AS_SAID.match(text, cut, pos)
+    return said.end() if said else cut
+
+
+def find(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    letter: bool,
+    debate: bool,
+    ahead: Callable[[int, int], bool],
+    reported: bool = False,
+) -> Match | None:
+    """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
+    ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
+    constructions need one in their own clause)."""
+    sentence = text[start:end]
+    low = sentence.lower()
+    ex = _ex()
+    if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
+        return None
+    for construction in constructions():
+        if (construction.letters_only and not letter) or (
+            construction.reported_only and not reported
+        ):
+            continue
+        if construction.keys and not any(k in low for k in construction.keys):
+            continue
+        if construction.needs_deadline and not ahead(start, end):
+            continue  # no time ahead anywhere in the sentence: spare the pattern
+        for m in construction.pattern.finditer(text, start, end):
+            if construction.name == "conditional_present" and m.start() != _lstrip(text, start):
+                continue
+            if undone(text, start, end, m.start(), m.end(), debate=debate, name=construction.name):
+                continue
+            if construction.needs_deadline and not ahead(
+                clause_start(text, start, m.start()), clause_end(text, m.end(), end)
+            ):
+                continue
+            return Match(construction, m.start(), m.end())
+    return None
+
+
+def _lstrip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+_RELATIVE_IN_LEAD = re.compile(
+    r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s[^,;]*,", re.I
+)
+_RELATIVE = re.compile(r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s", re.I)
+
+# Talk that promises a document all the same: "Ook zal ik daarin aangeven wanneer ...".
+_IN_WRITING = re.compile(
+    r"\b(?:daarin|hierin|in\s+(?:de|die|deze|een|mijn)\s+(?:\S+\s+)?brief|schriftelijk|per\s+brief)\b", re.I
+)
+
+_ALL = frozenset(
+    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
+     "embedded", "meeting", "position", "this_document", "quoted", "stative"}
+)
+# What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
+RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
+
+
+def undone(
+    text: str,
+    s_start: int,
+    s_end: int,
+    m_start: int,
+    m_end: int,
+    *,
+    debate: bool,
+    name: str = "",
+    checks: frozenset[str] = _ALL,
+) -> bool:
+    """True when the clause around ``text[m_start:m_end]`` (a construction in the sentence
+    ``text[s_start:s_end]``) says the act is necessary, ongoing, past, negated, wished of others,
+    debate talk, a third party's or only described."""
+    ex = _ex()
+    stop = clause_end(text, m_end, s_end)
+    # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
+    # uitvoert"): what it says is not the act's tense or mood
+    rel = _RELATIVE.search(text, m_end, stop)
+    lead_start = clause_start(text, s_start, m_start)
+    # the construction's own words: its lead without relative clauses, and what follows up to
+    # a relative clause or 80 characters
+    own = _RELATIVE_IN_LEAD.sub(" ", text[lead_start:m_start]) + text[
+        m_start : min(rel.start() if rel else stop, m_end + 80)
+    ]
+    scope = text[m_start:stop]
+    clause = text[lead_start:stop]
+    head = text[m_start : min(stop, m_end + 90)]
+    lead = text[lead_start:m_end]
+    passive = name.startswith("policy_passive")
+    tests = (
+        ("modal", lambda: bool(ex["modal"].search(clause))),
+        ("modal", lambda: passive and bool(ex["modal_passive"].search(clause))),
+        ("ongoing", lambda: bool(ex["ongoing"].search(own)) and not ex["ongoing_unless"].search(scope)),
+        ("past", lambda: bool(ex["past"].search(own))),
+        ("negation", lambda: bool(ex["negation"].search(scope)) and not ex["negation_unless"].search(scope)),
+        ("wish", lambda: name == "willen" and bool(ex["wish"].search(head))),
+        ("discourse", lambda: bool(ex["discourse"].search(head)) and not _IN_WRITING.search(head)),
+        ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))
+         and bool(ex["same_debate_topic"].search(clause))),
+        ("quoted", lambda: bool(ex["quoted"].search(text[s_start:m_start]))),
+        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))),
+        ("third", lambda: bool(ex["third"].search(lead))),
+        ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
+        ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),
+        ("hedge", lambda: bool(ex["hedge"].search(text[s_start:s_end]))),
+        ("this_document", lambda: bool(ex["this_document"].search(clause))),
+        ("meeting", lambda: name == "scheduled" and bool(ex["meeting"].search(clause))),
+        ("position", lambda: _gov_subject(text, m_start, m_end) and bool(ex["position"].search(scope))),
+    )
+    for check, test in tests:
+        if check in checks and test():
+            return True
+    if name == "policy_present":
+        return _bare_present(text, m_start, m_end, stop)
+    return False
+
+
+_FIRST = re.compile(r"\b(?:ik|wij|we)\b", re.IGNORECASE)
+
+
+def _gov_subject(text: str, m_start: int, m_end: int) -> bool:
+    """The construction's subject is het kabinet or a minister, not "ik"/"wij"."""
+    return not _FIRST.search(text, m_start, m_end)
+
+
+def _bare_present(text: str, m_start: int, m_end: int, stop: int) -> bool:
+    """A policy_present verb that needs its particle but lacks it ("we staan voor een opgave",
+    not "we staan ... toe"), or a reflexive ("vragen we ons af")."""
+    verb = text[m_start:m_end].split()
+    word = (verb[1] if verb[0].lower() in ("ik", "wij", "we") else verb[0]).lower()
+    particle = _separable().get(word)
+    if particle is not None and not particle.search(text, m_end, stop):
+        return True
+    return bool(re.match(r"\s+(?:ons|mij|me)\b", text[m_end:stop]))
+
+
+__all__ = ["RULE_CHECKS", "Construction", "Match", "clause_end", "constructions", "find", "undone"]

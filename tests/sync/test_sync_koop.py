@@ -1,0 +1,64 @@
+"""``kamerlens sync --source koop``: the KOOP SRU answer read, the Kamerstuk's XML ingested, and
+the Kamer's file and KOOP's publication of one Kamerstuk kept as one document."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from feedserver import FIXTURES, FeedServer
+
+from conftest import fast_client
+from kamerlens.errors import SyncError
+from kamerlens.store import open_store
+from kamerlens.sync.koop import build_query, parse_records, sync_koop
+from kamerlens.sync.run import sync
+
+KOOP = FIXTURES / "koop"
+
+
+def test_sync_koop_reads_a_recorded_answer() -> None:
+    records, nxt = parse_records((KOOP / "recorded_sru_eerstekamer_36867.xml").read_bytes(), "u")
+    assert [r["identifier"] for r in records] == [
+        "kst-1259252",
+        "kst-36867-A",
+        "kst-36867-B",
+        "kst-36867-C",
+    ]
+    assert records[3]["items"]["xml"].endswith("/kst-36867-C/1/xml/kst-36867-C.xml")
+    assert records[1]["dossiernummer"] == "36867" and nxt is None
+
+
+def test_sync_koop_diagnostic_is_one_line() -> None:
+    with pytest.raises(SyncError) as err:
+        parse_records((KOOP / "recorded_sru_diagnostic.xml").read_bytes(), "http://x/sru")
+    assert str(err.value).startswith("http://x/sru: the SRU service refused the query (")
+    assert "dcterms" in str(err.value)
+
+
+def test_sync_koop_query() -> None:
+    assert build_query("29924", "2025-01-01", None) == (
+        "c.product-area==officielepublicaties AND dt.type=Kamerstuk AND w.dossiernummer==29924"
+        " AND dt.date>=2025-01-01"
+    )
+
+
+def test_sync_koop_same_kamerstuk_is_one_document(server: FeedServer, tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    with open_store(db) as store, fast_client() as client:
+        sync(store, base_url=server.url, categories=["Kamerstukdossier", "Document"], client=client)
+        koop = sync_koop(store, base_url=server.url, dossier="29924", client=client)
+        again = sync_koop(store, base_url=server.url, dossier="29924", client=client)
+    assert koop.errors == [] and koop.categories["Kamerstuk"].documents == 1
+    assert again.categories["Kamerstuk"].documents == 0  # nothing fetched twice
+    conn = sqlite3.connect(db)
+    docs = conn.execute(
+        "SELECT doc_id, format FROM documents WHERE dossier = '29924' AND number = '290'"
+    ).fetchall()
+    assert len(docs) == 1 and docs[0][1].startswith("xml")
+    links = conn.execute(
+        "SELECT entity_id, source FROM od_documents WHERE doc_id = ? ORDER BY source", (docs[0][0],)
+    ).fetchall()
+    assert links == [("koop:kst-29924-290", "koop"), ("d0c00000-0000-4000-8000-000000000001", "tk")]
+    assert any("/frbr/officielepublicaties/kst/29924/" in p for p in server.log)

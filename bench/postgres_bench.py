@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pgserver import PgServer, create_database  # noqa: E402
 from store_bench import (  # noqa: E402
     Report,
     extract_all,
@@ -53,7 +52,8 @@ from store_bench import (  # noqa: E402
 )
 
 from kamerlens.link import link_new  # noqa: E402
-from kamerlens.store import open_store  # noqa: E402
+from kamerlens.store import SearchQuery, open_store  # noqa: E402
+from pgserver import PgServer, create_database  # noqa: E402
 
 DURABLE = {
     "fsync": "on",
@@ -98,7 +98,24 @@ def main() -> None:
     ap.add_argument("--total", type=int, default=100_000, help="documents in the searched store")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results" / "postgres.txt")
+    ap.add_argument(
+        "--search-only",
+        metavar="URL",
+        help="only steps 4 and 5, on an existing store (e.g. one kept from a full run)",
+    )
     args = ap.parse_args()
+    if args.search_only:
+        out = Report()
+        out(
+            f"search and API on {args.search_only.rsplit('@', 1)[-1]},"
+            f" {time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.1f}"
+            f" on {os.cpu_count()} cores"
+        )
+        rares = make_corpus(Path(tempfile.mkdtemp()) / "c", args.real)[1]
+        search_and_api(args, args.search_only, out, rares)
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text("\n".join(out.lines) + "\n", encoding="utf-8")
+        return
     work = Path(tempfile.mkdtemp(prefix="kamerlens-pgbench-"))
     out = Report()
     out(
@@ -179,13 +196,29 @@ def run(args: argparse.Namespace, work: Path, server: PgServer, out: Report) -> 
         f" {stats['size_bytes'] / 1e6:,.0f} MB = {stats['size_bytes'] / stats['documents'] / 1e3:.1f}"
         f" KB per document"
     )
+    store.close()
+    search_and_api(args, url, out, rares)
+
+
+def search_and_api(args: argparse.Namespace, url: str, out: Report, rares: list[str]) -> None:
+    """Steps 4 and 5 on the store at ``url``."""
+    store = open_store(url, readonly=True)
+    stats = store.stats()
     dossiers = [
         r["dossier"]
         for r in store._rows(  # type: ignore[attr-defined]
             "SELECT DISTINCT dossier FROM documents WHERE dossier IS NOT NULL LIMIT 200"
         )
     ]
-
+    # rare words: the corpus's own, or (a store built otherwise) one word of each of 200 texts
+    if not any(store.search(SearchQuery(w)).total for w in rares[:20]):
+        rares = [
+            r["w"]
+            for r in store._rows(  # type: ignore[attr-defined]
+                "SELECT (regexp_match(text, 'kenmerk\\S+x\\d+'))[1] AS w FROM texts"
+                " WHERE text ~ 'kenmerk\\S+x\\d+' LIMIT 200"
+            )
+        ] or rares
     qs = queries(rares, dossiers)
     out(f"\n4. search over {stats['documents']:,} documents, {len(qs)} mixed queries, top 20")
     for facets in (False, True):

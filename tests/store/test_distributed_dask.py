@@ -28,6 +28,15 @@ def _corpus(folder: Path, n: int) -> list[Path]:
     return out
 
 
+def _in_a_thread(fn):  # type: ignore[no-untyped-def]
+    """Run ``fn`` in a thread of its own: a Dask client leaves asyncio state in the thread it
+    ran in, and the browser tests' Playwright (sync API) refuses to start beside it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn).result()
+
+
 def _records(store: SqlStore) -> dict[str, dict]:
     """Every stored document's record without the ids a rewrite renumbers."""
 
@@ -55,26 +64,30 @@ def test_distributed_reprocess_survives_a_killed_worker(
     hashes = sorted(store.known_hashes())
 
     monkeypatch.setattr(distributed, "CHUNK", 3)  # 20 tasks: some are running at the kill
-    cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    client = Client(cluster)
     killed: list[int] = []
     done: list[str] = []
 
-    def progress(name: str) -> None:
-        done.append(name)
-        if len(done) >= 9 and not killed:
-            nanny = next(iter(cluster.workers.values()))
-            pid = nanny.process.process.pid
-            os.kill(pid, signal.SIGKILL)  # mid-batch: its running task dies with it
-            killed.append(pid)
+    def on_cluster() -> batch.Summary:
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
 
-    try:
-        summary = batch.reprocess(store, progress=progress, dask=client)
-    finally:
-        client.close()
-        cluster.close()
+        def progress(name: str) -> None:
+            done.append(name)
+            if len(done) >= 9 and not killed:
+                nanny = next(iter(cluster.workers.values()))
+                pid = nanny.process.process.pid
+                os.kill(pid, signal.SIGKILL)  # mid-batch: its running task dies with it
+                killed.append(pid)
+
+        try:
+            return batch.reprocess(store, progress=progress, dask=client)
+        finally:
+            client.close()
+            cluster.close()
+
+    summary = _in_a_thread(on_cluster)
     assert killed, "no worker was killed"
     assert summary.replaced == 60 and summary.stored == 0 and not summary.failed
     assert sorted(done) == sorted(str(f) for f in files)  # every document reported once

@@ -314,8 +314,11 @@ class SqlStore:
 
     def resolve(self, doc: str) -> str:
         """A doc_id, a KOOP identifier or a sha256 prefix (>= 6 hex) -> the doc_id."""
+        # the doc_id itself first: files of one Kamerstuk share its identifier ("<id>.<sha8>")
         rows = self._rows(
-            "SELECT doc_id FROM documents WHERE doc_id = ? OR identifier = ? LIMIT 1", (doc, doc)
+            "SELECT doc_id FROM documents WHERE doc_id = ? OR identifier = ?"
+            " ORDER BY CASE WHEN doc_id = ? THEN 0 ELSE 1 END, doc_id LIMIT 1",
+            (doc, doc, doc),
         )
         if not rows and len(doc) >= 6 and all(ch in "0123456789abcdef" for ch in doc.lower()):
             rows = self._rows(

@@ -23,7 +23,7 @@ from typing import Any
 from kamerlens.errors import IngestError, KamerlensError, StoreError
 from kamerlens.store.base import AddResult
 
-CHUNK = 16  # documents per task
+CHUNK = 32  # documents per task: about 0.2 s of extraction, well above Dask's per-task cost
 _STORES: dict[str, Any] = {}  # one open store per URL in each worker process
 
 

@@ -167,10 +167,13 @@ def _nocase(column: str) -> str:
 
 
 def filters(
-    query: SearchQuery, nocase: Callable[[str], str] = _nocase
+    query: SearchQuery,
+    nocase: Callable[[str], str] = _nocase,
+    entity: str | None = None,
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on documents ``d`` (and their entities) for the filters of ``query``;
-    ``nocase(column)`` writes a case-blind comparison with one parameter in the dialect."""
+    ``nocase(column)`` writes a case-blind comparison with one parameter in the dialect;
+    ``entity``: the backend's own condition for the entity filter (one parameter, the value)."""
     where: list[str] = []
     params: list[Any] = []
     for value, name in ((query.since, "since"), (query.until, "until")):
@@ -196,7 +199,10 @@ def filters(
             )
         where.append("d.dossier = ?")
         params.append(dossier)
-    if query.entity:
+    if query.entity and entity:
+        where.append(entity)
+        params.append(query.entity)
+    elif query.entity:
         where.append(
             "EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.doc_id"
             f" AND ({nocase('e.name')} OR {nocase('e.code')}))"

@@ -337,10 +337,12 @@ class PostgresStore(SqlStore):
         # hyphens split words as in FTS5 (kst-36180-42 -> kst 36180 42; NAVO-Top -> navo top);
         # < and > are blanked: the text is plain text, and PostgreSQL's parser reads <tags>
         c.execute(
-            "INSERT INTO search (id, doc_id, kind, date, dossier, entities, tsv)"
+            "INSERT INTO search (id, doc_id, kind, date, dossier, entities, entity_keys, tsv)"
             " SELECT t.id, t.doc_id, d.kind, d.date, d.dossier,"
             " ARRAY(SELECT DISTINCT e.name FROM entities e WHERE e.doc_id = t.doc_id"
             "  AND e.name IS NOT NULL ORDER BY e.name),"
+            " ARRAY(SELECT DISTINCT lower(k) FROM entities e, unnest(ARRAY[e.name, e.code]) AS k"
+            "  WHERE e.doc_id = t.doc_id AND k IS NOT NULL ORDER BY 1),"
             f" setweight(to_tsvector('{CONFIG}', translate(t.title, '-<>', '   ')), 'A') ||"
             f" setweight(to_tsvector('{CONFIG}', translate(t.text, '-<>', '   ')), 'B')"
             " FROM texts t JOIN documents d ON d.doc_id = t.doc_id WHERE t.id = ANY(?)",

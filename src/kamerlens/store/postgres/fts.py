@@ -104,7 +104,8 @@ def run(store: PostgresStore, query: SearchQuery) -> SearchResult:
         raise QueryError(f"sort must be relevance or date, not {query.sort!r}")
     node = parse(query.q)
     tsq = to_tsquery(node)
-    where, params = filters(query, _nocase)
+    # an entity is looked up in the lower-cased names and codes kept beside the vector (GIN)
+    where, params = filters(query, _nocase, entity="d.entity_keys @> ARRAY[lower(?)]")
     cond = " AND ".join(["d.tsv @@ to_tsquery(?, ?)", *where])
     args: list[Any] = [CONFIG, tsq, *params]
     limit, offset = max(0, min(query.limit, 1000)), max(0, query.offset)
@@ -153,6 +154,7 @@ def _total(rows: Any, cond: str, args: list[Any], cap: int) -> tuple[int, bool]:
     """The number of hits: counted up to ``cap``, beyond that the planner's estimate (from
     the column statistics of the lexemes), flagged as estimated."""
     counted = rows(
+        # in no order: the GIN index's bitmap, never a row read for a word query
         f"SELECT count(*) AS n FROM (SELECT 1 FROM search d WHERE {cond} LIMIT ?) AS c",
         [*args, cap + 1],
     )[0]["n"]

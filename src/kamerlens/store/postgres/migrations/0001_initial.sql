@@ -54,10 +54,13 @@ CREATE TABLE search (
     id BIGINT PRIMARY KEY REFERENCES texts (id) ON DELETE CASCADE,
     doc_id TEXT NOT NULL,
     kind TEXT, date TEXT, dossier TEXT,
-    entities TEXT[] NOT NULL DEFAULT '{}',
+    entities TEXT[] NOT NULL DEFAULT '{}',     -- names, for the entity facet
+    entity_keys TEXT[] NOT NULL DEFAULT '{}',  -- names and codes lower-cased, for the filter
     tsv TSVECTOR COMPRESSION lz4 NOT NULL     -- lz4: a ranked or phrase hit reads it fast
 );
 CREATE INDEX search_tsv ON search USING gin (tsv);
+CREATE INDEX search_entities ON search USING gin (entity_keys);
+CREATE INDEX search_dossier ON search (dossier);
 -- newest first: a broad word walks this and stops at the rank window (store/postgres/fts.py)
 CREATE INDEX search_date ON search (date DESC NULLS LAST, id DESC);
 

@@ -49,7 +49,7 @@ bench: install
 	$(BIN)/python bench/extract_bench.py
 
 eval: install
-	$(BIN)/kamerlens evaluate tests/gold
+	$(BIN)/kamerlens evaluate tests/real --part dev
 
 lint: install-test
 	$(BIN)/ruff check src tests

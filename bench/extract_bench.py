@@ -13,7 +13,9 @@ What it does, in one process on one core (the goal is per core):
 3. times each pipeline component separately (kamerlens.extract.pipeline.REGISTRY in the order
    of kamerlens.extract.PIPELINE) over the same corpus, to show which rule is slow;
 4. builds a 200+ page PDF from the example PDFs' pages and times PDF ingest (pages/s), with bare
-   pypdfium2 text extraction alongside as the floor.
+   pypdfium2 text extraction alongside as the floor; and the same for a real Handelingen PDF in
+   two columns (27 pages, ``tests/real/docs``), which ingest reads in reading order from the
+   character boxes (``--pdf-only`` times just these two).
 
 MB/s counts the UTF-8 bytes of the ingested text (``RawDocument.text``), i.e. text, not file size.
 A document that fails to ingest or extract is counted and reported, never fatal: extractors
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+COLUMNS_PDF = ROOT / "tests" / "real" / "docs" / "handelingen_lnv_begroting_2024_pdf.pdf"
 EXAMPLES = ROOT / "examples"
 GOAL_MB_S = 2.0
 
@@ -322,9 +325,14 @@ def _print_report(result: dict[str, Any]) -> None:
             f"{row['component']:<16} {row['seconds']:>8.3f} {100 * row['share']:>5.1f}% "
             f"{median:>10} {worst:>8} {row['failed']:>6}"
         )
-    pdf = result["pdf"]
+    _print_pdf(result["pdf"], "decision lists, one column")
+    if "pdf_columns" in result:
+        _print_pdf(result["pdf_columns"], "Handelingen, two columns")
+
+
+def _print_pdf(pdf: dict[str, Any], what: str) -> None:
     print()
-    print(f"PDF of {pdf['pages']} pages ({pdf['bytes'] / 1e6:.1f} MB):")
+    print(f"PDF of {pdf['pages']} pages ({pdf['bytes'] / 1e6:.1f} MB, {what}):")
     print(f"  bare pypdfium2 text        {pdf['pypdfium2_pages_per_s']:>8} pages/s")
     if "error" in pdf:
         print(f"  kamerlens ingest           failed: {pdf['error']}")
@@ -334,6 +342,32 @@ def _print_report(result: dict[str, Any]) -> None:
         print(f"  normalize+extract of it    {pdf['extract_pages_per_s']:>8} pages/s")
     else:
         print(f"  normalize+extract of it    failed: {pdf.get('extract_error')}")
+
+
+def _page_count(path: Path) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _pdf_only(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="kamerlens-bench-") as tmp:
+        long_pdf = Path(tmp) / "long.pdf"
+        pages = build_long_pdf(long_pdf, args.pdf_pages)
+        result = {
+            "pdf": pdf_ingest(long_pdf, pages),
+            "pdf_columns": pdf_ingest(COLUMNS_PDF, _page_count(COLUMNS_PDF)),
+        }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print_pdf(result["pdf"], "decision lists, one column")
+        _print_pdf(result["pdf_columns"], "Handelingen, two columns")
+    return 0
 
 
 def _corpus_folder(keep: bool) -> Iterator[Path]:
@@ -353,8 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf-pages", type=int, default=200, help="pages of the long PDF")
     parser.add_argument("--keep", action="store_true", help="keep the corpus in bench/corpus/")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--pdf-only", action="store_true", help="time only the PDF ingest")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
+    if args.pdf_only:
+        return _pdf_only(args)
 
     for folder in _corpus_folder(args.keep):
         sorts = build_corpus(folder, args.docs)
@@ -376,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             "extract": extract.figures(),
             "components": components(raws),
             "pdf": pdf_ingest(long_pdf, pages),
+            "pdf_columns": pdf_ingest(COLUMNS_PDF, _page_count(COLUMNS_PDF)),
             "goal_mb_per_s": GOAL_MB_S,
         }
         if args.json:

@@ -85,30 +85,63 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (<stem>.json).")],
+    gold_dir: Annotated[
+        Path,
+        typer.Argument(
+            help="A real set (docs/, gold/, gold2/, split.toml) or a folder of gold files."
+        ),
+    ],
+    part: Annotated[
+        str | None,
+        typer.Option("--part", help="Real set: dev, test or all, as split.toml gives them."),
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help="Real set: score DIR/<name>.json of `kamerlens extract --out DIR` instead.",
+        ),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     kinds: Annotated[
         list[str] | None,
-        typer.Option("--kinds", "-k", help="Kinds to score (repeat or comma-separate)."),
+        typer.Option("--kinds", "-k", help="Kinds (or types) to score (repeat or comma-separate)."),
     ] = None,
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List what was missed and invented.")
+    ] = True,
 ) -> None:
-    """Score extraction against hand-made gold: P, R, F1 per kind, what was missed or invented."""
-    from kamerlens.evaluate import evaluate as run_evaluate
-    from kamerlens.evaluate import render_table
+    """Score extraction against hand-made gold: P, R, F1 per type, what was missed or invented."""
+    from kamerlens import evaluate as ev
 
     if format not in ("table", "json"):
         fail(f"--format must be table or json, not {format!r}")
         raise typer.Exit(2)
     chosen = [k.strip() for item in kinds or [] for k in item.split(",") if k.strip()]
     try:
-        report = run_evaluate(gold_dir, kinds=chosen or None)
+        if ev.is_real_set(gold_dir):
+            real = ev.evaluate_real(
+                gold_dir, part=part or "dev", predictions=predictions, types=chosen or None
+            )
+            if format == "json":
+                shown = dump_json(real.to_dict())
+            else:
+                shown = ev.render_real_table(real, details=details)
+        elif part is not None or predictions is not None:
+            raise KamerlensError(
+                "--part and --predictions apply to a real set (docs/, gold/, split.toml)",
+                source=str(gold_dir),
+            )
+        else:
+            report = ev.evaluate(gold_dir, kinds=chosen or None)
+            if format == "json":
+                shown = dump_json(report.to_dict())
+            else:
+                shown = ev.render_table(report, details=details)
     except KamerlensError as exc:
         fail(exc)
         raise typer.Exit(exc.exit_code) from None
-    if format == "json":
-        sys.stdout.write(dump_json(report.to_dict()) + "\n")
-    else:
-        sys.stdout.write(render_table(report) + "\n")
+    sys.stdout.write(shown + "\n")
 
 
 @app.command()
@@ -455,6 +488,10 @@ def commitments(
     actor: Annotated[
         str | None, typer.Option("--actor", help="Who must keep it (substring).")
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="toezegging (a promise to the Kamer) or voornemen."),
+    ] = None,
     source: Annotated[
         str,
         typer.Option(
@@ -466,10 +503,13 @@ def commitments(
     format: FormatOption = "table",
 ) -> None:
     """Every commitment with its status, and the evidence and confidence of each fulfilment."""
+    from kamerlens.models import COMMITMENT_KINDS
     from kamerlens.store.present import COMMITMENT_COLUMNS, check_format, emit
 
     def body() -> None:
         check_format(format)
+        if kind is not None and kind not in COMMITMENT_KINDS:
+            raise QueryError(f"--kind: {kind!r} is not one of {', '.join(COMMITMENT_KINDS)}")
         if source not in ("text", "register", "both"):
             raise QueryError(f"--source must be text, register or both, not {source!r}")
         with _open(db) as store:
@@ -477,12 +517,26 @@ def commitments(
                 from kamerlens.store.od_questions import commitments_by_source
 
                 rows, columns = commitments_by_source(store, source, status, as_of, actor)
+                rows = [r for r in rows if kind is None or _kind_of(r) == kind]
                 emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
                 return
             rows = store.commitments(status=status, as_of=as_of, actor=actor)  # type: ignore[arg-type]
-        emit(_out, rows, rows, COMMITMENT_COLUMNS, format, title=f"Commitments ({len(rows)})")
+        rows = [r for r in rows if kind is None or _kind_of(r) == kind]
+        columns = [
+            *COMMITMENT_COLUMNS[:3],
+            ("kind", lambda r: r.get("kind")),
+            *COMMITMENT_COLUMNS[3:],
+        ]
+        emit(_out, rows, rows, columns, format, title=f"Commitments ({len(rows)})")
 
     _store_call(body)
+
+
+def _kind_of(row: dict[str, Any]) -> str | None:
+    """A commitment's kind; what the Kamer's register holds are toezeggingen, all of them."""
+    if row.get("source") == "register":
+        return "toezegging"
+    return row.get("kind")  # type: ignore[no-any-return]
 
 
 @app.command()
@@ -613,6 +667,7 @@ def motions(db: DbOption = None, format: FormatOption = "table") -> None:
                 ("members", lambda r: ", ".join(r["members"]) + (" c.s." if r["cs"] else "")),
                 ("date", lambda r: r["date"]),
                 ("subject", lambda r: cut(r["subject"], 70)),
+                ("appreciation", lambda r: r.get("appreciation")),
                 ("reported in", lambda r: sorted({c["doc_id"] for c in r["cited_in"]})),
                 ("fate", lambda r: (r.get("fate") or {}).get("outcome")),
                 ("votes", _vote_line),

@@ -259,6 +259,16 @@ class Record:
         return out
 
 
+# The values a commitment's ``kind`` and a motion's ``appreciation`` take.
+COMMITMENT_KINDS: tuple[str, ...] = ("toezegging", "voornemen")
+APPRECIATIONS: tuple[str, ...] = (
+    "oordeel Kamer",
+    "ontraden",
+    "overgenomen",
+    "ontijdig",
+    "aangehouden",
+)
+
 ITEM_KINDS: tuple[str, ...] = (
     "references",
     "motions",

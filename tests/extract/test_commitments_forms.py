@@ -200,7 +200,11 @@ def test_commitments_forms_subordinate_future_is_not_the_subjects() -> None:
     ("body", "kind"),
     [
         # an announced act of the government, not a promise to the Kamer: a voornemen
-        ("De Minister van Financiën stuurt voor de zomer een voorstel naar de Europese Commissie.", "voornemen"),
+        (
+            "De Minister van Financiën stuurt voor de zomer een voorstel naar de Europese "
+            "Commissie.",
+            "voornemen",
+        ),
         ("Het kabinet zal de komende jaren EUR 500 miljoen investeren.", "voornemen"),
         ("Ik zal uw Kamer voor de zomer informeren over de uitkomsten.", "toezegging"),
     ],

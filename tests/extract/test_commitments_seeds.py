@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kamerlens.extract import extract
 
-LETTERS = Path(__file__).resolve().parents[2] / "examples" / "letters"
+LETTERS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "letters"  # written ones
 
 
 def test_commitments_seeds_000_one_promise_before_the_summit(seed_000: Path) -> None:

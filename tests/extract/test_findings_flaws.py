@@ -14,7 +14,7 @@ from kamerlens.ingest import read
 from kamerlens.models import Event, Finding, Footnote, Mention, Reference
 from kamerlens.normalize import NormalizedText, normalize
 
-LETTERS = Path(__file__).resolve().parents[2] / "examples" / "letters"
+LETTERS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "letters"  # written ones
 
 
 def _doc(text: str, **info: object) -> Doc:

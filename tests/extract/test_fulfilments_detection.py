@@ -9,7 +9,7 @@ import pytest
 from kamerlens.extract import extract
 from kamerlens.models import Fulfilment, MadeIn
 
-LETTERS = Path(__file__).resolve().parents[2] / "examples" / "letters"
+LETTERS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "letters"  # written ones
 
 
 def fulfilments_of(text: str) -> list[Fulfilment]:

@@ -12,6 +12,7 @@ from kamerlens import extract
 from kamerlens.extract.turns import find_turns
 
 REAL = Path(__file__).parents[1] / "real" / "docs"
+OLD_DEBATE = "hand_vragen_defensie_vs_legermateriaal_1983.txt"
 
 
 def _labels(name: str) -> Counter[tuple[str | None, str | None, str | None]]:
@@ -34,8 +35,8 @@ def test_turns_flat_debate_speakers_with_roles_and_parties() -> None:
         ("hand_jenv_begroting_2024_appreciatie.txt", ("voorzitter", None, None)),
         # a long surname with particles, lined text of ParlaMint
         ("hand_parlamint_financiele_markten_2022.txt", ("lid", "Tony van Dijck", "PVV")),
-        ("hand_vragen_defensie_vs_legermateriaal_1983.txt", ("lid", "Gualthérie van Weezel", "CDA")),
-        ("hand_vragen_defensie_vs_legermateriaal_1983.txt", ("staatssecretaris", "Van Houwelingen", None)),
+        (OLD_DEBATE, ("lid", "Gualthérie van Weezel", "CDA")),
+        (OLD_DEBATE, ("staatssecretaris", "Van Houwelingen", None)),
         ("hand_jenv_begroting_2024_tweede_termijn.txt", ("lid", "Faber-van de Klashorst", "PVV")),
     ],
 )

@@ -27,19 +27,46 @@ def _content(body: list[str], notes: list[str]) -> bytes:
 
 def make_pdf(pages: list[tuple[list[str], list[str]]]) -> bytes:
     """``pages`` is a list of (body lines, footnote lines); returns the bytes of a PDF."""
+    return _document([_content(body, notes) for body, notes in pages])
+
+
+# A run of text: ("F1", "Minister ") in Helvetica, ("F2", "Adema") in Helvetica-Bold.
+Run = tuple[str, str]
+# A line placed on the page: x and y of its baseline, its runs, the font size.
+Placed = tuple[float, float, list[Run], float]
+
+
+def make_placed_pdf(pages: list[list[Placed]]) -> bytes:
+    """Pages of lines placed where the test says, in the order given (the content stream's
+    order, which need not be the reading order); F1 is Helvetica, F2 Helvetica-Bold."""
+    contents = []
+    for page in pages:
+        ops = []
+        for x, y, runs, size in page:
+            ops.append(b"BT %.2f 0 0 %.2f %.2f %.2f Tm" % (size, size, x, y))
+            for font, text in runs:
+                ops.append(b"/" + font.encode() + b" 1 Tf (" + _escape(text) + b") Tj")
+            ops.append(b"ET")
+        contents.append(b"\n".join(ops))
+    return _document(contents)
+
+
+def _document(contents: list[bytes]) -> bytes:
     objects: list[bytes] = []
-    n_pages = len(pages)
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
+    n_pages = len(contents)
+    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(n_pages))
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
     objects.append(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
-    for i, (body, notes) in enumerate(pages):
-        content = _content(body, notes)
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+    )
+    for i, content in enumerate(contents):
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R"
-            f" >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+            f" /F2 4 0 R >> >> /Contents {6 + 2 * i} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")

@@ -6,7 +6,6 @@ ingest``, into a SQLite file and into a PostgreSQL database; every web test runs
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -162,32 +161,7 @@ def hostile_server(hostile_db: Path) -> Iterator[LiveServer]:
         yield server
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    # per module: the sync API's event loop must be gone before another module starts its own
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; 'make browser' installs it")
-        pytest.skip("Debian's chromium is not installed ('make browser')")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# The browser fixture (one Chromium for the whole run) is in tests/conftest.py.
 
 
 @pytest.fixture
@@ -211,3 +185,40 @@ def builder():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def hostile() -> Path:
     return HOSTILE
+
+
+@pytest.fixture(scope="session")
+def debate_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of two real debates whose records carry speakers, turns, commitment kinds and
+    motion appreciations (see debate_record.py): what the pages show of a debate."""
+    from debate_record import appreciation_record, debate_record
+
+    from kamerlens.store import open_store
+
+    db = tmp_path_factory.mktemp("debate") / "kamerlens.db"
+    store = open_store(db)
+    try:
+        results = store.add_many([debate_record(), appreciation_record()])
+    finally:
+        store.close()
+    assert not [r for r in results if isinstance(r, Exception)], results
+    return db
+
+
+@pytest.fixture(scope="session")
+def debate_ids(debate_db: Path) -> dict[str, str]:
+    return doc_ids(debate_db)
+
+
+@pytest.fixture(scope="session")
+def debate_client(debate_db: Path) -> Iterator[TestClient]:
+    app = create_app(opener=store_opener(debate_db, writable=False))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def debate_server(debate_db: Path) -> Iterator[LiveServer]:
+    app = create_app(opener=store_opener(debate_db, writable=False))
+    with LiveServer(app) as server:
+        yield server

@@ -17,7 +17,7 @@ _spec = importlib.util.spec_from_file_location(
 assert _spec and _spec.loader
 _serve = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_serve)
-CHROMIUM, CHROMIUM_ARGS, LiveServer = _serve.CHROMIUM, _serve.CHROMIUM_ARGS, _serve.LiveServer
+LiveServer = _serve.LiveServer
 
 from kamerlens.serve import create_app, store_opener  # noqa: E402
 
@@ -30,20 +30,8 @@ def synced_server(synced_db: Path) -> Iterator[LiveServer]:
         yield server
 
 
-@pytest.fixture(scope="module")
-def chromium():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed ('make browser')")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-def test_sync_browser_motion_page_shows_the_vote(chromium, synced_server) -> None:  # type: ignore[no-untyped-def]
-    page: Page = chromium.new_page(viewport={"width": 1360, "height": 900})
+def test_sync_browser_motion_page_shows_the_vote(browser, synced_server) -> None:  # type: ignore[no-untyped-def]
+    page: Page = browser.new_page(viewport={"width": 1360, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(synced_server.url + "/motions")

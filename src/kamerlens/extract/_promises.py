@@ -185,7 +185,9 @@ _RELATIVE = re.compile(r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|
 
 # Talk that promises a document all the same: "Ook zal ik daarin aangeven wanneer ...".
 _IN_WRITING = re.compile(
-    r"\b(?:daarin|hierin|in\s+(?:de|die|deze|een|mijn)\s+(?:\S+\s+)?brief|schriftelijk|per\s+brief)\b", re.I
+    r"\b(?:daarin|hierin|in\s+(?:de|die|deze|een|mijn)\s+(?:\S+\s+)?brief|schriftelijk"
+    r"|per\s+brief)\b",
+    re.I,
 )
 
 _ALL = frozenset(
@@ -226,25 +228,29 @@ def undone(
     head = text[m_start : min(stop, m_end + 90)]
     lead = text[lead_start:m_end]
     passive = name.startswith("policy_passive")
+    before = text[s_start:m_start]
+
+    def has(key: str, where: str) -> bool:
+        return bool(ex[key].search(where))
+
     tests = (
-        ("modal", lambda: bool(ex["modal"].search(clause))),
-        ("modal", lambda: passive and bool(ex["modal_passive"].search(clause))),
-        ("ongoing", lambda: bool(ex["ongoing"].search(own)) and not ex["ongoing_unless"].search(scope)),
-        ("past", lambda: bool(ex["past"].search(own))),
-        ("negation", lambda: bool(ex["negation"].search(scope)) and not ex["negation_unless"].search(scope)),
-        ("wish", lambda: name == "willen" and bool(ex["wish"].search(head))),
-        ("discourse", lambda: bool(ex["discourse"].search(head)) and not _IN_WRITING.search(head)),
-        ("same_debate", lambda: debate and bool(ex["same_debate"].search(clause))
-         and bool(ex["same_debate_topic"].search(clause))),
-        ("quoted", lambda: bool(ex["quoted"].search(text[s_start:m_start]))),
-        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))),
-        ("third", lambda: bool(ex["third"].search(lead))),
-        ("third", lambda: passive and bool(ex["foreign_agent"].search(clause))),
-        ("embedded", lambda: bool(ex["embedded"].search(text[s_start:m_start]))),
-        ("hedge", lambda: bool(ex["hedge"].search(text[s_start:s_end]))),
-        ("this_document", lambda: bool(ex["this_document"].search(clause))),
-        ("meeting", lambda: name == "scheduled" and bool(ex["meeting"].search(clause))),
-        ("position", lambda: _gov_subject(text, m_start, m_end) and bool(ex["position"].search(scope))),
+        ("modal", lambda: has("modal", clause) or (passive and has("modal_passive", clause))),
+        ("ongoing", lambda: has("ongoing", own) and not has("ongoing_unless", scope)),
+        ("past", lambda: has("past", own)),
+        ("negation", lambda: has("negation", scope) and not has("negation_unless", scope)),
+        ("wish", lambda: name == "willen" and has("wish", head)),
+        ("discourse", lambda: has("discourse", head) and not _IN_WRITING.search(head)),
+        ("same_debate", lambda: debate and has("same_debate", clause)
+         and has("same_debate_topic", clause)),
+        ("quoted", lambda: has("quoted", before)),
+        ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))
+         ),
+        ("third", lambda: has("third", lead) or (passive and has("foreign_agent", clause))),
+        ("embedded", lambda: has("embedded", before)),
+        ("hedge", lambda: has("hedge", text[s_start:s_end])),
+        ("this_document", lambda: has("this_document", clause)),
+        ("meeting", lambda: name == "scheduled" and has("meeting", clause)),
+        ("position", lambda: _gov_subject(text, m_start, m_end) and has("position", scope)),
     )
     for check, test in tests:
         if check in checks and test():

@@ -45,14 +45,13 @@ from kamerlens.extract._cues import (
     is_foreign_minister,
     load_toml,
     minister_re,
-    sentences_hit,
     squash,
     words,
     writer,
     written_by_government,
 )
-from kamerlens.extract.turns import is_government, turn_at
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.extract.turns import is_government, turn_at
 from kamerlens.models import Commitment
 
 _Phrases = Callable[[], list[_deadlines.Hit]]
@@ -222,7 +221,9 @@ _KAMER_GETS = re.compile(
 )
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd")
+_PASSIVE_KEY = re.compile(
+    r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd"
+)
 _PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
@@ -390,7 +391,7 @@ def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:
     """A deadline phrase that lies ahead of the document (or cannot be dated: "binnenkort");
     "zo snel mogelijk" alone makes no present tense a promise."""
     written = doc_date(doc) or ""
-    for s, _e, _o, rule, m in hits:
+    for _s, _e, _o, rule, m in hits:
         if _ASAP.search(m.group(0)):
             continue
         value = _deadlines.resolve(doc, rule, m)

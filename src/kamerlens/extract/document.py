@@ -141,10 +141,9 @@ def written_date(doc: Doc) -> str | None:
             return parse_date(found.group(0))
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
     for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
-        if (cue := pattern.search(text, 0, head_end)) and (
-            found := _date_re().fullmatch(cue.group(1))
-        ):
-            return parse_date(found.group(0))
+        head = pattern.search(text, 0, head_end)
+        if head and (day := _date_re().fullmatch(head.group(1))):
+            return parse_date(day.group(0))
     return None
 
 
@@ -334,7 +333,7 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
 
 
 def _turn_roles(doc: Doc) -> str:
-    """The roles speaking in a debate of three or more turns ("lid minister voorzitter"), else ""."""
+    """The roles speaking in a debate of three or more turns ("lid minister voorzitter")."""
     found = doc.results.get("turns") or []
     return " ".join(sorted({t.speaker.role for t in found})) if len(found) >= 3 else ""
 
@@ -762,7 +761,12 @@ _RUNNING_HEAD = re.compile(
     r"(?:TK|EK)[ \t]+\d{1,3}[ \t]+(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})"
     r"[ \t]+\d{1,3}-\d{1,3}-\d{1,3}"
 )
-_RUNNING_DATE = re.compile(r"\b(?:TK|EK)\s+\d{1,3}\s+(\d{1,2}\s+\w+\s+\d{4})\b")
+# the running head or foot's sitting and date, in either order: "TK 88 26 juni 2024", or the
+# footer lines "37-4-1 / 1 februari 2024 / TK 37"
+_RUNNING_DATE = re.compile(
+    r"(?m)\b(?:TK|EK)\s+\d{1,3}\s+(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b"
+    r"|^\d{1,3}-\d{1,3}-\d{1,3}\n(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\n(?:TK|EK)\s+\d{1,3}$"
+)
 
 
 def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
@@ -790,7 +794,7 @@ def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
     if title is None and (m := _ON_AGENDA.search(text)):
         title = " ".join(m.group(1).split()).capitalize()
     if date is None and (m := _RUNNING_DATE.search(furniture_text(doc))):
-        date = parse_date(m.group(1))
+        date = parse_date(m.group(1) or m.group(2))
     return title, date
 
 

@@ -40,7 +40,8 @@ def _labels() -> tuple[re.Pattern[str], tuple[str, ...]]:
     groups, roles = [], []
     for i, label in enumerate(data["label"]):
         pattern = label["pattern"].replace("{NAME}", name)
-        pattern = pattern.replace("(?P<party>", f"(?P<party{i}>").replace("(?P<chair>", f"(?P<chair{i}>")
+        for group in ("party", "chair"):
+            pattern = pattern.replace(f"(?P<{group}>", f"(?P<{group}{i}>")
         groups.append(f"(?P<l{i}>{pattern})")
         roles.append(label["role"])
     return re.compile(r"(?:" + "|".join(groups) + r")[ \t]*:"), tuple(roles)
@@ -49,7 +50,7 @@ def _labels() -> tuple[re.Pattern[str], tuple[str, ...]]:
 def find_turns(text: str, end: int | None = None) -> list[Turn]:
     """The speaker turns of ``text[:end]``, in order; [] when it holds fewer than two labels.
 
-    >>> t = "De voorzitter: Het woord is aan de minister. Minister Weerwind: Voorzitter. Ik kom daarop terug."
+    >>> t = "De voorzitter: Het woord is aan de minister. Minister Weerwind: Voorzitter."
     >>> [(x.speaker.role, x.speaker.name) for x in find_turns(t)]
     [('voorzitter', None), ('minister', 'Weerwind')]
     """
@@ -59,7 +60,7 @@ def find_turns(text: str, end: int | None = None) -> list[Turn]:
     for m in pattern.finditer(text, 0, end):
         if not _opens_turn(text, m.start()):
             continue
-        i = int((m.lastgroup or "l0")[1:]) if m.lastgroup and m.lastgroup.startswith("l") else _group(m)
+        i = _group(m)
         marks.append((m.start(), m.end(), _speaker(m, i, roles[i])))
     if len(marks) < 2:
         return []
@@ -94,7 +95,7 @@ def _speaker(m: re.Match[str], i: int, role: str) -> Speaker:
     if role == "voorzitter":
         return Speaker(name=" ".join(chair.split()) if chair else None, role=role)
     if role == "lid":
-        name = re.sub(r"^(?:De\s+heer|Mevrouw)\s+", "", label)
+        name = re.sub(r"^(?:De\s+heer|Mevrouw|Kamerlid)\s+", "", label)
         name = name[: name.rfind("(")].strip()
         return Speaker(name=name, role=role, party=" ".join(party.split()) if party else None)
     name = label.split(None, 1)[1] if " " in label else label

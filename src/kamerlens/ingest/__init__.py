@@ -36,6 +36,11 @@ class RawDocument:
     headings: tuple[str, ...] = ()  # section headings known from the structure
     structured: bool = False  # True when paragraphs/headings/notes come from markup, not layout
     pages: int | None = None
+    # Offsets in ``text`` where a speaker label line of a debate starts ("Minister Adema:"),
+    # when the layout shows it (a PDF prints the speaker's name in bold).
+    labels: tuple[int, ...] = ()
+    # Offsets in ``text`` of lines that open in bold or in type larger than the running text.
+    strong: tuple[int, ...] = ()
 
 
 def sha256_hex(data: bytes) -> str:

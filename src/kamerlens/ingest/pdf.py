@@ -1,7 +1,8 @@
 """PDF: text per page with pypdfium2 (PDFium), pages joined by ``\\f``.
 
-PDFium gives the text in content order with ``\\r\\n`` line ends; where it removed a line break
-after a hyphen it writes U+FFFE instead. That break is put back as "-" + line end, so
+Each page is read in reading order (:mod:`kamerlens.ingest.pdf_layout`: two columns, running
+heads and footers apart, speaker labels found by their bold names). Where PDFium removed a line
+break after a hyphen it writes U+FFFE; that break is put back as "-" + line end, so
 normalization decides, with the same rules as for any other text, whether the hyphen splits a
 word ("bondge-noten") or belongs to it ("Groot-Brittannië").
 """
@@ -14,6 +15,7 @@ import pypdfium2 as pdfium
 
 from kamerlens.errors import IngestError
 from kamerlens.ingest import RawDocument, sha256_hex
+from kamerlens.ingest.pdf_layout import read_page
 
 
 def _message(exc: Exception) -> str:
@@ -25,15 +27,6 @@ def _message(exc: Exception) -> str:
     return f"damaged PDF ({detail or type(exc).__name__})"
 
 
-def _page_text(page: pdfium.PdfPage) -> str:
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-    finally:
-        textpage.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")
-
-
 def parse_pdf(data: bytes, source: str) -> RawDocument:
     try:
         pdf = pdfium.PdfDocument(data)
@@ -41,12 +34,19 @@ def parse_pdf(data: bytes, source: str) -> RawDocument:
         raise IngestError(_message(exc), source=source) from exc
     try:
         pages: list[str] = []
+        labels: list[int] = []
+        strong: list[int] = []
+        pos = 0
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(_page_text(page))
+                got = read_page(page)
             finally:
                 page.close()
+            pages.append(got.text)
+            labels.extend(pos + at for at in got.labels)
+            strong.extend(pos + at for at in got.strong)
+            pos += len(got.text) + 1
         meta = _metadata(pdf)
     except pdfium.PdfiumError as exc:
         raise IngestError(_message(exc), source=source) from exc
@@ -63,6 +63,8 @@ def parse_pdf(data: bytes, source: str) -> RawDocument:
         text=text,
         meta=meta,
         pages=len(pages),
+        labels=tuple(labels),
+        strong=tuple(strong),
     )
 
 

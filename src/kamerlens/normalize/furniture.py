@@ -45,7 +45,7 @@ def mark(lines: list[Line], pages: int) -> list[str]:
     seeds = letterhead.Seeder(lines)
     initials = seeds.r.initials
     for i, line in enumerate(lines):
-        if line.kind != "body":
+        if line.kind != "body" or line.label:
             continue
         text = line.text
         # cheap tests on the first character and a word guard each regular expression: this

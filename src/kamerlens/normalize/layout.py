@@ -6,6 +6,8 @@ Rules (all local, so they hold for letters never seen):
 - a page break inside a sentence is no paragraph break (the running text just goes on);
 - a short line that does not end a sentence (a signature, an address line, a table cell) keeps
   its line break;
+- a speaker label of a debate (known from the layout: "Minister Adema:") opens a paragraph, and
+  the words of the turn follow it on the next line, never as a heading;
 - a heading is a short line without a closing stop that opens a new block ("Sessie 3: Strategisch
   Concept", "Vitale infrastructuur", "2. Inzet van het kabinet") or a line in capitals; capital
   lines that follow each other form one heading (a title wrapped over two lines).
@@ -71,7 +73,7 @@ def items_of(lines: list[Line], typical: int = 0) -> list[_Item]:
         else:
             if items and line.page != items[-1].line.page:
                 soft = True  # a page break: blank lines around it are layout, not paragraphs
-            gap = "soft" if soft else "blank" if blank else "none"
+            gap = "soft" if soft else "blank" if blank or line.label else "none"
             if gap == "soft" and _ended_short(items[-1].line.text if items else "", typical):
                 gap = "blank"
             items.append(_Item(line, gap if items else "blank"))
@@ -117,6 +119,8 @@ def mark_headings(items: list[_Item], typical: int) -> None:
     for k, item in enumerate(items):
         text = item.line.text
         prev = items[k - 1] if k else None
+        if item.line.label or (prev and prev.line.label):
+            continue  # a speaker label and the first line of the turn are no headings
         upper = text.upper() == text
         # Fast path: most lines continue a sentence of the line before.
         if (
@@ -158,6 +162,35 @@ def mark_headings(items: list[_Item], typical: int) -> None:
             item.heading = 1
 
 
+def mark_strong_headings(items: list[_Item]) -> None:
+    """Headings where the layout shows the type (a debate's PDF, with its speaker labels): a run
+    of lines in bold or large type that opens a block; its wrapped lines form one heading
+    ("Begroting Landbouw, Natuur en Voed-" / "selkwaliteit 2024"). Bold words inside running
+    text (the title of a bill after "het wetsvoorstel") do not open a block."""
+    k = 0
+    while k < len(items):
+        item = items[k]
+        prev = items[k - 1] if k else None
+        if not item.line.strong or item.line.label or (prev and prev.line.label):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(items) and j - k < 4 and items[j].gap == "none":
+            if not items[j].line.strong or items[j].line.label:
+                break
+            j += 1
+        joined = ""
+        for i in range(k, j):
+            text = items[i].line.text
+            joined = joined[:-1] + text if joined.endswith("-") else f"{joined} {text}".strip()
+        opens = prev is None or item.gap == "blank" or prev.heading or prev.line.ends_sentence()
+        if opens and _heading_shape(joined):
+            item.heading = 1
+            for i in range(k + 1, j):
+                items[i].heading = 2
+        k = j
+
+
 def _in_run_of_short_lines(text: str, nxt: _Item, typical: int) -> bool:
     """Names under a motion, an address block: short lines in a row are no headings, unless
     they are numbered ("2 Beleid" over "2.1 Doelen")."""
@@ -174,6 +207,10 @@ def _in_run_of_short_lines(text: str, nxt: _Item, typical: int) -> bool:
 
 def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) -> str:
     p, t = prev.line.text, item.line.text
+    if item.line.label:
+        return "\n\n"
+    if prev.line.label:
+        return "\n"  # "Minister Adema:" / the turn's words, as in VLOS minutes
     if item.heading == 2:
         return "join:" + (hyphens.decide(p, t, known) if p.endswith("-") else "space")
     if item.heading or prev.heading or item.gap == "blank":

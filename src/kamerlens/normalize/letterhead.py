@@ -108,6 +108,8 @@ def mark(lines: list[Line], found: set[int]) -> None:
 
 
 def _set(lines: list[Line], i: int, found: set[int]) -> None:
+    if lines[i].label:
+        return  # "De voorzitter:" recurs at page edges, and opens a turn every time
     lines[i].kind = "furniture"
     found.add(i)
 

@@ -42,6 +42,8 @@ class Line:
     indent: int
     first_on_page: bool = False
     kind: str = "body"  # body | blank | furniture | footnote
+    label: bool = False  # a speaker label of a debate, known from the layout (bold name)
+    strong: bool = False  # opens in bold or in type larger than the running text (PDF)
 
     @property
     def blank(self) -> bool:

@@ -13,6 +13,8 @@ from kamerlens.normalize.lines import Line, clean, split_lines, typical_length
 def normalize_layout(raw: RawDocument) -> NormalizedText:
     src = clean(raw.text)
     lines = split_lines(src)
+    if raw.labels:
+        _mark(lines, raw.labels, raw.strong)
     pages = (raw.pages or 0) or src.count("\f") + 1
     removed = furniture.mark(lines, pages)
     typical = typical_length(lines)
@@ -21,7 +23,10 @@ def normalize_layout(raw: RawDocument) -> NormalizedText:
 
     out = Builder(src, [(n.marker_start, n.marker_end) for n in notes])
     items = layout.items_of(lines, typical)
-    layout.mark_headings(items, typical)
+    if raw.labels:
+        layout.mark_strong_headings(items)  # a debate's PDF shows its headings by their type
+    else:
+        layout.mark_headings(items, typical)
     heads = layout.emit(items, out, typical, known)
     body_len = out.pos
 
@@ -47,6 +52,14 @@ def normalize_layout(raw: RawDocument) -> NormalizedText:
         title_span=title_span,
         furniture=tuple(removed),
     )
+
+
+def _mark(lines: list[Line], labels: tuple[int, ...], strong: tuple[int, ...]) -> None:
+    """Flag the speaker labels and the lines in bold or large type the layout showed."""
+    at, bold = set(labels), set(strong)
+    for line in lines:
+        line.label = line.start in at
+        line.strong = line.start in bold
 
 
 def _emit_note(note: FoundNote, lines: list[Line], out: Builder, known: frozenset[str]) -> Footnote:

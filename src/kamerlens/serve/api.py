@@ -21,6 +21,7 @@ from kamerlens.serve.params import (
     parse_bool,
     parse_date,
     parse_int,
+    parse_kind,
     parse_status,
 )
 
@@ -113,13 +114,14 @@ async def commitments(
     status: Annotated[str | None, Query(description="open, overdue or fulfilled")] = None,
     as_of: Annotated[str | None, Query(description="YYYY-MM-DD (today)")] = None,
     actor: Annotated[str | None, Query(description="Who made the commitment")] = None,
+    kind: Annotated[str | None, Query(description="toezegging or voornemen")] = None,
 ) -> JSONResponse:
     st, day, who = parse_status(status), parse_date(as_of, "as_of"), clean_text(actor, "actor")
-    day = day or views.today()
+    day, what = day or views.today(), parse_kind(kind)
     return _json(
         await access(request).call(
-            lambda s: views.commitments_view(s, status=st, as_of=day, actor=who),
-            key=("commitments", st, day, who),
+            lambda s: views.commitments_view(s, status=st, as_of=day, actor=who, kind=what),
+            key=("commitments", st, day, who, what),
         )
     )
 

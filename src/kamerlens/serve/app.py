@@ -32,6 +32,8 @@ from kamerlens.serve.text import (
     money,
     month_name,
     safe_snippet,
+    speaker_name,
+    speaker_side,
     weekday,
 )
 from kamerlens.store.base import Store
@@ -190,6 +192,8 @@ def _environment() -> Environment:
     env.filters["weekday"] = weekday
     env.filters["first_upper"] = first_upper
     env.filters["basename"] = basename
+    env.filters["speaker"] = speaker_name
+    env.filters["speaker_side"] = speaker_side
     env.globals["KIND_LABELS"] = KIND_LABELS
     env.globals["qs"] = query_string
     return env

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from kamerlens.serve.text import cut, money
+from kamerlens.serve.text import cut, money, speaker_name, speaker_side
 
 # Panel order and the words people see; the colour of each kind lives in static/app.css.
 KIND_LABELS: dict[str, str] = {
@@ -32,8 +32,19 @@ KIND_LABELS: dict[str, str] = {
     "entities": "Entities",
     "footnotes": "Footnotes",
 }
-# Sentence-long kinds sit outside the short ones when both start at the same place.
-_OUTER_FIRST = {"findings": 0, "motions": 1, "commitments": 2, "fulfilments": 3, "positions": 4}
+# Sentence-long kinds sit outside the short ones when both start at the same place; a speaker's
+# turn holds everything said in it.
+_OUTER_FIRST = {
+    "turn": -2,
+    "turn-label": -1,
+    "findings": 0,
+    "motions": 1,
+    "commitments": 2,
+    "fulfilments": 3,
+    "positions": 4,
+}
+# What an item's badge says in the side panel: a commitment's kind, a motion's appreciation.
+_BADGES = {"commitments": "kind", "motions": "appreciation"}
 
 
 @dataclass(frozen=True)
@@ -47,10 +58,13 @@ class _Span:
     tag: str = "span"
     href: str | None = None
     after: str = ""  # trusted HTML written after the last fragment (footnote back link)
+    cls: str = ""  # the class, when it is not a highlight ("turn sp-gov")
+    data: tuple[tuple[str, str], ...] = ()  # more data-* attributes: (name, value)
 
     def open_tag(self, first: bool) -> str:
-        cls = f"hl k-{self.kind}" + ("" if first else " cont")
+        cls = (self.cls or f"hl k-{self.kind}") + ("" if first else " cont")
         attrs = [f'class="{cls}"', f'data-item="{escape(self.item)}"']
+        attrs += [f'data-{name}="{escape(value)}"' for name, value in self.data]
         if first and self.elem_id:
             attrs.append(f'id="{escape(self.elem_id)}"')
         if self.title:
@@ -69,6 +83,9 @@ class PanelItem:
     label: str
     detail: str = ""
     link: str | None = None  # a page elsewhere (a dossier), besides the anchor
+    speaker: str = ""  # in a debate: who says it ("Minister Adema")
+    side: str = ""  # gov | chair | member: the speaker's colour
+    badge: str = ""  # a commitment's kind, a motion's appreciation
 
 
 @dataclass
@@ -77,6 +94,7 @@ class Rendered:
     panel: list[tuple[str, str, list[PanelItem]]] = field(default_factory=list)
     findings: list[PanelItem] = field(default_factory=list)
     sections: list[PanelItem] = field(default_factory=list)
+    speakers: list[PanelItem] = field(default_factory=list)  # who speaks, how often, first turn
 
 
 def _span_ok(item: dict[str, Any], size: int) -> tuple[int, int] | None:
@@ -163,11 +181,15 @@ def _collect(record: dict[str, Any]) -> tuple[list[_Span], list[tuple[int, str]]
                 detail = f"{it.get('type') or ''}{' · ' + it['code'] if it.get('code') else ''}"
                 detail += f" · {len(it.get('mentions') or ())}×"
             anchor = _item_spans(kind, it, i, item_id, label, size, spans)
-            rows.append(PanelItem(anchor=anchor or "", label=label, detail=detail, link=link))
+            row = PanelItem(anchor=anchor or "", label=label, detail=detail, link=link)
+            row.speaker, row.side = speaker_name(it.get("speaker")), speaker_side(it.get("speaker"))
+            row.badge = str(it.get(_BADGES.get(kind, "")) or "")
+            rows.append(row)
         if kind == "findings":
             out.findings = rows
         elif rows:
             out.panel.append((kind, title, rows))
+    out.speakers = _turn_spans(record, size, spans)
     points: list[tuple[int, str]] = []
     for i, sec in enumerate(record.get("sections") or ()):
         ok = _span_ok(sec, size)
@@ -179,6 +201,47 @@ def _collect(record: dict[str, Any]) -> tuple[list[_Span], list[tuple[int, str]]
             if at is not None:
                 spans.append(_Span(at, at + len(title), "heading", f"sec-{i}"))
     return spans, points, out
+
+
+def _turn_spans(record: dict[str, Any], size: int, spans: list[_Span]) -> list[PanelItem]:
+    """A span for each speaker's turn (its speaker in the margin) and one for its label; the
+    speakers in order of their first turn, with how many turns each has."""
+    text = record.get("text") or ""
+    speakers: dict[str, PanelItem] = {}
+    counts: dict[str, int] = {}
+    for i, turn in enumerate(record.get("turns") or ()):
+        ok = _span_ok(turn, size)
+        if not ok:
+            continue
+        start, end = ok
+        # the turn's block holds the blank line after it, so turns stand one blank line apart
+        end += len(text[end:]) - len(text[end:].lstrip()) if end < size else 0
+        who = speaker_name(turn.get("speaker")) or "?"
+        side = speaker_side(turn.get("speaker"))
+        ident = f"turn-{i}"
+        spans.append(
+            _Span(
+                start,
+                end,
+                "turn",
+                ident,
+                ident,
+                who,
+                cls=f"turn sp-{side}",
+                data=(("speaker", who),),
+            )
+        )
+        label_end = turn.get("label_end")
+        if isinstance(label_end, int) and start < label_end <= end:
+            spans.append(
+                _Span(start, label_end, "turn-label", f"{ident}-label", cls="turn-label", title=who)
+            )
+        counts[who] = counts.get(who, 0) + 1
+        if who not in speakers:
+            speakers[who] = PanelItem(anchor=ident, label=who, side=side)
+    for who, row in speakers.items():
+        row.detail = f"{counts[who]} turn{'' if counts[who] == 1 else 's'}"
+    return list(speakers.values())
 
 
 def _heading_at(text: str, start: int, title: str) -> int | None:

@@ -19,6 +19,7 @@ from kamerlens.serve.params import (
     clean_text,
     parse_bool,
     parse_date,
+    parse_kind,
     parse_status,
 )
 
@@ -77,9 +78,10 @@ async def commitments(request: Request) -> HTMLResponse:
     status = parse_status(q.get("status"))
     as_of = parse_date(q.get("as_of"), "as_of") or views.today()
     actor = clean_text(q.get("actor"), "actor")
+    kind = parse_kind(q.get("kind"))
     data = await _access(request).call(
-        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor),
-        key=("commitments", status, as_of, actor),
+        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor, kind=kind),
+        key=("commitments", status, as_of, actor, kind),
     )
     return _page(request, "commitments.html", statuses=STATUSES, **data)
 
@@ -158,9 +160,10 @@ async def commitments_atom(request: Request) -> Response:
     q = request.query_params
     status, actor = parse_status(q.get("status")), clean_text(q.get("actor"), "actor")
     as_of = parse_date(q.get("as_of"), "as_of") or views.today()
+    kind = parse_kind(q.get("kind"))
     data = await _access(request).call(
-        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor),
-        key=("commitments", status, as_of, actor),
+        lambda s: views.commitments_view(s, status=status, as_of=as_of, actor=actor, kind=kind),
+        key=("commitments", status, as_of, actor, kind),
     )
     rows = sorted(
         data["commitments"],

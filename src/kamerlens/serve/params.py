@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal
 
 from kamerlens.errors import QueryError
+from kamerlens.models import COMMITMENT_KINDS
 from kamerlens.store.base import SearchQuery
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -66,6 +67,16 @@ def parse_status(value: str | None) -> str | None:
         f"parameter 'status': {value!r} is not one of open, overdue, partial, fulfilled"
         " (or Openstaand, Voldaan, Deels voldaan)"
     )
+
+
+def parse_kind(value: str | None) -> str | None:
+    """A commitment's kind: toezegging (a promise to the Kamer) or voornemen; None for all."""
+    if value is None or not value.strip() or value.strip().lower() == "all":
+        return None
+    v = value.strip().lower()
+    if v in COMMITMENT_KINDS:
+        return v
+    raise QueryError(f"parameter 'kind': {value!r} is not one of {', '.join(COMMITMENT_KINDS)}")
 
 
 def parse_sort(value: str | None) -> Literal["relevance", "date"]:

@@ -96,3 +96,42 @@ def first_upper(value: str | None) -> str:
 def basename(value: str | None) -> str:
     """The file name of a source path: the server's folders are nobody's business."""
     return str(value or "").rstrip("/").rsplit("/", 1)[-1]
+
+
+# Roles that speak for the government (their words can be commitments), and the chair.
+GOVERNMENT_ROLES = frozenset({"minister", "staatssecretaris", "minister-president", "vicepremier"})
+CHAIR_ROLES = frozenset({"voorzitter"})
+
+
+def speaker_name(speaker: object) -> str:
+    """How a debate names its speaker: "Minister Adema", "Van der Plas (BBB)", "De voorzitter".
+
+    >>> speaker_name({"name": "Adema", "role": "minister", "party": None})
+    'Minister Adema'
+    >>> speaker_name({"name": "Van der Plas", "role": "lid", "party": "BBB"})
+    'Van der Plas (BBB)'
+    """
+    if not isinstance(speaker, dict):
+        return ""
+    name = str(speaker.get("name") or "").strip()
+    role = str(speaker.get("role") or "").strip()
+    party = str(speaker.get("party") or "").strip()
+    if role.lower() in CHAIR_ROLES:
+        return (
+            f"Voorzitter {name}".strip()
+            if name and name.lower() != role.lower()
+            else ("De voorzitter")
+        )
+    if role and role.lower() not in ("lid", "kamerlid", "member") and name:
+        return f"{first_upper(role)} {name}"
+    if name:
+        return f"{name} ({party})" if party else name
+    return first_upper(role) or party
+
+
+def speaker_side(speaker: object) -> str:
+    """``gov``, ``chair`` or ``member``: the colour of a turn in the margin."""
+    role = str(speaker.get("role") or "").lower() if isinstance(speaker, dict) else ""
+    if role in GOVERNMENT_ROLES:
+        return "gov"
+    return "chair" if role in CHAIR_ROLES else "member"

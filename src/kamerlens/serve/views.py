@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from kamerlens.errors import NotFound, QueryError
+from kamerlens.models import COMMITMENT_KINDS
 from kamerlens.serve.params import STATUSES, SearchParams
 from kamerlens.store.base import Store
 
@@ -42,11 +43,19 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def commitments_view(
-    store: Store, *, status: str | None, as_of: str | None, actor: str | None
+    store: Store,
+    *,
+    status: str | None,
+    as_of: str | None,
+    actor: str | None,
+    kind: str | None = None,
 ) -> dict[str, Any]:
-    """Every commitment as of a date, with counts per status; ``status`` filters the list."""
+    """Every commitment as of a date, with counts per status and per kind; ``status`` and
+    ``kind`` (toezegging | voornemen) filter the list. The status counts follow the kind."""
     as_of = as_of or today()
     rows = store.commitments(as_of=as_of, actor=actor)
+    kinds = Counter(str(r.get("kind")) for r in rows if r.get("kind"))
+    rows = [r for r in rows if kind is None or r.get("kind") == kind]
     counts = Counter(str(r.get("status") or "open") for r in rows)
     shown = [r for r in rows if status is None or r.get("status") == status]
     shown.sort(key=_commitment_order)
@@ -54,7 +63,9 @@ def commitments_view(
         "as_of": as_of,
         "status": status,
         "actor": actor,
+        "kind": kind,
         "counts": {s: counts.get(s, 0) for s in STATUSES},
+        "kinds": {k: kinds.get(k, 0) for k in COMMITMENT_KINDS},
         "total": len(shown),
         "commitments": shown,
     }
@@ -117,6 +128,8 @@ def dossier_view(store: Store, number: str) -> dict[str, Any]:
         raise QueryError(f"{number!r} is not a dossier number")
     data = dict(store.dossier(number))
     data["citing_documents"] = _by_document(data.get("cited_by") or [])
+    canon = data.get("dossier") or number
+    data["motions"] = [m for m in store.motions() if m.get("dossier") == canon]
     from kamerlens.serve.opendata_views import dossier_extra
 
     data.update(dossier_extra(store, data.get("dossier") or number))

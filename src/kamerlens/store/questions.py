@@ -141,6 +141,8 @@ def commitments(
                 "requested_by": row["requested_by"],
                 "deadline": deadline,
                 "deadline_text": row["deadline_text"],
+                "kind": row["kind"],  # toezegging | voornemen (migration 0005)
+                "speaker": _extra(row).get("speaker"),
                 "register": reg,
                 "start": row["start"],
                 "end": row["end"],
@@ -176,6 +178,12 @@ def _status(deadline: str | None, evidence: list[dict[str, Any]], as_of: str) ->
     if end and end < as_of:
         return "overdue"
     return "open"
+
+
+def _extra(row: Any) -> dict[str, Any]:
+    """The item's fields kept in its ``extra`` JSON (a debate item's speaker)."""
+    extra = json.loads(row["extra"]) if row["extra"] else {}
+    return extra if isinstance(extra, dict) else {}
 
 
 def _matches(needle: str, *values: str | None) -> bool:
@@ -347,16 +355,20 @@ def motions(store: SqlStore) -> list[dict[str, Any]]:
                 "cs": bool(row["cs"]),
                 "date": row["date"],
                 "subject": row["subject"],
+                "appreciation": None,
                 "cited_in": [],
             },
         )
         entry["subject"] = entry["subject"] or row["subject"]
+        entry["appreciation"] = entry["appreciation"] or row["appreciation"]
         entry["cited_in"].append(
             {
                 "doc_id": row["doc_id"],
                 "title": row["doc_title"],
                 "date": row["doc_date"],
                 "text": row["text"],
+                "appreciation": row["appreciation"],
+                "speaker": _extra(row).get("speaker"),
             }
         )
     for entry in groups.values():

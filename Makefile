@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= kamerlens.db
 
-.PHONY: demo test install install-test browser bench eval lint clean serve screenshots
+.PHONY: demo test install install-test browser postgres bench eval lint clean serve screenshots
 
 $(BIN)/kamerlens: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
+# The tests start a throw-away PostgreSQL 15 server (tests/pgserver.py) and run the store, link
+# and web suites on it too; this makes sure its server binaries (initdb, pg_ctl) are there.
+postgres:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; fi; }
+
 demo: install
 	$(BIN)/kamerlens demo --db $(DB)
 
-test: install-test browser
+test: install-test browser postgres
 	$(BIN)/python -m pytest -q
 
 serve: install

@@ -255,10 +255,11 @@ async def load(
     }
 
 
-def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(db: Path | str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).with_name("kamerlens")
     proc = subprocess.Popen(
-        [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+        + ["--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -279,7 +280,10 @@ def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", type=Path, help="an existing store (e.g. from bench/store_bench.py)")
+    ap.add_argument(
+        "--db", help="an existing store: a file (bench/store_bench.py) or a postgresql:// URL"
+    )
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     ap.add_argument(
         "--docs", type=int, default=2000, help="size of the synthetic store without --db"
     )
@@ -306,10 +310,10 @@ def main() -> None:
                 f"{time.perf_counter() - t0:.1f} s",
                 file=sys.stderr,
             )
-        elif not db.exists():
+        elif not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
             raise SystemExit(f"{db}: no such store")
         port = free_port()
-        proc = serve(db, port)
+        proc = serve(db, port, args.workers)
         try:
             docs = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=10).json()["documents"]
             results = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -145,7 +147,10 @@ def evaluate(
 @app.command()
 def serve(
     db: Annotated[
-        str | None, typer.Option("--db", help="The store ($KAMERLENS_DB or ./kamerlens.db).")
+        str | None,
+        typer.Option(
+            "--db", help="The store: a file or postgresql:// URL ($KAMERLENS_DB, ./kamerlens.db)."
+        ),
     ] = None,
     host: Annotated[str, typer.Option("--host", help="Address to bind; loopback by default.")] = (
         "127.0.0.1"
@@ -159,6 +164,12 @@ def serve(
             help="Allow POST /api/documents with 'Authorization: Bearer TOKEN' (else read-only).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", help="Server processes (several over one PostgreSQL store scale out)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the store as a web app and JSON API (read-only unless given a write token)."""
     from kamerlens.serve import LOOPBACK
@@ -168,7 +179,9 @@ def serve(
     if host not in LOOPBACK:
         err.print(f"kamerlens: warning: serving on {host}, reachable beyond this machine")
     try:
-        run_server(db or default_path(), host=host, port=port, write_token=write_token)
+        run_server(
+            db or default_path(), host=host, port=port, write_token=write_token, workers=workers
+        )
     except KamerlensError as exc:
         fail(exc)
         raise typer.Exit(exc.exit_code) from None
@@ -178,7 +191,11 @@ def serve(
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="KAMERLENS_DB", help="Store file (default ./kamerlens.db)."),
+    typer.Option(
+        "--db",
+        envvar="KAMERLENS_DB",
+        help="Store: a SQLite file (default ./kamerlens.db) or a postgresql:// URL.",
+    ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 _out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 150)
@@ -199,8 +216,49 @@ def _open(db: str | None, *, readonly: bool = False) -> Any:
     return open_store(db or default_path(), readonly=readonly)
 
 
-def _run_batch(store: Any, paths: list[str] | None, workers: int | None, quiet: bool) -> Any:
-    """Ingest ``paths`` (or reprocess everything when None) with a progress bar on stderr."""
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        envvar="KAMERLENS_SCHEDULER",
+        help="Extract on a Dask cluster: its scheduler, e.g. tcp://host:8786.",
+    ),
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", help="'local': extract on a Dask LocalCluster of --workers processes."),
+]
+
+
+@contextmanager
+def _dask(scheduler: str | None, dask: str | None, workers: int | None) -> Iterator[Any]:
+    """A Dask client for --scheduler / --dask local, or None (the local process pool)."""
+    if dask not in (None, "local"):
+        raise QueryError(f"--dask must be 'local', not {dask!r} (a cluster: --scheduler URL)")
+    if not scheduler and not dask:
+        yield None
+        return
+    from kamerlens.store.distributed import client_for
+
+    client = client_for(scheduler, local=dask == "local", workers=workers)
+    try:
+        yield client
+    finally:
+        cluster = client.cluster if dask == "local" else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_batch(
+    store: Any,
+    paths: list[str] | None,
+    workers: int | None,
+    quiet: bool,
+    client: Any = None,
+) -> Any:
+    """Ingest ``paths`` (or reprocess everything when None) with a progress bar on stderr;
+    on the workers of a Dask ``client`` when given."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -226,9 +284,9 @@ def _run_batch(store: Any, paths: list[str] | None, workers: int | None, quiet: 
             bar.advance(task)
 
         if paths is not None:
-            summary = batch.ingest(store, paths, workers=workers, progress=tick)
+            summary = batch.ingest(store, paths, workers=workers, progress=tick, dask=client)
         else:
-            summary = batch.reprocess(store, workers=workers, progress=tick)
+            summary = batch.reprocess(store, workers=workers, progress=tick, dask=client)
     if paths is None:  # reprocess: every document changed, link everything again
         summary.links = relink(store)
     else:  # ingest: only what the new documents can change (also those a killed run left)
@@ -264,14 +322,16 @@ def ingest(
         str, typer.Option("--format", "-f", help="Summary as text or json.")
     ] = "text",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    scheduler: SchedulerOption = None,
+    dask: DaskOption = None,
 ) -> None:
     """Store documents (idempotent by content): raw source, text, every item, full-text index."""
 
     def body() -> None:
         if format not in ("text", "json"):
             raise QueryError(f"--format must be text or json, not {format!r}")
-        with _open(db) as store:
-            summary = _run_batch(store, paths, workers, quiet)
+        with _open(db) as store, _dask(scheduler, dask, workers) as client:
+            summary = _run_batch(store, paths, workers, quiet, client)
         _print_summary(summary, format)
         if summary.failed:
             raise typer.Exit(1)
@@ -289,12 +349,14 @@ def reprocess(
         str, typer.Option("--format", "-f", help="Summary as text or json.")
     ] = "text",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    scheduler: SchedulerOption = None,
+    dask: DaskOption = None,
 ) -> None:
     """Extract every stored document again from its stored source (after the rules improve)."""
 
     def body() -> None:
-        with _open(db) as store:
-            summary = _run_batch(store, None, workers, quiet)
+        with _open(db) as store, _dask(scheduler, dask, workers) as client:
+            summary = _run_batch(store, None, workers, quiet, client)
         _print_summary(summary, format)
         if summary.failed:
             raise typer.Exit(1)

@@ -30,7 +30,9 @@ from kamerlens.models import (  # noqa: E402
     Reference,
     Signer,
 )
+from kamerlens.store import open_store  # noqa: E402
 from kamerlens.store.batch import ingest  # noqa: E402
+from kamerlens.store.core import SqlStore  # noqa: E402
 from kamerlens.store.sqlite import SqliteStore  # noqa: E402
 
 FULFIL = (
@@ -95,17 +97,18 @@ def _letter(text: str, date: str, title: str, *, number: str | None = None) -> t
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = SqliteStore(tmp_path / "store.db")
+def store(store_target: str) -> Iterator[SqlStore]:
+    s = open_store(store_target)
+    assert isinstance(s, SqlStore)
     yield s
     s.close()
 
 
-def _links(conn: sqlite3.Connection) -> list[tuple]:
+def _links(store: SqlStore) -> list[tuple]:
     return sorted(
         (
-            tuple(row)
-            for row in conn.execute(
+            tuple(row.values())
+            for row in store._rows(
                 "SELECT kind, from_doc, from_table, from_id, to_doc, to_table, to_id, to_key,"
                 " evidence, confidence, from_key FROM links"
             )
@@ -114,8 +117,18 @@ def _links(conn: sqlite3.Connection) -> list[tuple]:
     )
 
 
-def _relinked(store: SqliteStore, tmp_path: Path, step: int) -> list[tuple]:
-    """The links a full relink computes on a copy of the store as it is now."""
+def _relinked(store: SqlStore, tmp_path: Path, step: int) -> list[tuple]:
+    """The links a full relink computes on a copy of the store as it is now (PostgreSQL: in a
+    transaction that is rolled back, which leaves the store as it was just the same)."""
+    if not isinstance(store, SqliteStore):
+        import psycopg
+
+        found: list[tuple] = []
+        with store.transaction():
+            relink(store)
+            found = _links(store)
+            raise psycopg.Rollback
+        return found
     copy = tmp_path / f"copy_{step}.db"
     target = sqlite3.connect(copy)
     store.conn.backup(target)
@@ -123,7 +136,7 @@ def _relinked(store: SqliteStore, tmp_path: Path, step: int) -> list[tuple]:
     other = SqliteStore(copy, text_index=False)
     try:
         relink(other)
-        return _links(other.conn)
+        return _links(other)
     finally:
         other.close()
 
@@ -147,7 +160,7 @@ def _batches() -> list[list[tuple[RawDocument, Record]]]:
 
 @pytest.mark.parametrize("share", [0.5, 2.0])  # 2.0: never a full run, even for big batches
 def test_link_new_equals_relink_on_seed_letters(
-    store: SqliteStore, tmp_path: Path, share: float, monkeypatch: pytest.MonkeyPatch
+    store: SqlStore, tmp_path: Path, share: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kamerlens.link.incremental as incremental
 
@@ -157,26 +170,26 @@ def test_link_new_equals_relink_on_seed_letters(
         for raw, record in batch:
             store.add(raw, record)
         link_new(store)
-        mine = _links(store.conn)
+        mine = _links(store)
         assert mine == _relinked(store, tmp_path, step), f"after batch {step}"
         kinds |= {row[0] for row in mine}
     assert kinds == {"fulfils", "covers", "recipient"}  # every kind was exercised
 
 
-def test_link_new_after_a_kill_links_what_is_pending(store: SqliteStore, tmp_path: Path) -> None:
+def test_link_new_after_a_kill_links_what_is_pending(store: SqlStore, tmp_path: Path) -> None:
     """Documents stored by a run that died before its link stage are linked by the next run."""
     for batch in _batches()[:3]:
         for raw, record in batch:
             store.add(raw, record)  # no link stage between: as if each run was killed
     assert store._rows("SELECT count(*) AS n FROM link_pending")[0]["n"] == 4
     link_new(store)
-    assert _links(store.conn) == _relinked(store, tmp_path, 0)
+    assert _links(store) == _relinked(store, tmp_path, 0)
     assert store._rows("SELECT count(*) AS n FROM link_pending")[0]["n"] == 0
 
 
 @pytest.mark.parametrize("split", [1, 3])
 def test_link_new_equals_relink_on_examples(
-    store: SqliteStore, tmp_path: Path, split: int, monkeypatch: pytest.MonkeyPatch
+    store: SqlStore, tmp_path: Path, split: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bundled documents through the real extractor, ingested in parts."""
     import kamerlens.link.incremental as incremental
@@ -192,4 +205,4 @@ def test_link_new_equals_relink_on_examples(
     for step, part in enumerate(parts):
         ingest(store, part, workers=0)
         link_new(store)
-        assert _links(store.conn) == _relinked(store, tmp_path, step)
+        assert _links(store) == _relinked(store, tmp_path, step)

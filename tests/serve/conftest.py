@@ -1,6 +1,7 @@
 """A real store of the bundled example documents, the app over it, and a live server.
 
-The store is built once per session the way a user builds it: with ``kamerlens ingest``.
+The store is built once per session and backend the way a user builds it: with ``kamerlens
+ingest``, into a SQLite file and into a PostgreSQL database; every web test runs on both.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kamerlens.serve import create_app, store_opener
+from kamerlens.store import is_url
+
+BACKENDS = ("sqlite", "postgres")
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -33,8 +37,9 @@ def _cli() -> str:
     return found
 
 
-def build_store(db: Path, sources: list[Path]) -> None:
-    """Ingest ``sources`` into a fresh store at ``db`` with ``kamerlens ingest`` (as users do)."""
+def build_store(db: Path | str, sources: list[Path]) -> None:
+    """Ingest ``sources`` into a fresh store at ``db`` (a file or a PostgreSQL URL) with
+    ``kamerlens ingest`` (as users do)."""
     done = subprocess.run(
         [_cli(), "ingest", "--quiet", "--workers", "2", "--db", str(db), *map(str, sources)],
         capture_output=True,
@@ -44,25 +49,33 @@ def build_store(db: Path, sources: list[Path]) -> None:
     )
     # exit 1 means some file was refused with a clear message; the others are stored
     assert done.returncode in (0, 1), done.stderr
-    assert db.exists(), done.stderr
+    assert is_url(db) or Path(db).exists(), done.stderr
 
 
-@pytest.fixture(scope="session")
-def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("store") / "kamerlens.db"
+def _session_target(request: pytest.FixtureRequest, name: str) -> Path | str:
+    if request.param == "sqlite":
+        factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
+        return factory.mktemp(name) / "kamerlens.db"
+    return str(request.getfixturevalue("pg_databases").take())
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def store_db(request: pytest.FixtureRequest) -> Path | str:
+    """The example documents in a store: a SQLite file, or a PostgreSQL URL."""
+    db = _session_target(request, "store")
     build_store(db, SOURCES)
     return db
 
 
-@pytest.fixture(scope="session")
-def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="session", params=BACKENDS)
+def hostile_db(request: pytest.FixtureRequest) -> Path | str:
     """A store holding one letter that quotes HTML and script (kept apart from the examples)."""
-    db = tmp_path_factory.mktemp("hostile") / "kamerlens.db"
+    db = _session_target(request, "hostile")
     build_store(db, [HOSTILE])
     return db
 
 
-def doc_ids(db: Path) -> dict[str, str]:
+def doc_ids(db: Path | str) -> dict[str, str]:
     from kamerlens.store import open_store
 
     store = open_store(db, readonly=True)

@@ -117,6 +117,10 @@ def test_api_errors_same_question_at_once_is_computed_once(store_db) -> None:  #
     async def many() -> list[dict]:  # type: ignore[type-arg]
         return await asyncio.gather(*(access.call(ask, key=("s", params)) for _ in range(20)))
 
-    answers = asyncio.run(many())
+    # a thread of its own: the browser tests keep Playwright's event loop in the main thread
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        answers = pool.submit(lambda: asyncio.run(many())).result()
     assert len(runs) == 1
     assert all(a["total"] == answers[0]["total"] > 0 for a in answers)

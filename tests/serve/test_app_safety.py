@@ -40,8 +40,8 @@ def test_app_safety_read_only_without_a_token(client) -> None:  # type: ignore[n
     assert "read-only" in response.json()["error"]["message"]
 
 
-def test_app_safety_upload_needs_the_right_token(tmp_path, builder, hostile) -> None:  # type: ignore[no-untyped-def]
-    db = tmp_path / "w.db"
+def test_app_safety_upload_needs_the_right_token(new_target, builder, hostile) -> None:  # type: ignore[no-untyped-def]
+    db = new_target("w")  # on each backend
     builder(db, [hostile])
     app = create_app(opener=store_opener(db, writable=True), write_token="s3cret", max_body=4096)
     letter = (

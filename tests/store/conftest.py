@@ -1,19 +1,19 @@
-"""Fixtures of the store tests: a fresh store per test, and the hand-made seed records."""
+"""Fixtures of the store tests: a fresh store per test on each backend (``store_target`` in
+tests/conftest.py: SQLite and PostgreSQL), and the hand-made seed records."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from kamerlens.store import open_store
-from kamerlens.store.sqlite import SqliteStore
+from kamerlens.store.core import SqlStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = open_store(tmp_path / "store.db")
-    assert isinstance(s, SqliteStore)
+def store(store_target: str) -> Iterator[SqlStore]:
+    s = open_store(store_target)
+    assert isinstance(s, SqlStore)
     yield s
     s.close()

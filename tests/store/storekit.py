@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from kamerlens.ingest import RawDocument, read
 from kamerlens.models import (
@@ -246,25 +247,72 @@ def variant(raw: RawDocument, record: Record, n: int, **info: object) -> tuple[R
     return new_raw, replace(record, document=doc)
 
 
-def snapshot(store: SqliteStore) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table except time stamps: to prove that nothing changed."""
-    out = {}
-    tables = [
-        r[0]
-        for r in store.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
-            " AND name NOT LIKE 'sqlite%' ORDER BY name"
+def _pg_tables(store: Any) -> list[str]:
+    return [
+        r["table_name"]
+        for r in store._rows(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            " AND table_type = 'BASE TABLE' ORDER BY table_name"
         )
     ]
-    for table in tables:
-        # WITHOUT ROWID tables have no rowid; a plain scan reads them in primary-key order
+
+
+def table_rows(store: Any, table: str) -> list[tuple[object, ...]]:
+    """Every row of ``table`` in stored order (SQLite: rowid; PostgreSQL: the first column)."""
+    if isinstance(store, SqliteStore):
         without = "WITHOUT ROWID" in (
             store.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,))
             .fetchone()[0]
             .upper()
         )
         order = "" if without else " ORDER BY rowid"
-        rows = store.conn.execute(f'SELECT * FROM "{table}"{order}').fetchall()
-        out[table] = [tuple(r) for r in rows]
-    out["search"] = [tuple(r) for r in store.conn.execute("SELECT rowid FROM search")]
+        return [tuple(r) for r in store.conn.execute(f'SELECT * FROM "{table}"{order}')]
+    return store._table(f'SELECT * FROM "{table}" ORDER BY 1')[1]
+
+
+def snapshot(store: Any) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table except time stamps: to prove that nothing changed."""
+    if isinstance(store, SqliteStore):
+        tables = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
+                " AND name NOT LIKE 'sqlite%' ORDER BY name"
+            )
+        ]
+        out = {table: table_rows(store, table) for table in tables}
+        out["search"] = [tuple(r) for r in store.conn.execute("SELECT rowid FROM search")]
+        return out
+    out = {t: table_rows(store, t) for t in _pg_tables(store) if t != "search"}
+    out["search"] = [(r["id"],) for r in store._rows("SELECT id FROM search ORDER BY id")]
     return out
+
+
+def check_integrity(store: Any) -> None:
+    """The backend's own consistency checks: SQLite's integrity check and FTS5's; in
+    PostgreSQL every text has exactly its one row in the full-text table."""
+    if isinstance(store, SqliteStore):
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # FTS5 raises "database disk image is malformed" when the index and texts disagree
+        store.conn.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+        return
+    rows = store._rows(
+        "SELECT (SELECT count(*) FROM texts) AS texts, (SELECT count(*) FROM search) AS search,"
+        " (SELECT count(*) FROM texts t JOIN search s ON s.id = t.id AND s.doc_id = t.doc_id)"
+        " AS joined"
+    )[0]
+    assert rows["texts"] == rows["search"] == rows["joined"], rows
+
+
+def fts_count(store: Any, word: str) -> int:
+    """Documents the backend's own full-text index finds for one word (not the side index)."""
+    if isinstance(store, SqliteStore):
+        return int(
+            store.conn.execute("SELECT count(*) FROM search WHERE search MATCH ?", (word,))
+            .fetchone()[0]
+        )
+    return int(
+        store._rows(
+            "SELECT count(*) AS n FROM search WHERE tsv @@ to_tsquery('kamerlens', ?)", (word,)
+        )[0]["n"]
+    )

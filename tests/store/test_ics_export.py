@@ -13,19 +13,19 @@ from storekit import seed_000, seed_004
 
 from kamerlens.errors import QueryError
 from kamerlens.link import relink
+from kamerlens.store.core import SqlStore
 from kamerlens.store.ics import calendar
-from kamerlens.store.sqlite import SqliteStore
 
 
 @pytest.fixture
-def seeds(store: SqliteStore) -> SqliteStore:
+def seeds(store: SqlStore) -> SqlStore:
     store.add(*seed_000())
     store.add(*seed_004())
     relink(store)
     return store
 
 
-def test_ics_is_valid_rfc5545(seeds: SqliteStore) -> None:
+def test_ics_is_valid_rfc5545(seeds: SqlStore) -> None:
     text = calendar(seeds.events())
     data = text.encode("utf-8")
     assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
@@ -44,7 +44,7 @@ def test_ics_is_valid_rfc5545(seeds: SqliteStore) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
-def test_export_formats_read_back(seeds: SqliteStore, tmp_path: Path, fmt: str) -> None:
+def test_export_formats_read_back(seeds: SqlStore, tmp_path: Path, fmt: str) -> None:
     written = seeds.export(str(tmp_path / fmt), format=fmt)
     assert len(written) == 19
     path = tmp_path / fmt / f"references.{fmt}"
@@ -58,6 +58,6 @@ def test_export_formats_read_back(seeds: SqliteStore, tmp_path: Path, fmt: str) 
     assert {r["dossier"] for r in rows} == {"28676", "36200-X"}
 
 
-def test_export_bad_format(seeds: SqliteStore, tmp_path: Path) -> None:
+def test_export_bad_format(seeds: SqlStore, tmp_path: Path) -> None:
     with pytest.raises(QueryError):
         seeds.export(str(tmp_path), format="xlsx")

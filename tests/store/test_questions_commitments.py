@@ -11,7 +11,7 @@ from kamerlens.errors import QueryError
 from kamerlens.ingest import read
 from kamerlens.link import relink
 from kamerlens.models import DocumentInfo, Fulfilment, MadeIn, Record, Reference, Signer
-from kamerlens.store.sqlite import SqliteStore
+from kamerlens.store.core import SqlStore
 
 # A later letter, in the style of real ones, that says it keeps the Vilnius commitment.
 LATER = (
@@ -61,14 +61,14 @@ def _later(
     return raw, record
 
 
-def _vilnius(store: SqliteStore, as_of: str) -> dict:
+def _vilnius(store: SqlStore, as_of: str) -> dict:
     rows = [c for c in store.commitments(as_of=as_of) if "Vilnius" in c["text"]]
     assert len(rows) == 1
     return rows[0]
 
 
 @pytest.fixture
-def seeds(store: SqliteStore) -> SqliteStore:
+def seeds(store: SqlStore) -> SqlStore:
     store.add(*seed_000("kst-28676-435"))
     store.add(*seed_004())
     relink(store)
@@ -83,17 +83,17 @@ def seeds(store: SqliteStore) -> SqliteStore:
         ("2023-08-01", "overdue", "Openstaand (termijn verstreken)"),
     ],
 )
-def test_commitments_vilnius_status_as_of(seeds: SqliteStore, as_of, status, status_nl) -> None:
+def test_commitments_vilnius_status_as_of(seeds: SqlStore, as_of, status, status_nl) -> None:
     row = _vilnius(seeds, as_of)
     assert (row["status"], row["status_nl"]) == (status, status_nl)
     assert row["fulfilments"] == []
 
 
-def test_commitments_not_listed_before_they_are_made(seeds: SqliteStore) -> None:
+def test_commitments_not_listed_before_they_are_made(seeds: SqlStore) -> None:
     assert [c for c in seeds.commitments(as_of="2023-05-01") if "Vilnius" in c["text"]] == []
 
 
-def test_commitments_fulfilled_by_later_letter_pointing_to_it(seeds: SqliteStore) -> None:
+def test_commitments_fulfilled_by_later_letter_pointing_to_it(seeds: SqlStore) -> None:
     seeds.add(*_later(LATER, "2023-07-05", "Nederlandse inzet NAVO-Top", ("28676", "435")))
     relink(seeds)
     row = _vilnius(seeds, "2023-08-01")
@@ -105,7 +105,7 @@ def test_commitments_fulfilled_by_later_letter_pointing_to_it(seeds: SqliteStore
     assert _vilnius(seeds, "2023-07-01")["status"] == "open"
 
 
-def test_commitments_covered_by_later_letter_of_same_actor(seeds: SqliteStore) -> None:
+def test_commitments_covered_by_later_letter_of_same_actor(seeds: SqlStore) -> None:
     text = (
         "Hierbij ontvangt u de brief over de Nederlandse inzet voor de Defence Investment Pledge."
     )
@@ -132,7 +132,7 @@ def test_commitments_covered_by_later_letter_of_same_actor(seeds: SqliteStore) -
     ],
 )
 def test_commitments_no_cover_when_late_off_subject_or_unsigned(
-    seeds: SqliteStore, date: str, title: str, role: str | None
+    seeds: SqlStore, date: str, title: str, role: str | None
 ) -> None:
     raw, record = _later("Hierbij ontvangt u een brief.", date, title, None)
     record = replace(record, document=replace(record.document, signer=Signer(None, role)))
@@ -141,7 +141,7 @@ def test_commitments_no_cover_when_late_off_subject_or_unsigned(
     assert _vilnius(seeds, "2023-10-01")["status"] == "overdue"
 
 
-def test_commitments_partial_fulfilment(seeds: SqliteStore) -> None:
+def test_commitments_partial_fulfilment(seeds: SqlStore) -> None:
     text = LATER + " Deze brief geeft een eerste stap; de rest volgt in een volgende brief."
     raw, record = _later(text, "2023-07-05", "Inzet NAVO-Top", ("28676", "435"))
     f = record.fulfilments[0]
@@ -156,22 +156,22 @@ def test_commitments_partial_fulfilment(seeds: SqliteStore) -> None:
     ("status", "expected"),
     [("overdue", 2), ("Openstaand", 2), ("open", 0), ("Voldaan", 0), ("fulfilled", 0)],
 )
-def test_commitments_status_filter_words(seeds: SqliteStore, status: str, expected: int) -> None:
+def test_commitments_status_filter_words(seeds: SqlStore, status: str, expected: int) -> None:
     assert len(seeds.commitments(status=status, as_of="2023-08-01")) == expected
 
 
-def test_commitments_actor_filter(seeds: SqliteStore) -> None:
+def test_commitments_actor_filter(seeds: SqlStore) -> None:
     rows = seeds.commitments(as_of="2023-08-01", actor="kabinet")
     assert [r["actor"] for r in rows] == ["het kabinet"]
 
 
 @pytest.mark.parametrize("bad", [{"status": "klaar"}, {"as_of": "1 augustus"}])
-def test_commitments_bad_arguments(seeds: SqliteStore, bad) -> None:
+def test_commitments_bad_arguments(seeds: SqlStore, bad) -> None:
     with pytest.raises(QueryError):
         seeds.commitments(**bad)
 
 
-def test_commitments_seed_004_deadline_passes(seeds: SqliteStore) -> None:
+def test_commitments_seed_004_deadline_passes(seeds: SqlStore) -> None:
     rows = [c for c in seeds.commitments(as_of="2022-12-13") if c["deadline"] == "2022-12-12"]
     assert [r["status"] for r in rows] == ["overdue"]
     rows = [c for c in seeds.commitments(as_of="2022-12-06") if c["deadline"] == "2022-12-12"]

@@ -98,3 +98,42 @@ def test_schema_store_of_schema_2_upgrades(tmp_path: Path) -> None:
         assert store._rows("SELECT value FROM store_state WHERE key = 'link_version'")
     with open_store(path, text_index=False) as store:
         assert store.search(SearchQuery("oekraine")).total == 1  # FTS5 rebuilt by 0004
+
+
+def _sqlite_columns(path: Path) -> dict[str, list[str]]:
+    conn = sqlite3.connect(path)
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
+            " AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    out = {t: [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    conn.close()
+    return out
+
+
+def test_schema_both_backends_hold_the_same_tables(tmp_path: Path, pg_new) -> None:  # type: ignore[no-untyped-def]
+    """SQL users and exports see one schema: the same migration numbers, tables and columns
+    (only the full-text tables differ: FTS5 in SQLite, a tsvector table in PostgreSQL)."""
+    assert [m.version for m in migrations("postgres")] == [m.version for m in migrations()]
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    url = pg_new()
+    pg = open_store(url)
+    try:
+        rows = pg._rows(  # type: ignore[attr-defined]
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = 'public' AND table_name NOT LIKE 'search%'"
+            " ORDER BY table_name, ordinal_position"
+        )
+        versions = [r["version"] for r in pg._rows("SELECT version FROM schema_migrations")]  # type: ignore[attr-defined]
+    finally:
+        pg.close()
+    columns: dict[str, list[str]] = {}
+    for r in rows:
+        columns.setdefault(r["table_name"], []).append(r["column_name"])
+    assert columns == _sqlite_columns(path)
+    assert sorted(versions) == [m.version for m in migrations()]
+    open_store(url).close()  # opening again applies nothing and fails nothing

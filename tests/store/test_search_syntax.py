@@ -1,7 +1,7 @@
 """Search: words, phrases, AND/OR/NOT, NEAR, prefix, accents, filters; clear errors.
 
-Every behaviour is checked on both engines: the tantivy side index (the default) and FTS5 (the
-fallback when the index is missing or locked)."""
+Every behaviour is checked on every engine: SQLite's tantivy side index (the default) and FTS5
+(the fallback when the index is missing or locked), and PostgreSQL's own full-text search."""
 
 from __future__ import annotations
 
@@ -13,13 +13,20 @@ import pytest
 from storekit import seed_000, seed_004
 
 from kamerlens.errors import QueryError
-from kamerlens.store import SearchQuery
-from kamerlens.store.search import to_fts
+from kamerlens.store import SearchQuery, open_store
+from kamerlens.store.core import SqlStore
+from kamerlens.store.query import to_fts
 from kamerlens.store.sqlite import SqliteStore
 
 
-@pytest.fixture(params=["tantivy", "fts5"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqliteStore]:
+@pytest.fixture(params=["tantivy", "fts5", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
+    if request.param == "postgres":
+        pg = open_store(request.getfixturevalue("pg_new")())
+        assert isinstance(pg, SqlStore)
+        yield pg
+        pg.close()
+        return
     s = SqliteStore(tmp_path / "store.db", text_index=request.param == "tantivy")
     assert (s.indexer.index is not None) == (request.param == "tantivy")
     yield s
@@ -27,7 +34,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqliteStor
 
 
 @pytest.fixture
-def seeded(store: SqliteStore) -> dict[str, str]:
+def seeded(store: SqlStore) -> dict[str, str]:
     ids = {}
     for name, make in (("000", seed_000), ("004", seed_004)):
         raw, record = make()
@@ -35,7 +42,7 @@ def seeded(store: SqliteStore) -> dict[str, str]:
     return ids
 
 
-def _found(store: SqliteStore, q: str, **kw) -> set[str]:
+def _found(store: SqlStore, q: str, **kw) -> set[str]:
     return {h["doc_id"] for h in store.search(SearchQuery(q, **kw)).hits}
 
 
@@ -63,7 +70,7 @@ def _found(store: SqliteStore, q: str, **kw) -> set[str]:
     ],
 )
 def test_search_syntax_finds(
-    store: SqliteStore, seeded: dict[str, str], query: str, expected: set[str]
+    store: SqlStore, seeded: dict[str, str], query: str, expected: set[str]
 ) -> None:
     assert _found(store, query) == {seeded[n] for n in expected}
 
@@ -88,13 +95,13 @@ def test_search_syntax_finds(
     ],
 )
 def test_search_syntax_malformed_is_query_error(
-    store: SqliteStore, query: str, reason: str
+    store: SqlStore, query: str, reason: str
 ) -> None:
     with pytest.raises(QueryError, match=reason):
         store.search(SearchQuery(query))
 
 
-def test_search_snippets_mark_hits(store: SqliteStore, seeded: dict[str, str]) -> None:
+def test_search_snippets_mark_hits(store: SqlStore, seeded: dict[str, str]) -> None:
     result = store.search(SearchQuery("UCAP"))
     assert result.total == 2
     for hit in result.hits:
@@ -102,7 +109,7 @@ def test_search_snippets_mark_hits(store: SqliteStore, seeded: dict[str, str]) -
         assert set(hit) >= {"doc_id", "title", "kind", "date", "dossier", "snippet", "score"}
 
 
-def test_search_sort_by_date_and_relevance(store: SqliteStore, seeded: dict[str, str]) -> None:
+def test_search_sort_by_date_and_relevance(store: SqlStore, seeded: dict[str, str]) -> None:
     by_date = store.search(SearchQuery("navo", sort="date")).hits
     assert [h["date"] for h in by_date] == sorted((h["date"] for h in by_date), reverse=True)
     ranked = store.search(SearchQuery("oslo OR infrastructuur")).hits
@@ -122,19 +129,19 @@ def test_search_sort_by_date_and_relevance(store: SqliteStore, seeded: dict[str,
         ({"dossier": "28 676"}, set()),
     ],
 )
-def test_search_filters(store: SqliteStore, seeded: dict[str, str], filters, expected) -> None:
+def test_search_filters(store: SqlStore, seeded: dict[str, str], filters, expected) -> None:
     assert _found(store, "navo", **filters) == {seeded[n] for n in expected}
 
 
 @pytest.mark.parametrize(
     "filters", [{"since": "juni"}, {"until": "2023/01/01"}, {"dossier": "abc"}, {"sort": "best"}]
 )
-def test_search_bad_filters_are_query_errors(store: SqliteStore, filters) -> None:
+def test_search_bad_filters_are_query_errors(store: SqlStore, filters) -> None:
     with pytest.raises(QueryError):
         store.search(SearchQuery("navo", **filters))
 
 
-def test_search_facets(store: SqliteStore, seeded: dict[str, str]) -> None:
+def test_search_facets(store: SqlStore, seeded: dict[str, str]) -> None:
     result = store.search(SearchQuery("navo", facets=True))
     assert result.facets["kind"] == {"verslag": 2}
     assert result.facets["year"] == {"2022": 1, "2023": 1}
@@ -144,7 +151,7 @@ def test_search_facets(store: SqliteStore, seeded: dict[str, str]) -> None:
     assert narrowed.facets["year"] == {"2023": 1}
 
 
-def test_search_snippets_escape_html(store: SqliteStore) -> None:
+def test_search_snippets_escape_html(store: SqlStore) -> None:
     """The web app inserts snippets as HTML: only the marks may be markup."""
     raw, record = seed_004()
     text = record.text + "\n\nZie <script>alert(1)</script> & de NAVO-Top <b>nu</b>."
@@ -154,7 +161,7 @@ def test_search_snippets_escape_html(store: SqliteStore) -> None:
     assert "<mark>alert</mark>" in snippet
 
 
-def test_search_counts_and_pages(store: SqliteStore, seeded: dict[str, str]) -> None:
+def test_search_counts_and_pages(store: SqlStore, seeded: dict[str, str]) -> None:
     first = store.search(SearchQuery("navo", limit=1))
     second = store.search(SearchQuery("navo", limit=1, offset=1))
     assert first.total == second.total == 2

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from storekit import seed_000, seed_004, snapshot, variant
+from storekit import fts_count, seed_000, seed_004, snapshot, variant
 
-from kamerlens.store.sqlite import SqliteStore
+from kamerlens.store.core import SqlStore
 
 
 @pytest.mark.parametrize("make", [seed_000, seed_004])
-def test_sqlite_add_twice_changes_nothing(store: SqliteStore, make) -> None:
+def test_store_add_twice_changes_nothing(store: SqlStore, make) -> None:
     raw, record = make()
     first = store.add(raw, record)
     before = snapshot(store)
@@ -22,7 +22,7 @@ def test_sqlite_add_twice_changes_nothing(store: SqliteStore, make) -> None:
     assert snapshot(store) == before
 
 
-def test_sqlite_known_by_content_hash(store: SqliteStore) -> None:
+def test_store_known_by_content_hash(store: SqlStore) -> None:
     raw, record = seed_000()
     assert not store.known(raw.sha256)
     store.add(raw, record)
@@ -34,7 +34,7 @@ def test_sqlite_known_by_content_hash(store: SqliteStore) -> None:
     ("identifier", "expected"),
     [("kst-28676-435", "kst-28676-435"), (None, None)],
 )
-def test_sqlite_doc_id_is_identifier_or_hash(store: SqliteStore, identifier, expected) -> None:
+def test_store_doc_id_is_identifier_or_hash(store: SqlStore, identifier, expected) -> None:
     raw, record = seed_000(identifier)
     result = store.add(raw, record)
     assert result.doc_id == (expected or raw.sha256[:16])
@@ -43,7 +43,7 @@ def test_sqlite_doc_id_is_identifier_or_hash(store: SqliteStore, identifier, exp
         assert (stored["dossier"], stored["number"]) == ("28676", "435")
 
 
-def test_sqlite_doc_id_from_file_name(store: SqliteStore) -> None:
+def test_store_doc_id_from_file_name(store: SqlStore) -> None:
     raw, record = seed_004()
     raw = replace(raw, source="downloads/kst-36200-X-26.txt")
     record = replace(record, document=replace(record.document, source=raw.source))
@@ -53,7 +53,7 @@ def test_sqlite_doc_id_from_file_name(store: SqliteStore) -> None:
     assert (doc["dossier"], doc["number"]) == ("36200-X", "26")
 
 
-def test_sqlite_same_identifier_other_content_kept_beside(store: SqliteStore) -> None:
+def test_store_same_identifier_other_content_kept_beside(store: SqlStore) -> None:
     raw, record = seed_000("kst-28676-435")
     raw2, record2 = variant(raw, record, 1)
     a, b = store.add(raw, record), store.add(raw2, record2)
@@ -63,7 +63,7 @@ def test_sqlite_same_identifier_other_content_kept_beside(store: SqliteStore) ->
     assert store.stats()["documents"] == 2
 
 
-def test_sqlite_replace_swaps_items_in_place(store: SqliteStore) -> None:
+def test_store_replace_swaps_items_in_place(store: SqlStore) -> None:
     raw, record = seed_004()
     store.add(raw, record)
     fewer = replace(record, amounts=())
@@ -73,7 +73,4 @@ def test_sqlite_replace_swaps_items_in_place(store: SqliteStore) -> None:
     assert stats["documents"] == 1 and stats["amounts"] == 0
     assert stats["references"] == len(record.references)
     # the full-text index forgot the old row and holds the new one exactly once
-    assert (
-        store.conn.execute("SELECT count(*) FROM search WHERE search MATCH 'ucap'").fetchone()[0]
-        == 1
-    )
+    assert fts_count(store, "ucap") == 1

@@ -9,7 +9,7 @@ from storekit import seed_000, seed_004
 
 from kamerlens.errors import NotFound
 from kamerlens.models import ITEM_KINDS
-from kamerlens.store.sqlite import SqliteStore
+from kamerlens.store.core import SqlStore
 
 
 def _strip_ids(value):
@@ -21,7 +21,7 @@ def _strip_ids(value):
 
 
 @pytest.mark.parametrize("make", [seed_000, seed_004])
-def test_sqlite_document_equals_record(store: SqliteStore, make) -> None:
+def test_store_document_equals_record(store: SqlStore, make) -> None:
     raw, record = make()
     doc_id = store.add(raw, record).doc_id
     stored = store.document(doc_id)
@@ -34,7 +34,7 @@ def test_sqlite_document_equals_record(store: SqliteStore, make) -> None:
 
 
 @pytest.mark.parametrize("make", [seed_000, seed_004])
-def test_sqlite_spans_point_into_stored_text(store: SqliteStore, make) -> None:
+def test_store_spans_point_into_stored_text(store: SqlStore, make) -> None:
     raw, record = make()
     stored = store.document(store.add(raw, record).doc_id)
     text = stored["text"]
@@ -44,7 +44,7 @@ def test_sqlite_spans_point_into_stored_text(store: SqliteStore, make) -> None:
         assert text[c["start"] : c["end"]] == c["text"]
 
 
-def test_sqlite_resolve_by_hash_prefix_and_not_found(store: SqliteStore) -> None:
+def test_store_resolve_by_hash_prefix_and_not_found(store: SqlStore) -> None:
     raw, record = seed_000("kst-28676-435")
     store.add(raw, record)
     assert store.document(raw.sha256[:10])["doc_id"] == "kst-28676-435"
@@ -52,7 +52,7 @@ def test_sqlite_resolve_by_hash_prefix_and_not_found(store: SqliteStore) -> None
         store.document("kst-1-1")
 
 
-def test_sqlite_raw_gives_back_the_source(store: SqliteStore) -> None:
+def test_store_raw_gives_back_the_source(store: SqlStore) -> None:
     raw, record = seed_004()
     doc_id = store.add(raw, record).doc_id
     again = store.raw(doc_id)
@@ -60,7 +60,7 @@ def test_sqlite_raw_gives_back_the_source(store: SqliteStore) -> None:
     assert again.source == raw.source
 
 
-def test_sqlite_documents_latest_first(store: SqliteStore) -> None:
+def test_store_documents_latest_first(store: SqlStore) -> None:
     for make in (seed_004, seed_000):
         raw, record = make()
         store.add(raw, record)

@@ -14,7 +14,7 @@ from storekit import seed_000, seed_004
 
 from kamerlens.store import SearchQuery
 from kamerlens.store.sqlite import SqliteStore
-from kamerlens.store.textindex import MARKER
+from kamerlens.store.sqlite.textindex import MARKER
 
 
 def _found(store: SqliteStore, q: str) -> int:
@@ -139,7 +139,7 @@ def test_textindex_near_translated_or_left_to_fts5(tmp_path: Path) -> None:
         store.add(*seed_004())
         index = store.indexer.index
         from kamerlens.store.query import parse
-        from kamerlens.store.textindex import Unsupported
+        from kamerlens.store.sqlite.textindex import Unsupported
 
         index.translate(parse("ucap NEAR/3 trustfund"))  # two words: a slop phrase each way
         with pytest.raises(Unsupported):

@@ -29,12 +29,10 @@ from kamerlens.link.commitments import (
 )
 from kamerlens.link.recipients import merge
 from kamerlens.link.text import content_words
-from kamerlens.store.sqlite import insert_links
+from kamerlens.store.core import insert_links
 
 if TYPE_CHECKING:
-    import sqlite3
-
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore, Tx
 
 LINK_VERSION = "1"  # a different value in store_state (or none): the next run is a full one
 KINDS = ("fulfils", "covers", "recipient")
@@ -52,9 +50,10 @@ def _marks(values: list[Any]) -> str:
     return ",".join("?" * len(values))
 
 
-def update(store: SqliteStore, *, full: bool = False) -> dict[str, int]:
+def update(store: SqlStore, *, full: bool = False) -> dict[str, int]:
     """Bring the links up to date; returns how many links of each kind were (re)written."""
     with store.transaction() as c:
+        store._serialize(c, "links")  # one link stage at a time over one store
         state = c.execute("SELECT value FROM store_state WHERE key = 'link_version'").fetchone()
         full = full or state is None or state[0] != LINK_VERSION
         if not full:
@@ -68,9 +67,21 @@ def update(store: SqliteStore, *, full: bool = False) -> dict[str, int]:
                 c.execute("DELETE FROM links WHERE kind = ?", (kind,))
             c.execute("DELETE FROM title_words")
             c.execute("DELETE FROM commitment_words")
-            new = [r[0] for r in c.execute("SELECT doc_id FROM documents ORDER BY rowid")]
-        else:
-            new = [r[0] for r in c.execute("SELECT doc_id FROM link_pending ORDER BY rowid")]
+            new = [
+                r[0]
+                for r in c.execute(
+                    "SELECT d.doc_id FROM documents d JOIN texts t ON t.doc_id = d.doc_id"
+                    " ORDER BY t.id"
+                )
+            ]
+        else:  # in the order they were stored (a pending row of a deleted document is moot)
+            new = [
+                r[0]
+                for r in c.execute(
+                    "SELECT p.doc_id FROM link_pending p JOIN texts t ON t.doc_id = p.doc_id"
+                    " ORDER BY t.id"
+                )
+            ]
         counts = dict.fromkeys(KINDS, 0)
         if new:
             # a full run reads every commitment once; an incremental one reads a few per step
@@ -79,15 +90,22 @@ def update(store: SqliteStore, *, full: bool = False) -> dict[str, int]:
             counts["fulfils"] = _fulfils(store, c, new, full)
             counts["covers"] = _covers(store, c, new, everything)
             counts["recipient"] = _recipients(store, c, new)
-        c.execute("DELETE FROM link_pending")
+        # forget only what was linked here: another writer may have stored (and queued) more
+        # since this run read the queue
+        for chunk in _chunks(new):
+            c.execute(f"DELETE FROM link_pending WHERE doc_id IN ({_marks(chunk)})", chunk)
         c.execute(
-            "INSERT OR REPLACE INTO store_state (key, value) VALUES ('link_version', ?)",
+            "DELETE FROM link_pending WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+        )
+        c.execute(
+            "INSERT INTO store_state (key, value) VALUES ('link_version', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (LINK_VERSION,),
         )
     return counts
 
 
-def _insert(c: sqlite3.Connection, kind: str, links: list[dict[str, Any]]) -> None:
+def _insert(c: Tx, kind: str, links: list[dict[str, Any]]) -> None:
     insert_links(c, kind, links)
 
 
@@ -95,8 +113,8 @@ def _insert(c: sqlite3.Connection, kind: str, links: list[dict[str, Any]]) -> No
 
 
 def _index_words(
-    store: SqliteStore,
-    c: sqlite3.Connection,
+    store: SqlStore,
+    c: Tx,
     new: list[str],
     everything: list[dict[str, Any]] | None,
 ) -> None:
@@ -111,7 +129,10 @@ def _index_words(
         ).fetchall()
         titles += [(w, r["date"], r["doc_id"]) for r in rows for w in content_words(r["title"])]
     titles.sort()
-    c.executemany("INSERT OR IGNORE INTO title_words (word, date, doc_id) VALUES (?, ?, ?)", titles)
+    c.executemany(
+        "INSERT INTO title_words (word, date, doc_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        titles,
+    )
     commitments = everything
     if commitments is None:
         commitments = [
@@ -125,8 +146,8 @@ def _index_words(
             words += [(w, until, com["id"], made, com["doc_id"]) for w in subject_words]
     words.sort()
     c.executemany(
-        "INSERT OR IGNORE INTO commitment_words (word, until, commitment_id, made, doc_id)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO commitment_words (word, until, commitment_id, made, doc_id)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         words,
     )
 
@@ -134,7 +155,7 @@ def _index_words(
 # -- fulfils ---------------------------------------------------------------------------------
 
 
-def _fulfils(store: SqliteStore, c: sqlite3.Connection, new: list[str], full: bool) -> int:
+def _fulfils(store: SqlStore, c: Tx, new: list[str], full: bool) -> int:
     if full:
         docs = new
     else:
@@ -176,7 +197,7 @@ def _fulfils(store: SqliteStore, c: sqlite3.Connection, new: list[str], full: bo
 
 
 def _targets(
-    store: SqliteStore, c: sqlite3.Connection, wanted: set[tuple[str, str]], full: bool
+    store: SqlStore, c: Tx, wanted: set[tuple[str, str]], full: bool
 ) -> tuple[dict[tuple[str, str], list[dict[str, Any]]], dict[tuple[str, str], str]]:
     """The commitments made in, and the stored document of, each wanted target."""
     if full and len(wanted) > 5000:  # many targets: one pass over everything is cheaper
@@ -205,8 +226,8 @@ def _targets(
     stored: dict[tuple[str, str], str] = {}
     for target in wanted:
         row = c.execute(
-            "SELECT doc_id FROM documents WHERE dossier = ? AND number = ?"
-            " ORDER BY rowid DESC LIMIT 1",
+            "SELECT d.doc_id FROM documents d JOIN texts t ON t.doc_id = d.doc_id"
+            " WHERE d.dossier = ? AND d.number = ? ORDER BY t.id DESC LIMIT 1",
             target,
         ).fetchone()
         if row:
@@ -218,8 +239,8 @@ def _targets(
 
 
 def _covers(
-    store: SqliteStore,
-    c: sqlite3.Connection,
+    store: SqlStore,
+    c: Tx,
     new: list[str],
     everything: list[dict[str, Any]] | None,
 ) -> int:
@@ -260,7 +281,7 @@ def _covers(
 
 
 def _commitments_by_id(
-    store: SqliteStore, c: sqlite3.Connection, ids: list[int]
+    store: SqlStore, c: Tx, ids: list[int]
 ) -> list[dict[str, Any]]:
     doc_ids: set[str] = set()
     for chunk in _chunks(ids):
@@ -276,7 +297,7 @@ def _commitments_by_id(
     return rows
 
 
-def _sql_candidates(c: sqlite3.Connection) -> Any:
+def _sql_candidates(c: Tx) -> Any:
     """Candidates through ``title_words``: the same set ``_TitleIndex.candidates`` finds."""
 
     def candidates(
@@ -305,7 +326,7 @@ def _sql_candidates(c: sqlite3.Connection) -> Any:
 # -- recipients ------------------------------------------------------------------------------
 
 
-def _recipients(store: SqliteStore, c: sqlite3.Connection, new: list[str]) -> int:
+def _recipients(store: SqlStore, c: Tx, new: list[str]) -> int:
     from kamerlens.link import recipient_keys
 
     found = recipient_keys(store, store.items("amounts", doc_ids=new))

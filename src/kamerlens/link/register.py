@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from kamerlens.store import opendata
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
 
 MIN_SCORE = 0.62  # below this a candidate is not a link
 TEXT_ALONE = 0.75  # text this alike links even when the speaker is unknown
@@ -78,14 +78,14 @@ def _day(value: Any) -> str | None:
     return text
 
 
-def register_days(store: SqliteStore, toezegging: dict[str, Any]) -> list[str]:
+def register_days(store: SqlStore, toezegging: dict[str, Any]) -> list[str]:
     """The day(s) a toezegging was made: its debate's date, else the days up to its creation."""
     act_id = (toezegging.get("refs") or {}).get("activiteit", [None])[0]
     act = opendata.entity(store, act_id) if act_id else None
     if act is None and toezegging.get("activiteitNummer"):
         rows = store._rows(
             "SELECT id FROM od_entities WHERE category = 'Activiteit'"
-            " AND json_extract(fields, '$.nummer') = ?",
+            f" AND {store.json_field('fields', 'nummer')} = ?",
             (toezegging["activiteitNummer"],),
         )
         act = opendata.entity(store, rows[0]["id"]) if rows else None
@@ -111,7 +111,7 @@ def _said_by(person: str, row: dict[str, Any]) -> bool:
     return any(n and last in str(n).casefold() for n in names)
 
 
-def _candidates(store: SqliteStore, days: list[str]) -> list[dict[str, Any]]:
+def _candidates(store: SqlStore, days: list[str]) -> list[dict[str, Any]]:
     if not days:
         return []
     return store._rows(
@@ -123,7 +123,7 @@ def _candidates(store: SqliteStore, days: list[str]) -> list[dict[str, Any]]:
 
 
 def best_match(
-    store: SqliteStore, toezegging: dict[str, Any]
+    store: SqlStore, toezegging: dict[str, Any]
 ) -> tuple[dict[str, Any], float, str] | None:
     """The commitment found in text that a toezegging registers, with score and evidence."""
     days = register_days(store, toezegging)
@@ -143,7 +143,7 @@ def best_match(
     return best
 
 
-def relink_register(store: SqliteStore) -> int:
+def relink_register(store: SqlStore) -> int:
     """Recompute every register link (one transaction); returns how many were found."""
     found = []
     for item in opendata.entities(store, "Toezegging"):
@@ -154,8 +154,10 @@ def relink_register(store: SqliteStore) -> int:
     with store.transaction() as c:
         c.execute("DELETE FROM od_register_links")
         c.executemany(
-            'INSERT OR REPLACE INTO od_register_links (toezegging_id, doc_id, start, "end",'
-            " score, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT INTO od_register_links (toezegging_id, doc_id, start, "end",'
+            " score, evidence) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (toezegging_id, doc_id,"
+            ' start) DO UPDATE SET "end" = excluded."end", score = excluded.score,'
+            " evidence = excluded.evidence",
             found,
         )
     return len(found)

@@ -68,6 +68,38 @@ def file_version(db: str | Path) -> Callable[[], Hashable]:
     return version
 
 
+def wal_version(url: str, every: float = 0.5) -> Callable[[], Hashable]:
+    """A token that changes whenever the PostgreSQL server writes (its WAL position), read at
+    most every ``every`` seconds over one connection of its own (the server may be remote)."""
+    lock = threading.Lock()
+    state: dict[str, Any] = {"at": 0.0, "token": None, "conn": None}
+
+    def version() -> Hashable:
+        import psycopg
+
+        with lock:
+            now = time.monotonic()
+            if now - state["at"] < every:
+                return state["token"]
+            try:
+                if state["conn"] is None or state["conn"].closed:
+                    state["conn"] = psycopg.connect(url, autocommit=True, connect_timeout=5)
+                state["token"] = state["conn"].execute("SELECT pg_current_wal_lsn()").fetchone()
+            except psycopg.Error:
+                state["conn"], state["token"] = None, ("unreachable", now)  # cache nothing
+            state["at"] = now
+            return state["token"]
+
+    return version
+
+
+def store_version(db: str | Path) -> Callable[[], Hashable]:
+    """The change token of the store at ``db``: its files, or its server's WAL position."""
+    from kamerlens.store import is_url
+
+    return wal_version(str(db)) if is_url(db) else file_version(db)
+
+
 class ResultCache:
     """A small LRU of answers, keyed by the question and the store's version.
 

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kamerlens.errors import KamerlensError
-from kamerlens.serve.access import ResultCache, StoreAccess, file_version
+from kamerlens.serve.access import ResultCache, StoreAccess, store_version
 from kamerlens.serve.highlight import KIND_LABELS
 from kamerlens.serve.text import (
     basename,
@@ -233,7 +233,7 @@ def create_app(
         if db is None:
             raise ValueError("create_app needs a database path or an opener")
         opener = _default_opener(db)
-        version = version or file_version(db)
+        version = version or store_version(db)
     cache = ResultCache(cache_size, version=version) if cache_size > 0 else None
     access = StoreAccess(opener, timeout=query_timeout, cache=cache)
 

@@ -47,11 +47,12 @@ def dossier_extra(store: Any, number: str) -> dict[str, Any]:
     canon = canonical_dossier(number)
     if not opendata.available(store):
         return {"kamer_title": None, "kamer_documents": [], "kamer_motions": []}
+    field = store.json_field  # the backend's way to read a JSON text column
     docs = store._rows(
-        "SELECT o.entity_id, o.doc_id, o.number, json_extract(e.fields, '$.soort') AS soort,"
-        " json_extract(e.fields, '$.onderwerp') AS onderwerp,"
-        " json_extract(e.fields, '$.documentNummer') AS documentnummer,"
-        " substr(json_extract(e.fields, '$.datum'), 1, 10) AS datum,"
+        f"SELECT o.entity_id, o.doc_id, o.number, {field('e.fields', 'soort')} AS soort,"
+        f" {field('e.fields', 'onderwerp')} AS onderwerp,"
+        f" {field('e.fields', 'documentNummer')} AS documentnummer,"
+        f" substr({field('e.fields', 'datum')}, 1, 10) AS datum,"
         " (SELECT 1 FROM documents d WHERE d.doc_id = o.doc_id) AS stored"
         " FROM od_documents o JOIN od_entities e ON e.id = o.entity_id"
         " WHERE o.dossier = ? AND o.source = 'tk' ORDER BY datum, o.number",

@@ -27,6 +27,7 @@ def search_view(store: Store, params: SearchParams) -> dict[str, Any]:
     return {
         "query": params.as_params(page=None),
         "total": result.total,
+        "total_estimated": result.estimated,
         "page": params.page,
         "per_page": params.per_page,
         "pages": pages,

@@ -1,13 +1,13 @@
 """The Store protocol: the one small interface the CLI and the web app use.
 
-SQLite (``store/sqlite.py``) is the default and the store of record; a PostgreSQL backend
-implements the same protocol. Every query returns plain JSON-ready values (dicts, lists,
-str, int, float, None) so the CLI, the JSON API and the templates share one shape.
+``store/core.py`` implements it once over plain SQL; ``store/sqlite/`` (the default) and
+``store/postgres/`` are the two backends under it. Every query returns plain JSON-ready values
+(dicts, lists, str, int, float, None) so the CLI, the JSON API and the templates share one shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -52,6 +52,8 @@ class SearchResult:
     hits: list[dict[str, Any]]
     # kind/year/dossier -> counts (when SearchQuery.facets)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # total (and facets) estimated rather than counted: a very broad query (PostgreSQL)
+    estimated: bool = False
 
 
 class Store(Protocol):
@@ -84,6 +86,9 @@ class Store(Protocol):
         self, docs: list[Any], *, replace: bool = False
     ) -> list[AddResult | Exception]: ...  # store/writer.py Prepared rows (batch ingest)
     def known_hashes(self) -> set[str]: ...
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]: ...
+    def hashes(self) -> list[str]: ...  # content hash of every document, in stored order
+    def sources_by_hash(self, hashes: Sequence[str]) -> list[tuple[str, bytes]]: ...
     def doc_ids(self) -> list[str]: ...
     def source_bytes(self, doc: str) -> tuple[str, bytes]: ...  # (source name, raw bytes)
     def items(

@@ -143,6 +143,7 @@ def _run(
     workers: int,
     replace_existing: bool,
     progress: Progress | None,
+    executor: Executor | None = None,
 ) -> None:
     """Extract ``(name, bytes, sha256)`` jobs (in workers) and write the results (here), in
     transactions of up to WRITE_DOCS documents."""
@@ -177,7 +178,7 @@ def _run(
         if len(buffer) >= WRITE_DOCS or size >= WRITE_BYTES:
             flush()
 
-    executor = _executor(workers)
+    executor = executor or _executor(workers)
     if executor is None:
         for chunk in _chunks(jobs):
             take(chunk, _extract_chunk(chunk))
@@ -244,18 +245,41 @@ def catalogue_rows(data: bytes) -> list[dict[str, Any]] | None:
 # -- entry points -----------------------------------------------------------------------------
 
 
+def _on_workers(store: Store, dask: Any) -> str | None:
+    """The URL the Dask workers write to, when they write themselves (a PostgreSQL store)."""
+    url = getattr(store, "url", None)
+    return str(url) if dask is not None and url else None
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    dask: Any = None,
 ) -> Summary:
-    """Ingest files and folders; see the module docstring. ``workers=0`` extracts in-process."""
+    """Ingest files and folders; see the module docstring. ``workers=0`` extracts in-process.
+
+    ``dask``: a Dask client; extraction runs on its workers (``store/distributed.py``).
+    """
     started = time.perf_counter()
     workers = (os.cpu_count() or 1) if workers is None else workers
     files, missing = collect(paths)
     summary = Summary(failed=list(missing))
+    url = _on_workers(store, dask)
+    if url is not None:
+        from kamerlens.store import distributed
+
+        pairs = [(str(p), str(p.resolve())) for p in files]
+        distributed.run(
+            url, pairs, reprocess=False, client=dask, summary=summary, progress=progress
+        )
+        if progress:
+            for name, _ in missing:
+                progress(name)
+        summary.seconds = time.perf_counter() - started
+        return summary
     known = store.known_hashes()
     seen: set[str] = set()
 
@@ -285,25 +309,47 @@ def ingest(
             seen.add(sha)
             yield name, data, sha
 
-    _run(store, jobs(), summary, workers, False, progress)
+    _run(store, jobs(), summary, workers, False, progress, _dask_executor(dask))
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _dask_executor(dask: Any) -> Executor | None:
+    # a store with one writer (SQLite): the Dask workers extract, this process writes
+    return dask.get_executor(pure=False, retries=2) if dask is not None else None
+
+
 def reprocess(
-    store: Store, *, workers: int | None = None, progress: Progress | None = None
+    store: Store,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    dask: Any = None,
 ) -> Summary:
-    """Extract every stored document again from its stored source; replace its items."""
+    """Extract every stored document again from its stored source; replace its items.
+
+    ``dask``: a Dask client; extraction runs on its workers (``store/distributed.py``).
+    """
     started = time.perf_counter()
     workers = (os.cpu_count() or 1) if workers is None else workers
     summary = Summary()
+    url = _on_workers(store, dask)
+    if url is not None:
+        from kamerlens.store import distributed
+
+        hashes = store.hashes()  # type: ignore[attr-defined]
+        distributed.run(
+            url, hashes, reprocess=True, client=dask, summary=summary, progress=progress
+        )
+        summary.seconds = time.perf_counter() - started
+        return summary
 
     def jobs() -> Iterator[tuple[str, bytes, str]]:
         for doc_id in store.doc_ids():
             name, data = store.source_bytes(doc_id)
             yield name, data, sha256_hex(data)
 
-    _run(store, jobs(), summary, workers, True, progress)
+    _run(store, jobs(), summary, workers, True, progress, _dask_executor(dask))
     summary.seconds = time.perf_counter() - started
     return summary
 

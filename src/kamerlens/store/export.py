@@ -11,7 +11,7 @@ from kamerlens.errors import QueryError, StoreError
 from kamerlens.store.rows import ITEM_TABLES, q
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
 
 TABLES: tuple[str, ...] = (
     "documents",
@@ -24,7 +24,7 @@ TABLES: tuple[str, ...] = (
 EXPORT_FORMATS = ("csv", "json", "parquet")
 
 
-def export(store: SqliteStore, directory: str | Path, *, format: str = "csv") -> list[str]:
+def export(store: SqlStore, directory: str | Path, *, format: str = "csv") -> list[str]:
     """Write ``DIR/<table>.<format>`` for every table; returns the paths written."""
     if format not in EXPORT_FORMATS:
         raise QueryError(f"--format must be csv, json or parquet, not {format!r}")
@@ -37,10 +37,7 @@ def export(store: SqliteStore, directory: str | Path, *, format: str = "csv") ->
         ) from exc
     written = []
     for table in TABLES:
-        with store._lock:
-            cur = store.conn.execute(f"SELECT * FROM {q(table)} ORDER BY rowid")
-            columns = [d[0] for d in cur.description]
-            rows = [tuple(r) for r in cur]
+        columns, rows = store._table(f"SELECT * FROM {q(table)} {store._export_order(table)}")
         path = out / f"{table}.{format}"
         if format == "csv":
             with path.open("w", newline="", encoding="utf-8") as fh:

@@ -15,7 +15,7 @@ from kamerlens.store import opendata
 from kamerlens.store.ids import canonical_dossier
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
 
 _OUTCOMES = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "vervallen")
 REGISTER_STATUS = {  # the register's word -> kamerlens' status
@@ -38,7 +38,7 @@ def _outcome(besluit: dict[str, Any] | None, voor: int, tegen: int) -> str | Non
     return None
 
 
-def _votes(store: SqliteStore, besluit_id: str) -> list[dict[str, Any]]:
+def _votes(store: SqlStore, besluit_id: str) -> list[dict[str, Any]]:
     rows = [
         opendata.entity(store, i)
         for i in opendata.pointing_at(store, "Stemming", "besluit", besluit_id)
@@ -59,7 +59,7 @@ def _votes(store: SqliteStore, besluit_id: str) -> list[dict[str, Any]]:
     return votes
 
 
-def _decision(store: SqliteStore, zaak_id: str) -> dict[str, Any]:
+def _decision(store: SqlStore, zaak_id: str) -> dict[str, Any]:
     besluiten = [
         b
         for b in (
@@ -92,7 +92,7 @@ def _decision(store: SqliteStore, zaak_id: str) -> dict[str, Any]:
     }
 
 
-def _kamerstuk(store: SqliteStore, zaak: dict[str, Any]) -> tuple[str | None, str | None]:
+def _kamerstuk(store: SqlStore, zaak: dict[str, Any]) -> tuple[str | None, str | None]:
     for doc_id in opendata.pointing_at(store, "Document", "zaak", zaak["id"]):
         doc = opendata.entity(store, doc_id)
         if doc and str(doc.get("soort") or "").lower().startswith("motie"):
@@ -102,7 +102,7 @@ def _kamerstuk(store: SqliteStore, zaak: dict[str, Any]) -> tuple[str | None, st
     return opendata.kamerstuk_of(store, zaak)
 
 
-def motion_fate(store: SqliteStore, zaak: dict[str, Any]) -> dict[str, Any]:
+def motion_fate(store: SqlStore, zaak: dict[str, Any]) -> dict[str, Any]:
     dossier, number = _kamerstuk(store, zaak)
     actors = [
         a
@@ -131,7 +131,7 @@ def motion_fate(store: SqliteStore, zaak: dict[str, Any]) -> dict[str, Any]:
 
 
 def motion_fates(
-    store: SqliteStore, *, dossier: str | None = None, number: str | None = None
+    store: SqlStore, *, dossier: str | None = None, number: str | None = None
 ) -> list[dict[str, Any]]:
     """Every synced motion (Zaak soort Motie) with its decision and votes."""
     canon = canonical_dossier(dossier) if dossier else None
@@ -149,13 +149,13 @@ def motion_fates(
     return out
 
 
-def fates_by_kamerstuk(store: SqliteStore) -> dict[tuple[str, str], dict[str, Any]]:
+def fates_by_kamerstuk(store: SqlStore) -> dict[tuple[str, str], dict[str, Any]]:
     return {
         (f["dossier"], f["number"]): f for f in motion_fates(store) if f["dossier"] and f["number"]
     }
 
 
-def add_fates(store: SqliteStore, groups: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+def add_fates(store: SqlStore, groups: dict[tuple[Any, ...], dict[str, Any]]) -> None:
     """Give each motion found in text its fate, and add synced motions no text mentions."""
     if not opendata.available(store):
         return
@@ -207,7 +207,7 @@ def _register_row(item: dict[str, Any], link: dict[str, Any] | None) -> dict[str
     }
 
 
-def _links(store: SqliteStore) -> dict[str, dict[str, Any]]:
+def _links(store: SqlStore) -> dict[str, dict[str, Any]]:
     out = {}
     for r in store._rows(
         'SELECT l.toezegging_id, l.doc_id, l.start, l."end", l.score, l.evidence,'
@@ -219,7 +219,7 @@ def _links(store: SqliteStore) -> dict[str, dict[str, Any]]:
     return out
 
 
-def register(store: SqliteStore) -> list[dict[str, Any]]:
+def register(store: SqlStore) -> list[dict[str, Any]]:
     """The register's toezeggingen, each with the commitment found in text (or None)."""
     if not opendata.available(store):
         return []
@@ -229,7 +229,7 @@ def register(store: SqliteStore) -> list[dict[str, Any]]:
     return rows
 
 
-def register_evidence(store: SqliteStore) -> dict[tuple[str, int], dict[str, Any]]:
+def register_evidence(store: SqlStore) -> dict[tuple[str, int], dict[str, Any]]:
     """(doc_id, start) of a commitment -> what the register says of it."""
     if not opendata.available(store):
         return {}
@@ -250,7 +250,7 @@ def register_evidence(store: SqliteStore) -> dict[tuple[str, int], dict[str, Any
     return out
 
 
-def unregistered(store: SqliteStore) -> list[dict[str, Any]]:
+def unregistered(store: SqlStore) -> list[dict[str, Any]]:
     """Commitments found in the synced debates and letters that the register does not hold."""
     if not opendata.available(store):
         return []
@@ -275,7 +275,7 @@ def unregistered(store: SqliteStore) -> list[dict[str, Any]]:
 
 
 def commitments_by_source(
-    store: SqliteStore, source: str, status: str | None, as_of: str | None, actor: str | None
+    store: SqlStore, source: str, status: str | None, as_of: str | None, actor: str | None
 ) -> tuple[list[dict[str, Any]], list[tuple[str, Any]]]:
     """Rows and table columns of ``kamerlens commitments --source register|both``.
 

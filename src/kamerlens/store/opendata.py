@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kamerlens.store.ids import canonical_dossier
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
     from kamerlens.sync.feed import Entity
 
 
@@ -46,16 +46,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def available(store: SqliteStore) -> bool:
+def available(store: SqlStore) -> bool:
     """False for a store opened read-only before migration 0006 ran on it (no od_* tables)."""
-    return bool(store._rows(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'od_entities'"))
+    return store.has_table("od_entities")
 
 
 # -- where each feed goes on --------------------------------------------------------------------
 
 
-def sync_state(store: SqliteStore, source: str, category: str) -> dict[str, Any]:
+def sync_state(store: SqlStore, source: str, category: str) -> dict[str, Any]:
     """``{"resume_url": str | None, "failed": [urls]}`` of one category (empty when new)."""
     rows = store._rows(
         "SELECT resume_url, failed, updated_at FROM od_sync_state WHERE source = ? AND"
@@ -82,13 +81,13 @@ def _set_state(c: Any, source: str, category: str, resume: str | None, failed: l
 
 
 def set_state(
-    store: SqliteStore, source: str, category: str, resume: str | None, failed: list[str]
+    store: SqlStore, source: str, category: str, resume: str | None, failed: list[str]
 ) -> None:
     with store.transaction() as c:
         _set_state(c, source, category, resume, failed)
 
 
-def sync_states(store: SqliteStore) -> list[dict[str, Any]]:
+def sync_states(store: SqlStore) -> list[dict[str, Any]]:
     return store._rows("SELECT * FROM od_sync_state ORDER BY source, category")
 
 
@@ -131,7 +130,7 @@ def _upsert(c: Any, entity: Entity, now: str) -> str:
     return "added" if old is None else "updated"
 
 
-def _remove(store: SqliteStore, c: Any, entity: Entity, counts: PageCounts) -> None:
+def _remove(store: SqlStore, c: Any, entity: Entity, counts: PageCounts) -> None:
     old = c.execute("SELECT bijgewerkt FROM od_entities WHERE id = ?", (entity.id,)).fetchone()
     if old is not None and old[0] > entity.bijgewerkt:
         counts.unchanged += 1  # restored after this deletion: the newer version stands
@@ -147,7 +146,7 @@ def _remove(store: SqliteStore, c: Any, entity: Entity, counts: PageCounts) -> N
         ).fetchone()
         known = c.execute("SELECT 1 FROM documents WHERE doc_id = ?", (link[0],)).fetchone()
         if still is None and known is not None:
-            store._delete(link[0])  # the Kamer withdrew it: its record goes too
+            store._delete(c, link[0])  # the Kamer withdrew it: its record goes too
             counts.documents_removed += 1
     if old is not None or link is not None:
         counts.deleted += 1
@@ -156,7 +155,7 @@ def _remove(store: SqliteStore, c: Any, entity: Entity, counts: PageCounts) -> N
 
 
 def write_page(
-    store: SqliteStore,
+    store: SqlStore,
     source: str,
     category: str,
     entities: Iterable[Entity],
@@ -195,29 +194,29 @@ def write_page(
             )
         _set_state(c, source, category, resume, failed)
     if counts.documents_removed:
-        store.indexer.wrote(counts.documents_removed)
+        store._wrote(counts.documents_removed)
     return counts
 
 
-def move_document(store: SqliteStore, old_doc: str, new_doc: str) -> None:
+def move_document(store: SqlStore, old_doc: str, new_doc: str) -> None:
     """Point every link of ``old_doc`` at ``new_doc`` and drop ``old_doc`` (one Kamerstuk read
     twice: the TK file and the KOOP publication become one document)."""
     with store.transaction() as c:
         c.execute("UPDATE od_documents SET doc_id = ? WHERE doc_id = ?", (new_doc, old_doc))
         c.execute("UPDATE od_register_links SET doc_id = ? WHERE doc_id = ?", (new_doc, old_doc))
-        store._delete(old_doc)
-    store.indexer.wrote(1)
+        store._delete(c, old_doc)
+    store._wrote(1)
 
 
 # -- reading entities -------------------------------------------------------------------------
 
 
-def entity(store: SqliteStore, entity_id: str) -> dict[str, Any] | None:
+def entity(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
     rows = store._rows("SELECT * FROM od_entities WHERE id = ?", (entity_id,))
     return _entity_row(rows[0], store) if rows else None
 
 
-def _entity_row(row: dict[str, Any], store: SqliteStore | None = None) -> dict[str, Any]:
+def _entity_row(row: dict[str, Any], store: SqlStore | None = None) -> dict[str, Any]:
     out = {
         "id": row["id"],
         "category": row["category"],
@@ -230,7 +229,7 @@ def _entity_row(row: dict[str, Any], store: SqliteStore | None = None) -> dict[s
     return out
 
 
-def entities(store: SqliteStore, category: str) -> list[dict[str, Any]]:
+def entities(store: SqlStore, category: str) -> list[dict[str, Any]]:
     """Every stored entity of ``category`` with its fields and relations (``refs``)."""
     rows = store._rows(
         "SELECT * FROM od_entities WHERE category = ? ORDER BY bijgewerkt, id", (category,)
@@ -244,7 +243,7 @@ def entities(store: SqliteStore, category: str) -> list[dict[str, Any]]:
     return out
 
 
-def refs_of(store: SqliteStore, ids: list[str]) -> dict[str, dict[str, list[str]]]:
+def refs_of(store: SqlStore, ids: list[str]) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -257,7 +256,7 @@ def refs_of(store: SqliteStore, ids: list[str]) -> dict[str, dict[str, list[str]
     return out
 
 
-def pointing_at(store: SqliteStore, category: str, relation: str, target: str) -> list[str]:
+def pointing_at(store: SqlStore, category: str, relation: str, target: str) -> list[str]:
     """Ids of ``category`` entities whose ``relation`` refers to ``target``."""
     return [
         r["from_id"]
@@ -269,7 +268,7 @@ def pointing_at(store: SqliteStore, category: str, relation: str, target: str) -
     ]
 
 
-def counts(store: SqliteStore) -> dict[str, int]:
+def counts(store: SqlStore) -> dict[str, int]:
     return {
         r["category"]: r["n"]
         for r in store._rows(
@@ -278,7 +277,7 @@ def counts(store: SqliteStore) -> dict[str, int]:
     }
 
 
-def kamerstuk_of(store: SqliteStore, document: dict[str, Any]) -> tuple[str | None, str | None]:
+def kamerstuk_of(store: SqlStore, document: dict[str, Any]) -> tuple[str | None, str | None]:
     """(dossier, number) of a Document entity: its Kamerstukdossier's nummer + toevoeging and
     its volgnummer, as kamerlens writes them ("36200-X", "26")."""
     ksd_id = (document.get("refs") or {}).get("kamerstukdossier", [None])[0]
@@ -296,7 +295,7 @@ def dossier_key(ksd: dict[str, Any] | None) -> str | None:
     return canonical_dossier(raw) or raw
 
 
-def document_links(store: SqliteStore, doc_id: str) -> list[dict[str, Any]]:
+def document_links(store: SqlStore, doc_id: str) -> list[dict[str, Any]]:
     """The open-data entities (and KOOP records) a stored document was read from."""
     return store._rows(
         "SELECT o.entity_id, o.source, o.dossier, o.number, e.fields FROM od_documents o"
@@ -305,7 +304,7 @@ def document_links(store: SqliteStore, doc_id: str) -> list[dict[str, Any]]:
     )
 
 
-def linked_doc(store: SqliteStore, dossier: str | None, number: str | None) -> str | None:
+def linked_doc(store: SqlStore, dossier: str | None, number: str | None) -> str | None:
     """The stored document of one Kamerstuk (by the record's own identity or a synced link)."""
     if not dossier or not number:
         return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import json
-import os
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ from kamerlens.store.ids import canonical_dossier
 from kamerlens.store.rows import ITEM_TABLES, q
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
 
 MIN_CONFIDENCE = 0.5  # links below this are shown as candidates but do not change a status
 _STATUS_WORDS = {
@@ -70,7 +69,7 @@ def period_end(value: str | None) -> str | None:
     return value[:10]
 
 
-def _fulfil_links(store: SqliteStore) -> dict[int, list[dict[str, Any]]]:
+def _fulfil_links(store: SqlStore) -> dict[int, list[dict[str, Any]]]:
     by_commitment: dict[int, list[dict[str, Any]]] = {}
     for link in store._rows(
         "SELECT l.kind, l.from_doc, l.from_table, l.from_id, l.to_id, l.to_key, l.evidence,"
@@ -84,7 +83,7 @@ def _fulfil_links(store: SqliteStore) -> dict[int, list[dict[str, Any]]]:
 
 
 def commitments(
-    store: SqliteStore,
+    store: SqlStore,
     *,
     status: str | None = None,
     as_of: str | None = None,
@@ -192,7 +191,7 @@ def _matches(needle: str, *values: str | None) -> bool:
     return any(v and needle in v.casefold() for v in values)
 
 
-def pledges(store: SqliteStore, *, recipient: str | None = None) -> list[dict[str, Any]]:
+def pledges(store: SqlStore, *, recipient: str | None = None) -> list[dict[str, Any]]:
     """Money per recipient (grouped by the link stage's recipient key), in date order."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in store._rows(
@@ -233,7 +232,7 @@ def _recipient_matches(needle: str, key: str, rows: list[dict[str, Any]]) -> boo
     )
 
 
-def refs(store: SqliteStore, dossier: str, number: str | None = None) -> dict[str, Any]:
+def refs(store: SqlStore, dossier: str, number: str | None = None) -> dict[str, Any]:
     """Who cites DOSSIER[/NR], and which stored document (or catalogue entry) each citation is."""
     canon = canonical_dossier(dossier)
     if canon is None:
@@ -275,7 +274,7 @@ def refs(store: SqliteStore, dossier: str, number: str | None = None) -> dict[st
     }
 
 
-def dossier(store: SqliteStore, dossier_: str) -> dict[str, Any]:
+def dossier(store: SqlStore, dossier_: str) -> dict[str, Any]:
     canon = canonical_dossier(dossier_)
     if canon is None:
         raise QueryError(f"not a dossier number: {dossier_!r}")
@@ -289,7 +288,7 @@ def dossier(store: SqliteStore, dossier_: str) -> dict[str, Any]:
 
 
 def events(
-    store: SqliteStore, *, upcoming: bool = False, as_of: str | None = None
+    store: SqlStore, *, upcoming: bool = False, as_of: str | None = None
 ) -> list[dict[str, Any]]:
     """Meetings named in the documents and the deadlines of commitments, one entry per date+name."""
     as_of = check_date(as_of, "--as-of") or date.today().isoformat()
@@ -334,7 +333,7 @@ def events(
     return out
 
 
-def motions(store: SqliteStore) -> list[dict[str, Any]]:
+def motions(store: SqlStore) -> list[dict[str, Any]]:
     """Motions cited in the documents, each with the documents that report on it."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in store._rows(
@@ -408,8 +407,8 @@ def motions(store: SqliteStore) -> list[dict[str, Any]]:
     return sorted(groups.values(), key=lambda e: (e["date"] is None, e["date"] or ""))
 
 
-def stats(store: SqliteStore) -> dict[str, Any]:
-    """Counts per table and the size of the store on disk (database + WAL)."""
+def stats(store: SqlStore) -> dict[str, Any]:
+    """Counts per table and the size of the store on disk (SQLite: file + WAL)."""
     out: dict[str, Any] = {"documents": store._rows("SELECT count(*) AS n FROM documents")[0]["n"]}
     for table in (*ITEM_TABLES, "entity_mentions", "links", "catalogue"):
         out[table] = store._rows(f"SELECT count(*) AS n FROM {q(table)}")[0]["n"]
@@ -419,17 +418,11 @@ def stats(store: SqliteStore) -> dict[str, Any]:
             "SELECT kind, count(*) AS n FROM documents GROUP BY kind ORDER BY n DESC"
         )
     }
-    size = 0
-    for suffix in ("", "-wal"):
-        path = f"{store.path}{suffix}"
-        if os.path.exists(path):
-            size += os.path.getsize(path)
-    out["size_bytes"] = size
-    out["path"] = str(store.path)
+    out["size_bytes"], out["path"] = store._size()
     return out
 
 
-def document_links(store: SqliteStore, doc_id: str, row: dict[str, Any]) -> dict[str, Any]:
+def document_links(store: SqlStore, doc_id: str, row: dict[str, Any]) -> dict[str, Any]:
     """What one document cites (resolved), who cites it, and its commitment links."""
     cites = store._rows(
         "SELECT r.id, r.dossier, r.number, r.text,"

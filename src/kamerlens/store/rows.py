@@ -62,8 +62,13 @@ def q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def item_columns(table: str) -> tuple[str, ...]:
+    """The columns ``item_rows`` (and ``entity_row``) fill, in their order."""
+    return ("doc_id", "seq", "start", "end", *COLUMNS[table], *PROMOTED.get(table, ()), "extra")
+
+
 def insert_sql(table: str) -> str:
-    cols = ("doc_id", "seq", "start", "end", *COLUMNS[table], *PROMOTED.get(table, ()), "extra")
+    cols = item_columns(table)
     return (
         f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) "
         f"VALUES ({', '.join('?' for _ in cols)})"
@@ -230,4 +235,13 @@ def row_to_item(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["COLUMNS", "ITEM_TABLES", "entity_row", "insert_sql", "item_rows", "q", "row_to_item"]
+__all__ = [
+    "COLUMNS",
+    "ITEM_TABLES",
+    "entity_row",
+    "insert_sql",
+    "item_columns",
+    "item_rows",
+    "q",
+    "row_to_item",
+]

@@ -1,8 +1,12 @@
-"""Numbered SQL migrations (``store/migrations/NNNN_name.sql``), recorded in ``schema_migrations``.
+"""Numbered SQL migrations, one folder per backend, recorded in ``schema_migrations``.
 
+``store/sqlite/migrations/NNNN_name.sql`` and ``store/postgres/migrations/NNNN_name.sql``: the
+same number is the same schema step in both dialects, so both backends hold the same tables
+(tests/store/test_schema_migrations.py compares them). A new step is one file in each folder.
 Each migration runs in its own transaction together with the row that records it, so a store is
 never left half-migrated: a kill during a migration leaves the previous version, and the next
-open applies it again.
+open applies it again. This module runs the SQLite ones; ``store/postgres`` runs its own with
+the same ``migrations()`` list under an advisory lock.
 """
 
 from __future__ import annotations
@@ -23,9 +27,9 @@ class Migration:
     sql: str
 
 
-def migrations() -> list[Migration]:
-    """The bundled migrations, in version order."""
-    folder = resources.files("kamerlens.store") / "migrations"
+def migrations(backend: str = "sqlite") -> list[Migration]:
+    """The bundled migrations of ``backend`` (sqlite or postgres), in version order."""
+    folder = resources.files(f"kamerlens.store.{backend}") / "migrations"
     found: list[Migration] = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)

@@ -1,32 +1,48 @@
 """The write path: records -> plain rows (``prepare``, cheap to send between processes) ->
 one batched insert per table for a whole chunk of documents (``write_chunk``).
 
-Workers of a batch ingest call ``prepare`` on their side, so the single writer process only
-unpickles tuples of plain values and runs one ``executemany`` per table per chunk. The caller
-runs ``write_chunk`` inside a transaction; when a chunk fails as a whole, ``SqliteStore`` writes
-its documents again one by one, each in its own savepoint, so one bad record costs only itself.
+Workers of a batch ingest call ``prepare`` on their side, so the writer only unpickles tuples of
+plain values and runs one bulk insert per table per chunk (``executemany`` in SQLite, ``COPY``
+in PostgreSQL: the backend's ``_bulk``). The caller runs ``write_chunk`` inside a transaction;
+when a chunk fails as a whole, ``SqlStore`` writes its documents again one by one, each in its
+own savepoint, so one bad record costs only itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kamerlens.ingest import RawDocument
 from kamerlens.models import ITEM_KINDS, Record
 from kamerlens.store.base import AddResult
 from kamerlens.store.ids import identifier_from_name, identifier_parts, make_identifier
-from kamerlens.store.rows import ITEM_TABLES, entity_row, insert_sql, item_rows
+from kamerlens.store.rows import ITEM_TABLES, entity_row, item_columns, item_rows
 
 if TYPE_CHECKING:
-    import sqlite3
+    from kamerlens.store.core import SqlStore
 
-_DOCUMENT_COLUMNS = (
-    "doc_id, sha256, source, format, identifier, dossier, number, kind, title, date,"
-    " date_estimated, date_earliest, date_latest, signer_name, signer_role, pages, chars,"
-    " ingested_at, extractor_version"
+DOCUMENT_COLUMNS = (
+    "doc_id",
+    "sha256",
+    "source",
+    "format",
+    "identifier",
+    "dossier",
+    "number",
+    "kind",
+    "title",
+    "date",
+    "date_estimated",
+    "date_earliest",
+    "date_latest",
+    "signer_name",
+    "signer_role",
+    "pages",
+    "chars",
+    "ingested_at",
+    "extractor_version",
 )
 
 
@@ -104,28 +120,15 @@ def prepare(raw: RawDocument | None, record: Record, *, source: str, sha256: str
     )
 
 
-@cache
-def _insert(table: str) -> str:
-    return insert_sql(table)
-
-
-def _next_id(c: sqlite3.Connection, table: str) -> int:
-    return int(c.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
-
-
 def write_chunk(
-    c: sqlite3.Connection,
-    docs: list[Prepared],
-    *,
-    replace: bool,
-    delete: Any,
-    version: str,
+    store: SqlStore, c: Any, docs: list[Prepared], *, replace: bool
 ) -> list[AddResult]:
-    """Insert ``docs`` with one statement per table (inside the caller's transaction).
+    """Insert ``docs`` with one bulk statement per table (inside the caller's transaction).
 
-    ``delete(doc_id)`` removes an older copy when ``replace`` (reprocess). Ids of texts and
-    entities are assigned here (max + 1: this connection is the only writer inside its
-    transaction), so the full-text rows and the mentions need no round trip per row.
+    An older copy is removed when ``replace`` (reprocess). Ids of texts and entities are
+    allocated up front for the whole chunk (``store._new_ids``), so the full-text rows and the
+    mentions need no round trip per row. The backend has claimed the chunk's hashes and ids
+    (``store._claim``), so what is read here stays true until the commit.
     """
     shas = [d.sha256 for d in docs]
     old = dict(
@@ -144,12 +147,11 @@ def write_chunk(
         elif d.sha256 in old and not replace:
             results[i] = AddResult(old[d.sha256], "unchanged", 0)
         else:
-            if d.sha256 in old:
-                delete(old[d.sha256])
             todo.append((i, d))
             seen[d.sha256] = ""
     if not todo:
         return _done(results, twice, seen)
+    store._delete_many(c, [old[d.sha256] for _, d in todo if d.sha256 in old])
     bases = sorted({d.base_id for _, d in todo})
     taken = {
         r[0]
@@ -158,8 +160,9 @@ def write_chunk(
         )
     }
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    text_id, entity_id = _next_id(c, "texts"), _next_id(c, "entities")
-    documents, sources, texts, queue, pending = [], [], [], [], []
+    text_ids = iter(store._new_ids(c, "texts", len(todo)))
+    entity_ids = iter(store._new_ids(c, "entities", sum(len(d.entities) for _, d in todo)))
+    documents, sources, texts, pending = [], [], [], []
     tables: dict[str, list[tuple[Any, ...]]] = {}
     entities: list[tuple[Any, ...]] = []
     mentions: list[tuple[Any, ...]] = []
@@ -169,41 +172,31 @@ def write_chunk(
         doc_id = d.base_id if d.base_id not in taken else f"{d.base_id}.{d.sha256[:8]}"
         taken.add(doc_id)
         seen[d.sha256] = doc_id
-        documents.append(_document_row(doc_id, d, now, version))
+        documents.append(_document_row(doc_id, d, now, store._version))
         sources.append((doc_id, d.data))
-        texts.append((text_id, doc_id, d.info["title"] or "", d.text, len(d.text)))
-        queue.append((text_id,))
+        texts.append((next(text_ids), doc_id, d.info["title"] or "", d.text, len(d.text)))
         pending.append((doc_id,))
-        text_id += 1
         for table, rows in d.rows.items():
             tables.setdefault(table, []).extend((doc_id, *row) for row in rows)
         for row, spans in d.entities:
+            entity_id = next(entity_ids)
             entities.append((entity_id, doc_id, *row))
             mentions.extend((entity_id, doc_id, s, e) for s, e in spans)
-            entity_id += 1
         results[i] = AddResult(
             doc_id, "replaced" if d.sha256 in old else "stored", sum(d.counts.values())
         )
-    c.executemany(f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES ({_marks(19)})", documents)
-    c.executemany("INSERT INTO sources (doc_id, data) VALUES (?, ?)", sources)
-    c.executemany(
-        "INSERT INTO texts (id, doc_id, title, text, body_end) VALUES (?, ?, ?, ?, ?)", texts
-    )
-    c.executemany(
-        "INSERT INTO search (rowid, title, text) VALUES (?, ?, ?)",
-        [(t[0], t[2], t[3]) for t in texts],
-    )
-    # the side index and the link stage catch up from these (same transaction: kill-safe)
-    c.executemany("INSERT INTO search_queue (text_id) VALUES (?)", queue)
-    c.executemany("INSERT OR IGNORE INTO link_pending (doc_id) VALUES (?)", pending)
+    bulk = store._bulk
+    bulk(c, "documents", DOCUMENT_COLUMNS, documents)
+    bulk(c, "sources", ("doc_id", "data"), sources)
+    bulk(c, "texts", ("id", "doc_id", "title", "text", "body_end"), texts)
+    # the link stage catches up from these (same transaction: kill-safe)
+    c.executemany("INSERT INTO link_pending (doc_id) VALUES (?) ON CONFLICT DO NOTHING", pending)
     for table, rows in tables.items():
-        c.executemany(_insert(table), rows)
+        bulk(c, table, item_columns(table), rows)
     if entities:
-        c.executemany(_insert_entity(), entities)
-        c.executemany(
-            'INSERT INTO entity_mentions (entity_id, doc_id, start, "end") VALUES (?,?,?,?)',
-            mentions,
-        )
+        bulk(c, "entities", ("id", *item_columns("entities")), entities)
+        bulk(c, "entity_mentions", ("entity_id", "doc_id", "start", "end"), mentions)
+    store._index(c, [(t[0], t[2], t[3]) for t in texts])  # after the items: it may read them
     return _done(results, twice, seen)
 
 
@@ -213,17 +206,6 @@ def _done(
     for i, sha in twice:
         results[i] = AddResult(seen[sha], "unchanged", 0)
     return [r for r in results if r is not None]
-
-
-@cache
-def _insert_entity() -> str:
-    sql = insert_sql("entities")
-    head, _, values = sql.partition(" VALUES ")
-    return head.replace("(", "(id, ", 1) + " VALUES (?, " + values[1:]
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
 
 
 def _document_row(doc_id: str, d: Prepared, now: str, version: str) -> tuple[Any, ...]:
@@ -256,4 +238,4 @@ def _document_row(doc_id: str, d: Prepared, now: str, version: str) -> tuple[Any
     )
 
 
-__all__ = ["Prepared", "base_id", "prepare", "write_chunk"]
+__all__ = ["DOCUMENT_COLUMNS", "Prepared", "base_id", "prepare", "write_chunk"]

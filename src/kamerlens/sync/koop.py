@@ -22,7 +22,7 @@ from kamerlens.sync.client import Client, rebase
 from kamerlens.sync.run import CategorySummary, Progress, SyncSummary, store_file
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
 
 DEFAULT_KOOP = "https://repository.overheid.nl"
 PAGE_SIZE = 100
@@ -82,7 +82,7 @@ def parse_records(data: bytes, url: str) -> tuple[list[dict[str, Any]], int | No
 
 
 def _take(
-    store: SqliteStore, client: Client, base: str, rec: dict[str, Any], s: CategorySummary
+    store: SqlStore, client: Client, base: str, rec: dict[str, Any], s: CategorySummary
 ) -> None:
     ident = rec.get("identifier") or ""
     xml_url = rec["items"].get("xml")
@@ -130,7 +130,7 @@ def _take(
 
 
 def sync_koop(
-    store: SqliteStore,
+    store: SqlStore,
     *,
     base_url: str = DEFAULT_KOOP,
     dossier: str | None = None,

@@ -23,7 +23,7 @@ from kamerlens.sync.client import Client, rebase
 from kamerlens.sync.feed import Entity, FeedPage, parse_page
 
 if TYPE_CHECKING:
-    from kamerlens.store.sqlite import SqliteStore
+    from kamerlens.store.core import SqlStore
 
 DEFAULT_BASE = "https://gegevensmagazijn.tweedekamer.nl"
 FEED_PATH = "/SyncFeed/2.0/Feed"
@@ -125,7 +125,7 @@ def salvage_next(data: bytes) -> str | None:
 class _CategorySync:
     def __init__(
         self,
-        store: SqliteStore,
+        store: SqlStore,
         client: Client,
         base: str,
         category: str,
@@ -252,7 +252,7 @@ class _CategorySync:
         return opendata.DocumentLink(entity.id, "tk", doc_id, dossier, number)
 
 
-def store_file(store: SqliteStore, client: Client, fetch_url: str, name: str) -> str:
+def store_file(store: SqlStore, client: Client, fetch_url: str, name: str) -> str:
     """GET a file, read and extract it, store it; returns its doc_id."""
     from kamerlens.extract import extract_raw
     from kamerlens.ingest import read
@@ -263,7 +263,7 @@ def store_file(store: SqliteStore, client: Client, fetch_url: str, name: str) ->
 
 
 def sync(
-    store: SqliteStore,
+    store: SqlStore,
     *,
     base_url: str = DEFAULT_BASE,
     categories: list[str] | None = None,

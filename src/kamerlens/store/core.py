@@ -1,35 +1,26 @@
-"""The SQLite store: the default backend and the store of record.
+"""The one backend-neutral store: every write and every question, written once over plain SQL.
 
-One file holds everything: the raw source of each document, its normalized text, every extracted
-item (one plain table per kind), the full-text index (FTS5) and the links found across documents.
-Each document is written in ONE transaction, so a crash or a kill leaves it wholly present or
-absent. WAL mode and a busy timeout let readers (the web app) work while an ingest writes.
+``SqlStore`` implements the Store protocol. Its SQL is the common ground of SQLite and
+PostgreSQL (``?`` parameters, ``ON CONFLICT`` upserts, quoted keywords); a backend subclasses it
+and supplies only what truly differs: connections and transactions, id allocation, bulk loads
+(``executemany`` or ``COPY``), locking of what a chunk writes, the full-text index and search,
+and the size on disk. ``store/sqlite/`` and ``store/postgres/`` are those two small backends.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from kamerlens.errors import NotFound, StoreError
 from kamerlens.ingest import RawDocument
 from kamerlens.models import Record
-from kamerlens.store import questions, search
+from kamerlens.store import questions
 from kamerlens.store.base import AddResult, SearchQuery, SearchResult, Status
-from kamerlens.store.checkpoint import AUTOCHECKPOINT_PAGES, Checkpointer
-from kamerlens.store.rows import (
-    ITEM_TABLES,
-    q,
-    row_to_item,
-)
-from kamerlens.store.schema import migrate
+from kamerlens.store.rows import ITEM_TABLES, q, row_to_item
 from kamerlens.store.writer import Prepared, prepare, write_chunk
 
-BUSY_TIMEOUT_S = 30.0
 _DOC_FIELDS = (
     "source",
     "sha256",
@@ -45,6 +36,42 @@ _DOC_FIELDS = (
     "format",
     "pages",
 )
+LINK_COLUMNS = (
+    "kind",
+    "from_doc",
+    "from_table",
+    "from_id",
+    "to_doc",
+    "to_table",
+    "to_id",
+    "to_key",
+    "evidence",
+    "confidence",
+    "from_key",
+)
+CATALOGUE_COLUMNS = (
+    "identifier",
+    "dossier",
+    "number",
+    "title",
+    "date",
+    "type",
+    "dossier_title",
+    "url",
+)
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Tx(Protocol):
+    """What a write transaction offers: ``?``-parameter SQL; rows index by position and name."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def executemany(self, sql: str, params: Iterable[Sequence[Any]]) -> Any: ...
 
 
 def extractor_version() -> str:
@@ -56,102 +83,138 @@ def extractor_version() -> str:
         return "0"
 
 
-class SqliteStore:
-    """A kamerlens store in one SQLite file. Safe to share between threads (one lock)."""
+def marks(n: int) -> str:
+    return ",".join("?" * n)
 
-    def __init__(
-        self, path: str | Path, *, readonly: bool = False, text_index: bool = True
-    ) -> None:
-        self.path = Path(path)
-        self.readonly = readonly
-        self._lock = threading.RLock()
-        try:
-            if readonly:
-                if not self.path.exists():
-                    raise StoreError("no such store", source=str(self.path))
-                uri = f"file:{self.path.resolve()}?mode=ro"
-                conn = sqlite3.connect(
-                    uri,
-                    uri=True,
-                    isolation_level=None,
-                    timeout=BUSY_TIMEOUT_S,
-                    check_same_thread=False,
-                )
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(
-                    self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
-                )
-            conn.row_factory = sqlite3.Row
-            self.conn = conn
-            self._configure()
-            if not readonly:
-                migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the store ({exc})", source=str(self.path)) from exc
+
+class SqlStore:
+    """The Store protocol over plain tables; subclasses supply the backend (see module doc)."""
+
+    readonly: bool = False
+    label: str = ""  # what error messages name: the file or the server
+
+    def __init__(self) -> None:
         self._version = extractor_version()
-        from kamerlens.store.indexer import Indexer
 
-        # the tantivy side index; FTS5 answers when it is off, missing or being rebuilt elsewhere
-        self.indexer = Indexer(self, enabled=text_index)
-        self._checkpointer: Checkpointer | None = None
+    # -- what a backend supplies ------------------------------------------------------------
 
-    def _configure(self) -> None:
-        c = self.conn
-        c.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        if not self.readonly:
-            c.execute("PRAGMA journal_mode = WAL")
-            # NORMAL in WAL: a commit survives a process kill; only a power cut may lose the last
-            # transactions, and never corrupts the file.
-            c.execute("PRAGMA synchronous = NORMAL")
-            # fold the WAL back every 16 MB instead of every 4 MB: fewer syncs during an ingest
-            c.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
-            c.execute("PRAGMA journal_size_limit = 67108864")  # a reset WAL shrinks to 64 MB
-        c.execute("PRAGMA foreign_keys = ON")
-        c.execute("PRAGMA cache_size = -65536")
-        c.execute("PRAGMA temp_store = MEMORY")
-        c.execute("PRAGMA mmap_size = 268435456")
-
-    # -- transactions -------------------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE: takes the write lock up front)."""
-        with self._lock:
-            if self.readonly:
-                raise StoreError("the store is open read-only", source=str(self.path))
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreError(f"cannot write ({exc})", source=str(self.path)) from exc
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            else:
-                self.conn.execute("COMMIT")
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One write transaction; yields a ``Tx``."""
+        raise NotImplementedError
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        with self._lock:
-            try:
-                return [dict(row) for row in self.conn.execute(sql, tuple(params))]
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"query failed ({exc})", source=str(self.path)) from exc
+        """A read query (``?`` parameters) as a list of dicts."""
+        raise NotImplementedError
+
+    def _table(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows of a read query (export: also the columns of no rows)."""
+        raise NotImplementedError
+
+    def _claim(self, c: Any, docs: Sequence[Prepared]) -> None:
+        """Hold what writing ``docs`` decides on (content hashes, ids) until the commit."""
+
+    def _new_ids(self, c: Any, table: str, n: int) -> list[int]:
+        """``n`` fresh ids for ``table`` (texts, entities), ascending."""
+        raise NotImplementedError
+
+    def _bulk(
+        self, c: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Insert many rows into one table."""
+        c.executemany(
+            f"INSERT INTO {q(table)} ({', '.join(q(col) for col in columns)})"
+            f" VALUES ({marks(len(columns))})",
+            rows,
+        )
+
+    def _index(self, c: Any, texts: list[tuple[int, str, str]]) -> None:
+        """Index new texts (id, title, text) for full-text search, in the caller's transaction."""
+        raise NotImplementedError
+
+    def _unindex(self, c: Any, text_id: int, title: str, text: str) -> None:
+        """Forget one text from the full-text index (before its rows are deleted)."""
+
+    def _wrote(self, documents: int) -> None:
+        """Told after each committed write of ``documents`` documents."""
+
+    def _serialize(self, c: Any, name: str) -> None:
+        """Let one transaction at a time past this point (the link stage)."""
+
+    def _size(self) -> tuple[int, str]:
+        """(bytes on disk, what the store is) for ``stats``."""
+        raise NotImplementedError
+
+    def _export_order(self, table: str) -> str:
+        return "ORDER BY 1"
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store has table ``name`` (a read-only store may predate a migration)."""
+        found = self._rows(
+            "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        )
+        return bool(found)
+
+    def json_field(self, column: str, key: str) -> str:
+        """SQL for the text of ``key`` in a JSON text ``column`` (``key``: letters only)."""
+        return f"json_extract({column}, '$.{key}')"
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        raise NotImplementedError
+
+    def reindex(self) -> int:
+        """Rebuild a derived search index (if the backend keeps one); returns texts indexed."""
+        return 0
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- writing ------------------------------------------------------------------------------
 
     def known(self, sha256: str) -> bool:
-        with self._lock:
-            row = self.conn.execute(
-                "SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)
-            ).fetchone()
-        return row is not None
+        return bool(self._rows("SELECT 1 AS x FROM documents WHERE sha256 = ?", (sha256,)))
 
     def known_hashes(self) -> set[str]:
         """Every stored sha256 (a batch ingest checks files against it before extracting)."""
-        with self._lock:
-            return {row[0] for row in self.conn.execute("SELECT sha256 FROM documents")}
+        return {r["sha256"] for r in self._rows("SELECT sha256 FROM documents")}
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of ``hashes`` are stored."""
+        found: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            found |= {
+                r["sha256"]
+                for r in self._rows(
+                    f"SELECT sha256 FROM documents WHERE sha256 IN ({marks(len(chunk))})", chunk
+                )
+            }
+        return found
+
+    def hashes(self) -> list[str]:
+        """The content hash of every document, in stored order (reprocess works through them)."""
+        return [
+            r["sha256"]
+            for r in self._rows(
+                "SELECT d.sha256 FROM documents d JOIN texts t ON t.doc_id = d.doc_id ORDER BY t.id"
+            )
+        ]
+
+    def sources_by_hash(self, hashes: Sequence[str]) -> list[tuple[str, bytes]]:
+        """(source name, raw bytes) of the stored documents with these content hashes."""
+        if not hashes:
+            return []
+        rows = self._rows(
+            "SELECT d.source, s.data FROM sources s JOIN documents d ON d.doc_id = s.doc_id"
+            f" WHERE d.sha256 IN ({marks(len(hashes))})",
+            list(hashes),
+        )
+        return [(r["source"], bytes(r["data"])) for r in rows]
 
     def add(self, raw: RawDocument, record: Record, *, replace: bool = False) -> AddResult:
         """Store one document with all its items in one transaction.
@@ -193,70 +256,69 @@ class SqliteStore:
         """
         if not docs:
             return []
-        if self._checkpointer is None and str(self.path) != ":memory:":
-            # a batch is being written: checkpoint beside it (store/checkpoint.py)
-            self._checkpointer = Checkpointer(self.path, self.conn)
-            self._checkpointer.start()
         out: list[AddResult | Exception] = []
         with self.transaction() as c:
+            self._claim(c, docs)
             c.execute("SAVEPOINT chunk")
             try:
-                out = list(self._write(docs, replace))
-                c.execute("RELEASE chunk")
+                out = list(self._write(c, docs, replace))
+                c.execute("RELEASE SAVEPOINT chunk")
             except Exception:
-                c.execute("ROLLBACK TO chunk")
-                c.execute("RELEASE chunk")
+                c.execute("ROLLBACK TO SAVEPOINT chunk")
+                c.execute("RELEASE SAVEPOINT chunk")
                 out = []
                 for doc in docs:
                     c.execute("SAVEPOINT doc")
                     try:
-                        out += self._write([doc], replace)
+                        out += self._write(c, [doc], replace)
                     except Exception as exc:  # one bad record must not take the batch with it
-                        c.execute("ROLLBACK TO doc")
+                        c.execute("ROLLBACK TO SAVEPOINT doc")
                         out.append(exc)
-                    c.execute("RELEASE doc")
-        self.indexer.wrote(sum(1 for o in out if isinstance(o, AddResult)))
+                    c.execute("RELEASE SAVEPOINT doc")
+        self._wrote(sum(1 for o in out if isinstance(o, AddResult)))
         return out
 
-    def _write(self, docs: list[Prepared], replace: bool) -> list[AddResult]:
-        return write_chunk(
-            self.conn, docs, replace=replace, delete=self._delete, version=self._version
-        )
+    def _write(self, c: Any, docs: list[Prepared], replace: bool) -> list[AddResult]:
+        return write_chunk(self, c, docs, replace=replace)
 
-    def _delete(self, doc_id: str) -> None:
+    def _delete(self, c: Any, doc_id: str) -> None:
         """Remove one document and everything derived from it (inside a transaction)."""
-        c = self.conn
-        old = c.execute("SELECT id, title, text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
-        if old:  # external-content FTS: the index is told the old values to forget
-            c.execute(
-                "INSERT INTO search (search, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-                (old["id"], old["title"], old["text"]),
-            )
-            c.execute("INSERT INTO search_queue (text_id) VALUES (?)", (old["id"],))
-        c.execute("DELETE FROM links WHERE from_doc = ?", (doc_id,))
-        for table in ("title_words", "commitment_words", "link_pending"):
-            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        # links other documents hold to this one's items must be weighed again: the next link
-        # run is a full one (reprocess relinks fully anyway)
-        c.execute("DELETE FROM store_state WHERE key = 'link_version'")
-        c.execute("DELETE FROM entity_mentions WHERE doc_id = ?", (doc_id,))
-        for table in ITEM_TABLES:
-            c.execute(f"DELETE FROM {q(table)} WHERE doc_id = ?", (doc_id,))
-        for table in ("texts", "sources", "documents"):
-            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self._delete_many(c, [doc_id])
+
+    def _delete_many(self, c: Any, doc_ids: Sequence[str]) -> None:
+        """Remove documents and everything derived from them: one statement per table (a
+        reprocess replaces whole chunks; a statement per document and table was most of it)."""
+        for start in range(0, len(doc_ids), 500):
+            ids = list(doc_ids[start : start + 500])
+            among = f"IN ({marks(len(ids))})"
+            texts = c.execute(f"SELECT id, title, text FROM texts WHERE doc_id {among}", ids)
+            for old in texts.fetchall():
+                self._unindex(c, old["id"], old["title"], old["text"])
+            c.execute(f"DELETE FROM links WHERE from_doc {among}", ids)
+            for table in ("title_words", "commitment_words", "link_pending", "entity_mentions"):
+                c.execute(f"DELETE FROM {table} WHERE doc_id {among}", ids)
+            for table in (*ITEM_TABLES, "texts", "sources", "documents"):
+                c.execute(f"DELETE FROM {q(table)} WHERE doc_id {among}", ids)
+        if doc_ids:
+            # links other documents hold to these items must be weighed again: the next link
+            # run is a full one (reprocess relinks fully anyway)
+            c.execute("DELETE FROM store_state WHERE key = 'link_version'")
 
     def delete(self, doc: str) -> None:
         doc_id = self.resolve(doc)
-        with self.transaction():
-            self._delete(doc_id)
-        self.indexer.wrote(1)
+        with self.transaction() as c:
+            self._delete(c, doc_id)
+        self._wrote(1)
 
     # -- reading ------------------------------------------------------------------------------
 
     def resolve(self, doc: str) -> str:
         """A doc_id, a KOOP identifier or a sha256 prefix (>= 6 hex) -> the doc_id."""
+        # the doc_id itself first: files of one Kamerstuk share its identifier ("<id>.<sha8>")
         rows = self._rows(
-            "SELECT doc_id FROM documents WHERE doc_id = ? OR identifier = ? LIMIT 1", (doc, doc)
+            "SELECT doc_id FROM documents WHERE doc_id = ? OR identifier = ?"
+            " ORDER BY CASE WHEN doc_id = ? THEN 0 ELSE 1 END, doc_id LIMIT 1",
+            (doc, doc, doc),
         )
         if not rows and len(doc) >= 6 and all(ch in "0123456789abcdef" for ch in doc.lower()):
             rows = self._rows(
@@ -323,19 +385,20 @@ class SqliteStore:
         return rows
 
     def doc_ids(self) -> list[str]:
-        return [r["doc_id"] for r in self._rows("SELECT doc_id FROM documents ORDER BY rowid")]
+        """Every doc_id in the order they were stored."""
+        return [
+            r["doc_id"]
+            for r in self._rows(
+                "SELECT doc_id FROM documents JOIN texts USING (doc_id) ORDER BY id"
+            )
+        ]
 
     def raw(self, doc: str) -> RawDocument:
         """The stored source re-read as a RawDocument (what ``reprocess`` extracts again)."""
         from kamerlens.ingest import read
 
-        doc_id = self.resolve(doc)
-        rows = self._rows(
-            "SELECT s.data, d.source FROM sources s JOIN documents d USING (doc_id)"
-            " WHERE doc_id = ?",
-            (doc_id,),
-        )
-        return read(bytes(rows[0]["data"]), name=rows[0]["source"])
+        name, data = self.source_bytes(doc)
+        return read(data, name=name)
 
     def source_bytes(self, doc: str) -> tuple[str, bytes]:
         doc_id = self.resolve(doc)
@@ -346,10 +409,7 @@ class SqliteStore:
         )
         return rows[0]["source"], bytes(rows[0]["data"])
 
-    # -- questions (store/questions.py, store/search.py) ----------------------------------------
-
-    def search(self, query: SearchQuery) -> SearchResult:
-        return search.run(self, query)
+    # -- questions (store/questions.py) -------------------------------------------------------
 
     def commitments(
         self, *, status: Status | None = None, as_of: str | None = None, actor: str | None = None
@@ -374,6 +434,11 @@ class SqliteStore:
     def stats(self) -> dict[str, Any]:
         return questions.stats(self)
 
+    def export(self, directory: str, *, format: str = "csv") -> list[str]:
+        from kamerlens.store.export import export
+
+        return export(self, directory, format=format)
+
     # -- link stage and catalogue ---------------------------------------------------------------
 
     def items(self, table: str, *, doc_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -392,15 +457,15 @@ class SqliteStore:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             out += self._rows(
-                sql + f" WHERE i.doc_id IN ({','.join('?' * len(chunk))}) ORDER BY i.id", chunk
+                sql + f" WHERE i.doc_id IN ({marks(len(chunk))}) ORDER BY i.id", chunk
             )
         return out
 
     def document_index(self) -> list[dict[str, Any]]:
-        """The fields of every document the link stage needs (no text)."""
+        """The fields of every document the link stage needs (no text), in stored order."""
         return self._rows(
-            "SELECT doc_id, dossier, number, date, kind, title, signer_name, signer_role"
-            " FROM documents ORDER BY rowid"
+            "SELECT d.doc_id, d.dossier, d.number, d.date, d.kind, d.title, d.signer_name,"
+            " d.signer_role FROM documents d JOIN texts t ON t.doc_id = d.doc_id ORDER BY t.id"
         )
 
     def text_slice(self, doc_id: str, start: int, end: int) -> str:
@@ -427,42 +492,26 @@ class SqliteStore:
 
     def load_catalogue(self, rows: Iterable[dict[str, Any]]) -> int:
         """Insert or update catalogue rows (identifier, dossier, number, title, date ...)."""
-        cols = ("identifier", "dossier", "number", "title", "date", "type", "dossier_title", "url")
+        cols = CATALOGUE_COLUMNS
         data = [tuple(r.get(c) for c in cols) for r in rows]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
         with self.transaction() as c:
             c.executemany(
-                f"INSERT OR REPLACE INTO catalogue ({', '.join(cols)}) VALUES"
-                f" ({', '.join('?' * len(cols))})",
+                f"INSERT INTO catalogue ({', '.join(cols)}) VALUES ({marks(len(cols))})"
+                f" ON CONFLICT (identifier) DO UPDATE SET {updates}",
                 data,
             )
         return len(data)
 
-    def export(self, directory: str, *, format: str = "csv") -> list[str]:
-        from kamerlens.store.export import export
 
-        return export(self, directory, format=format)
-
-    def reindex(self) -> int:
-        """Rebuild the tantivy side index from SQLite; returns the documents indexed."""
-        return self.indexer.rebuild()
-
-    def close(self) -> None:
-        with self._lock:
-            self.indexer.close()
-            if self._checkpointer is not None:
-                self._checkpointer.stop()
-            if not self.readonly:
-                # fold the WAL back so the .db file alone is complete; a busy reader may keep
-                # the WAL, and then the next writer checkpoints it
-                with suppress(sqlite3.OperationalError):
-                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            self.conn.close()
-
-    def __enter__(self) -> SqliteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+def insert_links(c: Any, kind: str, links: list[dict[str, Any]]) -> None:
+    """Write links of one ``kind``: the one place that knows the columns of ``links``."""
+    if not links:
+        return
+    c.executemany(
+        f"INSERT INTO links ({', '.join(LINK_COLUMNS)}) VALUES ({marks(len(LINK_COLUMNS))})",
+        [(kind, *(link.get(col) for col in LINK_COLUMNS[1:])) for link in links],
+    )
 
 
 def _document_info(row: dict[str, Any]) -> dict[str, Any]:
@@ -487,28 +536,4 @@ def _document_info(row: dict[str, Any]) -> dict[str, Any]:
     return {k: values[k] for k in _DOC_FIELDS}
 
 
-__all__ = ["SqliteStore", "extractor_version"]
-
-
-_LINK_COLUMNS = (
-    "kind",
-    "from_doc",
-    "from_table",
-    "from_id",
-    "to_doc",
-    "to_table",
-    "to_id",
-    "to_key",
-    "evidence",
-    "confidence",
-    "from_key",
-)
-
-
-def insert_links(c: sqlite3.Connection, kind: str, links: list[dict[str, Any]]) -> None:
-    """Write links of one ``kind``: the one place that knows the columns of ``links``."""
-    c.executemany(
-        f"INSERT INTO links ({', '.join(_LINK_COLUMNS)})"
-        f" VALUES ({', '.join('?' * len(_LINK_COLUMNS))})",
-        [(kind, *(link.get(col) for col in _LINK_COLUMNS[1:])) for link in links],
-    )
+__all__ = ["LINK_COLUMNS", "SqlStore", "Tx", "extractor_version", "insert_links", "marks"]

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from kamerlens.store.base import SearchQuery, SearchResult
 from kamerlens.store.ids import canonical_dossier
 from kamerlens.store.query import parse
-from kamerlens.store.snippets import snippet
-from kamerlens.store.textindex import TextIndex, Unsupported
+from kamerlens.store.sqlite.snippets import snippet
+from kamerlens.store.sqlite.textindex import TextIndex, Unsupported
 
 if TYPE_CHECKING:
     from kamerlens.store.sqlite import SqliteStore

@@ -19,7 +19,7 @@ from kamerlens.errors import StoreError
 
 if TYPE_CHECKING:
     from kamerlens.store.sqlite import SqliteStore
-    from kamerlens.store.textindex import TextIndex
+    from kamerlens.store.sqlite.textindex import TextIndex
 
 SYNC_DOCS = 20000  # the maintainer commits the index after this many written documents ...
 SYNC_SECONDS = 30.0  # ... or this long after the last commit (and always before it searches)
@@ -77,7 +77,7 @@ class Indexer:
         self._attach()
 
     def _attach(self) -> None:
-        from kamerlens.store.textindex import TextIndex
+        from kamerlens.store.sqlite.textindex import TextIndex
 
         generation = self._state("tantivy_generation")
         index = TextIndex.open(self.folder)
@@ -167,7 +167,7 @@ class Indexer:
 
     def rebuild(self) -> int:
         """A fresh index of every stored text; the maintainer only (``kamerlens reindex``)."""
-        from kamerlens.store.textindex import TextIndex
+        from kamerlens.store.sqlite.textindex import TextIndex
 
         if not self.maintainer:
             raise StoreError(

@@ -4,6 +4,7 @@ the Kamer's file and KOOP's publication of one Kamerstuk kept as one document.""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,33 @@ def test_sync_koop_same_kamerstuk_is_one_document(server: FeedServer, tmp_path: 
     ).fetchall()
     assert links == [("koop:kst-29924-290", "koop"), ("d0c00000-0000-4000-8000-000000000001", "tk")]
     assert any("/frbr/officielepublicaties/kst/29924/" in p for p in server.log)
+
+
+def test_sync_koop_next_position_must_move_forward(fixtures: Path, tmp_path: Path) -> None:
+    # an SRU answer whose nextRecordPosition points back at its own page: one line, and an end
+    page = fixtures / "koop" / "sru-1.xml"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace(
+            "</sru:records>", "</sru:records><sru:nextRecordPosition>1</sru:nextRecordPosition>"
+        ),
+        encoding="utf-8",
+    )
+    result: dict[str, object] = {}
+
+    with FeedServer(fixtures) as srv:
+
+        def run() -> None:
+            with open_store(tmp_path / "k.db") as store, fast_client() as client:
+                result["summary"] = sync_koop(
+                    store, base_url=srv.url, dossier="29924", client=client
+                )
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        thread.join(20)
+        asked = [p for p in srv.log if p.startswith("/sru")]
+        assert not thread.is_alive(), f"still running after {len(asked)} SRU requests"
+    (line,) = result["summary"].errors  # type: ignore[attr-defined]
+    assert "nextRecordPosition 1 does not move past 1" in line, line
+    assert len(asked) == 1

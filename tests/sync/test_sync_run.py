@@ -200,3 +200,50 @@ def test_sync_run_unreachable_or_not_a_feed_is_one_line(fixtures: Path, tmp_path
         )
     (line,) = summary.errors
     assert line.startswith(f"{closed.url}/SyncFeed/2.0/Feed?category=Fractie: cannot be reached")
+
+
+def _sync_in_thread(target: object, seconds: float = 20.0) -> dict[str, object]:
+    """Run ``target`` in a thread; a run that does not end in ``seconds`` leaves ``done`` False
+    (the server's shutdown afterwards makes such a run end on its own)."""
+    import threading
+
+    out: dict[str, object] = {}
+
+    def work() -> None:
+        out["summary"] = target()  # type: ignore[operator]
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    out["done"] = not thread.is_alive()
+    return out
+
+
+def test_sync_run_next_link_back_to_a_read_page_stops(
+    server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
+    # a mirror whose page 1100 names itself as its next page: the run must end, with one line
+    folder = fixtures / "feed" / "Fractie"
+    start = (folder / "start.xml").read_text(encoding="utf-8")
+    real = "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Fractie"
+    looping = start.replace(
+        '</author>\n  <link rel="self"',
+        f'</author>\n  <link rel="next" href="{real}&amp;skiptoken=1100"/>\n  <link rel="self"',
+        1,
+    )
+    (folder / "start.xml").write_text(looping, encoding="utf-8")
+    (folder / "1100.xml").write_text(looping, encoding="utf-8")
+    db = tmp_path / "loop.db"
+
+    def run() -> object:
+        with open_store(db) as store, fast_client() as client:
+            return sync(store, base_url=server.url, categories=["Fractie"], client=client)
+
+    out = _sync_in_thread(run)
+    asked = [p for p in server.log if "category=Fractie" in p]
+    assert out["done"], f"still running after {len(asked)} requests"
+    summary = out["summary"]
+    (line,) = summary.errors  # type: ignore[attr-defined]
+    assert "feed loops back to" in line and line.endswith("skiptoken=1100"), line
+    assert len(asked) == 2  # the start page and page 1100, each once
+    assert len(_rows(db, "SELECT id FROM od_entities")) == 4

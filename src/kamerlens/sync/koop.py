@@ -153,10 +153,17 @@ def sync_koop(
             params = {"query": query, "startRecord": position, "maximumRecords": PAGE_SIZE}
             url = f"{base_url.rstrip('/')}/sru?{urlencode(params)}"
             try:
-                records, position = parse_records(http.get(url).content, url)
+                records, nxt = parse_records(http.get(url).content, url)
             except SyncError as exc:
                 s.errors.append(str(exc))
                 break
+            if nxt is not None and nxt <= position:  # it would read the same records forever
+                s.errors.append(
+                    f"{url}: the SRU service's nextRecordPosition {nxt} does not move past"
+                    f" {position}"
+                )
+                nxt = None
+            position = nxt
             s.pages += 1
             for rec in records[: None if limit is None else limit - s.entities]:
                 s.entities += 1

@@ -147,9 +147,15 @@ class _CategorySync:
                 failed.remove(old)
                 self._write(again, again.entities, resume or old, failed)
         url: str | None = resume or feed_url(self.base, self.category)
+        seen: set[str] = set()  # a next link back to a page read before would never end
         while url and not self._full():
+            fetch = rebase(url, self.base)
+            if fetch in seen:
+                self.summary.errors.append(f"{self.category}: the feed loops back to {url}")
+                break
+            seen.add(fetch)
             try:
-                data = self.client.get(rebase(url, self.base)).content
+                data = self.client.get(fetch).content
             except SyncError as exc:
                 self.summary.errors.append(str(exc))
                 break

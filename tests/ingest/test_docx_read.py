@@ -86,3 +86,36 @@ def test_docx_read_sniffed_by_content_not_name() -> None:
     data = LETTER_FILE.read_bytes()
     assert sniff(data) == "docx"
     assert read(data, name="brief.pdf").format == "docx"
+
+
+def _cell(*paragraphs: str, inner: str = "") -> str:
+    texts = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    return f"<w:tc>{texts}{inner}</w:tc>"
+
+
+def _table(*rows: list[str]) -> str:
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(r) + "</w:tr>" for r in rows) + "</w:tbl>"
+
+
+def test_docx_read_nested_table_read_once() -> None:
+    # a letterhead laid out as a table whose right cell holds a table of its own
+    inner = _table(
+        [_cell("Datum"), _cell("3 maart 2025")],
+        [_cell("Bijdrage"), _cell("€ 5 miljoen")],
+    )
+    head = _table([_cell("Ministerie van Financiën"), _cell("Kenmerk 2025-12", inner=inner)])
+    data = build_docx(
+        [
+            ("xml", head),
+            ("p", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
+            ("p", "Hierbij informeer ik uw Kamer over de bijdrage aan het fonds."),
+        ]
+    )
+    raw = read(data, name="briefhoofd.docx")
+    assert "Ministerie van Financiën | Kenmerk 2025-12 Datum 3 maart 2025 Bijdrage € 5 miljoen" in (
+        raw.text
+    ), raw.text
+    for words in ("Datum", "3 maart 2025", "€ 5 miljoen", "Kenmerk"):
+        assert raw.text.count(words) == 1, (words, raw.text)
+    amounts = extract(data, name="briefhoofd.docx").to_dict()["amounts"]
+    assert [a["value"] for a in amounts] == [5_000_000], amounts

@@ -58,8 +58,9 @@ def _runs(text: str, notes: dict[str, str]) -> str:
 
 
 def build_docx(blocks: list[tuple[str, str]], footnotes: dict[str, str] | None = None) -> bytes:
-    """``blocks``: (kind, text) with kind ``h1``, ``h2``, ``p`` or ``row`` (cells split by
-    ``|``); ``[^n]`` in a text is footnote n, whose text is ``footnotes[str(n)]``."""
+    """``blocks``: (kind, text) with kind ``h1``, ``h2``, ``p``, ``row`` (cells split by
+    ``|``) or ``xml`` (body XML as it stands); ``[^n]`` in a text is footnote n, whose text is
+    ``footnotes[str(n)]``."""
     footnotes = footnotes or {}
     used: dict[str, str] = {}
     body: list[str] = []
@@ -71,6 +72,10 @@ def build_docx(blocks: list[tuple[str, str]], footnotes: dict[str, str] | None =
             rows.clear()
 
     for kind, text in blocks:
+        if kind == "xml":  # body XML as given (what the kinds above cannot say: nested tables)
+            flush_table()
+            body.append(text)
+            continue
         if kind == "row":
             cells = "".join(
                 f"<w:tc><w:p>{_runs(cell.strip(), used)}</w:p></w:tc>" for cell in text.split("|")

@@ -104,6 +104,37 @@ def _is_heading(p: etree._Element, styles: dict[str, str]) -> bool:
     )
 
 
+# Elements that only wrap others (content controls, custom XML): walked through.
+_WRAPPERS = frozenset(f"{_W}{name}" for name in ("sdt", "sdtContent", "customXml"))
+
+
+def _own(parent: etree._Element, name: str) -> list[etree._Element]:
+    """The ``w:<name>`` children of ``parent`` (through wrappers), not those of a table nested
+    inside it: ``iter`` would read a nested table's rows and cells again as the outer's own."""
+    out: list[etree._Element] = []
+    for child in parent:
+        if child.tag == f"{_W}{name}":
+            out.append(child)
+        elif child.tag in _WRAPPERS:
+            out += _own(child, name)
+    return out
+
+
+def _cell_texts(cell: etree._Element, ids: list[str]) -> list[str]:
+    """The texts of a cell in reading order: its paragraphs, and a nested table's cells inline."""
+    out: list[str] = []
+    for child in cell:
+        if child.tag == f"{_W}p":
+            out.append(_run_text(child, ids))
+        elif child.tag == f"{_W}tbl":
+            for row in _own(child, "tr"):
+                for inner in _own(row, "tc"):
+                    out += _cell_texts(inner, ids)
+        elif child.tag in _WRAPPERS:
+            out += _cell_texts(child, ids)
+    return out
+
+
 class _Renderer:
     def __init__(self, styles: dict[str, str], note_texts: dict[str, str]) -> None:
         self.out = Writer()
@@ -128,12 +159,11 @@ class _Renderer:
 
     def table(self, tbl: etree._Element) -> None:
         first = True
-        for row in tbl.iter(f"{_W}tr"):
+        for row in _own(tbl, "tr"):
             cells: list[str] = []
             ids: list[str] = []
-            for cell in row.iter(f"{_W}tc"):
-                parts = [_run_text(p, ids) for p in cell.iter(f"{_W}p")]
-                text = tidy(" ".join(parts))
+            for cell in _own(row, "tc"):
+                text = tidy(" ".join(_cell_texts(cell, ids)))
                 if text.replace(NOTE_MARK, ""):
                     cells.append(text)
             self.out.para(" | ".join(cells), self._notes(ids), sep="\n\n" if first else "\n")

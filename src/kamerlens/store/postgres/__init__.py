@@ -162,6 +162,7 @@ class PostgresStore(SqlStore):
     def __init__(self, url: str, *, readonly: bool = False) -> None:
         super().__init__()
         import psycopg
+        from psycopg_pool import PoolTimeout
 
         self.url = url
         self.label = safe_url(url)
@@ -170,11 +171,15 @@ class PostgresStore(SqlStore):
         self._active: dict[int, Any] = {}  # thread id -> connection running a query (interrupt)
         try:
             self.pool = POOLS.take(url, readonly)
-        except (psycopg.Error, Exception) as exc:  # psycopg_pool raises PoolTimeout
+        except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot connect ({_reason(exc)})", source=self.label) from exc
         self._closed = False
         if not readonly:
-            self._migrate()
+            try:
+                self._migrate()
+            except StoreError:
+                self.close()  # its pool too: nothing is left open by a store that did not open
+                raise
 
     # -- connections and transactions ---------------------------------------------------------
 
@@ -197,6 +202,8 @@ class PostgresStore(SqlStore):
             raise StoreError(
                 f"the database is unreachable ({_reason(exc)})", source=self.label
             ) from exc
+        except psycopg.Error as exc:  # refused inside a transaction: a right missing, a constraint
+            raise StoreError(f"database error ({_reason(exc)})", source=self.label) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[PgTx]:
@@ -252,10 +259,17 @@ class PostgresStore(SqlStore):
                 raise StoreError(f"query failed ({_reason(exc)})", source=self.label) from exc
 
     def _table(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        import psycopg
+
         with self._conn() as conn:
-            cur = conn.cursor()
-            cur.execute(sql)
-            return [c.name for c in cur.description or ()], [tuple(r) for r in cur.fetchall()]
+            try:
+                cur = conn.cursor()
+                cur.execute(sql)
+                return [c.name for c in cur.description or ()], [tuple(r) for r in cur.fetchall()]
+            except psycopg.errors.QueryCanceled as exc:
+                raise StoreError("query cancelled", source=self.label) from exc
+            except psycopg.Error as exc:
+                raise StoreError(f"query failed ({_reason(exc)})", source=self.label) from exc
 
     def interrupt(self) -> None:
         """Cancel what this store's connections are running (the web app's time limit)."""
@@ -270,37 +284,19 @@ class PostgresStore(SqlStore):
     def _migrate(self) -> list[int]:
         """Apply what ``migrations/`` holds beyond ``schema_migrations``, each in its own
         transaction, under an advisory lock (two processes opening a new store at once)."""
-        from datetime import UTC, datetime
+        import psycopg
 
-        from kamerlens.store.schema import migrations
-
-        done: list[int] = []
         with self._conn() as conn:
-            conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
             try:
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-                )
-                have = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
-                for migration in migrations("postgres"):
-                    if migration.version in have:
-                        continue
-                    with conn.transaction():
-                        conn.execute(migration.sql)
-                        conn.execute(
-                            "INSERT INTO schema_migrations (version, name, applied_at)"
-                            " VALUES (%s, %s, %s)",
-                            (
-                                migration.version,
-                                migration.name,
-                                datetime.now(UTC).isoformat("T", "seconds"),
-                            ),
-                        )
-                    done.append(migration.version)
-            finally:
-                conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
-        return done
+                conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+                try:
+                    return _apply_migrations(conn)
+                finally:
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
+            except psycopg.Error as exc:  # a role without CREATE on the schema, for one
+                raise StoreError(
+                    f"cannot prepare the store ({_reason(exc)})", source=self.label
+                ) from exc
 
     # -- what the backend supplies to SqlStore ---------------------------------------------------
 
@@ -374,6 +370,31 @@ class PostgresStore(SqlStore):
         if not self._closed:
             self._closed = True
             POOLS.give(self.url, self.readonly)
+
+
+def _apply_migrations(conn: Any) -> list[int]:
+    """The migrations ``schema_migrations`` does not list yet, each in its own transaction."""
+    from datetime import UTC, datetime
+
+    from kamerlens.store.schema import migrations
+
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    have = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+    done: list[int] = []
+    for migration in migrations("postgres"):
+        if migration.version in have:
+            continue
+        with conn.transaction():
+            conn.execute(migration.sql)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                (migration.version, migration.name, datetime.now(UTC).isoformat("T", "seconds")),
+            )
+        done.append(migration.version)
+    return done
 
 
 def _reason(exc: BaseException) -> str:

@@ -207,6 +207,36 @@ def test_evaluate_real_malformed_gold_names_the_file(tmp_path: Path) -> None:
     assert done.stderr.strip().endswith('seed_000.json: "kamerstuk_refs" item 2 lacks nr')
 
 
+@pytest.mark.parametrize(
+    ("key", "item", "problem"),
+    [
+        (
+            "amounts",
+            {"value_eur": "veel", "text": "veel geld"},
+            'value_eur must be a number, not "veel"',
+        ),
+        ("amounts", {"value_eur": None}, "value_eur must be a number, not null"),
+        ("motions", {"member": 5, "text": "De Kamer, ..."}, "member must be a string, not 5"),
+        ("dates", {"iso": 20230101, "text": "1 januari 2023"}, "iso must be a date YYYY-MM-DD"),
+        ("dates", {"iso": "1 juni 2023"}, 'iso must be a date YYYY-MM-DD, not "1 juni 2023"'),
+        ("commitments", {"text": ["zal ik"]}, "text must be a string"),
+        ("kamerstuk_refs", {"dossier": ["36200"], "nr": "26"}, "dossier must be a string or"),
+    ],
+)
+def test_evaluate_real_gold_of_the_wrong_type_names_file_list_and_item(
+    tmp_path: Path, key: str, item: dict[str, object], problem: str
+) -> None:
+    real = _small_set(tmp_path, ["seed_000"])
+    path = real / "gold" / "seed_000.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    gold.setdefault(key, []).append(item)
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    done = kl(str(real), "--part", "all")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert f'seed_000.json: "{key}" item {len(gold[key])}: {problem}' in line, line
+
+
 def test_evaluate_real_document_kind_and_stated_date() -> None:
     # kamerlens' own names of kinds read in the guidelines' vocabulary
     assert kind_key("brief") == "kamerbrief"

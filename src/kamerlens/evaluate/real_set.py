@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,53 @@ from kamerlens.evaluate.real import (
     score_record,
 )
 
-_LISTS = ("kamerstuk_refs", "motions", "amounts", "commitments", "dates")
 _REQUIRED = {"kamerstuk_refs": ("dossier", "nr"), "commitments": ("text",)}
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or isinstance(value, str) else "a string"
+
+
+def _key(value: Any) -> str | None:  # a dossier or a number: "36200-X", "26" (or 26)
+    ok = isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+    return None if value is None or ok else "a string or a whole number"
+
+
+def _number(value: Any) -> str | None:  # present means scored: null is no sum
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    return None if ok else "a number"
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        ok = isinstance(value, str) and len(value) == 10 and bool(date.fromisoformat(value))
+    except ValueError:
+        ok = False
+    return None if ok else "a date YYYY-MM-DD"
+
+
+Check = Callable[[Any], "str | None"]
+# What the scorer reads of each list's items, and what it must be (beside _REQUIRED).
+_FIELDS: dict[str, dict[str, Check]] = {
+    "kamerstuk_refs": {"dossier": _key, "nr": _key, "text": _text},
+    "motions": {"member": _text, "text": _text},
+    "amounts": {"value_eur": _number, "value": _number, "currency": _text, "text": _text},
+    "commitments": {"text": _text, "deadline_text": _text, "speaker": _text},
+    "dates": {"iso": _iso, "text": _text},
+}
+_TOP: dict[str, Check] = {"kind": _text, "date": _iso}
+
+
+def _problem(field: str, value: Any, check: Check) -> str | None:
+    wanted = check(value)
+    return f"{field} must be {wanted}, not {_shown(value)}" if wanted else None
 
 
 def is_real_set(folder: Path) -> bool:
@@ -57,7 +103,11 @@ def load_real_gold(path: Path) -> Item:
     data = _read_json(path)
     if not isinstance(data, dict):
         raise KamerlensError("a gold file is a JSON object", source=str(path))
-    for key in _LISTS:
+    for field, check in _TOP.items():
+        problem = _problem(f'"{field}"', data.get(field), check)
+        if problem:
+            raise KamerlensError(problem, source=str(path))
+    for key, fields in _FIELDS.items():
         items = data.get(key, [])
         if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
             raise KamerlensError(f'"{key}" must be a list of objects', source=str(path))
@@ -67,6 +117,10 @@ def load_real_gold(path: Path) -> Item:
                 raise KamerlensError(
                     f'"{key}" item {n} lacks {", ".join(lacking)}', source=str(path)
                 )
+            for field, check in fields.items():
+                problem = _problem(field, item[field], check) if field in item else None
+                if problem:
+                    raise KamerlensError(f'"{key}" item {n}: {problem}', source=str(path))
     return data
 
 

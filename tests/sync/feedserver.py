@@ -4,7 +4,8 @@ It serves the constructed fixtures in the services' URL patterns: ``/SyncFeed/2.
 (``<root>/feed/C/start.xml``, or ``.../<skiptoken>.xml``; an unknown skiptoken answers an empty
 page, as the real feed does once a client is up to date), ``/SyncFeed/2.0/Resources/<id>``
 (``<root>/resources/<id>.*``) and, for KOOP, ``/sru`` and ``/frbr/...`` from ``<root>/koop/``.
-Tests can make a path fail first (``fail``), hang (``hang``) and read what was asked (``log``).
+Tests can make a path fail first (``fail``), hang (``hang``), answer a body that does not end
+(``endless``, counting what it wrote in ``sent``) and read what was asked (``log``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ EMPTY = """<?xml version="1.0" encoding="utf-8"?>
   <author><name>Tweede Kamer der Staten-Generaal</name></author>
 </feed>
 """
+ENDLESS_CAP = 256 * 1024 * 1024  # an "endless" body ends here all the same
 TYPES = {".xml": "application/xml", ".docx": "application/octet-stream", ".pdf": "application/pdf"}
 
 
@@ -34,6 +36,9 @@ class FeedServer:
         self.log: list[str] = []
         self.fail: dict[str, list[int]] = {}  # path+query prefix -> statuses to answer first
         self.hang: dict[str, float] = {}  # path+query prefix -> seconds to wait before answering
+        # path prefix -> the Content-Length to announce (None: none) of a body that never ends
+        self.endless: dict[str, int | None] = {}
+        self.sent: dict[str, int] = {}  # bytes of endless bodies written, by path
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -45,12 +50,34 @@ class FeedServer:
                 for prefix, seconds in server.hang.items():
                     if self.path.startswith(prefix):
                         time.sleep(seconds)
+                for prefix, announced in server.endless.items():
+                    if self.path.startswith(prefix):
+                        self._flood(announced)
+                        return
                 for prefix, statuses in server.fail.items():
                     if self.path.startswith(prefix) and statuses:
                         self._send(statuses.pop(0), b"<error/>", "application/xml")
                         return
                 status, body, kind = server.answer(self.path)
                 self._send(status, body, kind)
+
+            def _flood(self, announced: int | None) -> None:
+                """Bytes until the client hangs up (bounded: ENDLESS_CAP bytes, 30 s)."""
+                self.send_response(200)
+                self.send_header("content-type", "application/octet-stream")
+                if announced is not None:
+                    self.send_header("content-length", str(announced))
+                self.send_header("connection", "close")
+                self.end_headers()
+                chunk, sent, deadline = b"0" * 65536, 0, time.monotonic() + 30
+                try:
+                    while sent < ENDLESS_CAP and time.monotonic() < deadline:
+                        self.wfile.write(chunk)
+                        sent += len(chunk)
+                        server.sent[self.path] = sent
+                except OSError:
+                    pass  # the client stopped reading: what a limit is for
+                self.close_connection = True
 
             def _send(self, status: int, body: bytes, kind: str) -> None:
                 self.send_response(status)

@@ -30,6 +30,22 @@ def rebase(link: str, base: str) -> str:
     return f"{base.rstrip('/')}{parts.path}{query}"
 
 
+def _body(response: httpx.Response, url: str) -> bytes:
+    """The (decoded) body of a streamed answer, up to ``MAX_BODY`` bytes."""
+    limit = MAX_BODY
+    announced = response.headers.get("content-length", "")
+    if announced.isdigit() and int(announced) > limit:
+        raise SyncError(
+            f"answer larger than {limit} bytes (Content-Length {announced})", source=url
+        )
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > limit:
+            raise SyncError(f"answer larger than {limit} bytes", source=url)
+    return bytes(body)
+
+
 class Client:
     """GET with retries. ``transport`` lets tests inject one; ``sleep`` lets them skip waiting."""
 
@@ -63,37 +79,42 @@ class Client:
             self.sleep(gap)
         self._last = time.monotonic()
 
-    def _delay(self, attempt: int, response: httpx.Response | None) -> float:
-        if response is not None:
-            after = response.headers.get("retry-after", "")
-            if after.isdigit():
-                return min(float(after), 120.0)
+    def _delay(self, attempt: int, retry_after: str) -> float:
+        if retry_after.isdigit():
+            return min(float(retry_after), 120.0)
         return float(self.backoff * 2**attempt)
 
-    def get(self, url: str) -> httpx.Response:
-        """The answer to GET ``url`` (status 2xx), after up to ``retries`` retries."""
+    def get(self, url: str) -> bytes:
+        """The body of the answer to GET ``url`` (status 2xx), after up to ``retries`` retries.
+
+        A body over ``MAX_BODY`` is refused by its Content-Length, or as soon as that much has
+        come: it is read as it streams in, never whole into memory first."""
         last_error = ""
         for attempt in range(self.retries + 1):
             self._wait_turn()
             self.requests += 1
-            response: httpx.Response | None = None
+            status, retry_after = 0, ""
             try:
-                response = self._http.get(url)
+                with self._http.stream("GET", url) as response:
+                    if response.status_code < 300:
+                        return _body(response, url)
+                    status = response.status_code
+                    retry_after = response.headers.get("retry-after", "")
             except httpx.TimeoutException:
                 last_error = "timed out"
             except httpx.TransportError as exc:
                 last_error = f"cannot be reached ({type(exc).__name__}: {exc})"
-            else:
-                if response.status_code < 300:
-                    if len(response.content) > MAX_BODY:
-                        raise SyncError(f"answer larger than {MAX_BODY} bytes", source=url)
-                    return response
-                last_error = f"answered HTTP {response.status_code}"
-                if response.status_code not in RETRY_STATUS:
+            except httpx.DecodingError as exc:
+                raise SyncError(
+                    f"answered a body that cannot be decoded ({exc})", source=url
+                ) from exc
+            if status:
+                last_error = f"answered HTTP {status}"
+                if status not in RETRY_STATUS:
                     raise SyncError(last_error, source=url)
             if attempt < self.retries:
                 self.retried += 1
-                self.sleep(self._delay(attempt, response))
+                self.sleep(self._delay(attempt, retry_after))
         raise SyncError(f"{last_error} (after {self.retries + 1} attempts)", source=url)
 
     def close(self) -> None:

@@ -153,7 +153,7 @@ def sync_koop(
             params = {"query": query, "startRecord": position, "maximumRecords": PAGE_SIZE}
             url = f"{base_url.rstrip('/')}/sru?{urlencode(params)}"
             try:
-                records, nxt = parse_records(http.get(url).content, url)
+                records, nxt = parse_records(http.get(url), url)
             except SyncError as exc:
                 s.errors.append(str(exc))
                 break

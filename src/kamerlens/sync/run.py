@@ -155,7 +155,7 @@ class _CategorySync:
                 break
             seen.add(fetch)
             try:
-                data = self.client.get(fetch).content
+                data = self.client.get(fetch)
             except SyncError as exc:
                 self.summary.errors.append(str(exc))
                 break
@@ -173,7 +173,7 @@ class _CategorySync:
 
     def _fetch(self, url: str) -> FeedPage | None:
         try:
-            return parse_page(self.client.get(rebase(url, self.base)).content, url)
+            return parse_page(self.client.get(rebase(url, self.base)), url)
         except SyncError as exc:
             self.summary.errors.append(str(exc))
             return None
@@ -263,7 +263,7 @@ def store_file(store: SqlStore, client: Client, fetch_url: str, name: str) -> st
     from kamerlens.extract import extract_raw
     from kamerlens.ingest import read
 
-    data = client.get(fetch_url).content
+    data = client.get(fetch_url)
     raw = read(data, name=name)
     return store.add(raw, extract_raw(raw)).doc_id
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,26 @@ from kamerlens.store.ids import canonical_dossier
 
 if TYPE_CHECKING:
     from kamerlens.store.core import SqlStore
-    from kamerlens.sync.feed import Entity
+
+
+@dataclass
+class Entity:
+    """One open-data entity as a feed page gives it (``sync/feed.py`` reads them), and as
+    ``write_page`` stores it."""
+
+    category: str  # the feed category: Document, ZaakActor ...
+    id: str
+    bijgewerkt: str
+    deleted: bool
+    fields: dict[str, Any] = field(default_factory=dict)
+    refs: dict[str, list[str]] = field(default_factory=dict)
+    content_type: str | None = None
+    resume: str | None = None  # the entry's own next link (the skiptoken after it)
+    enclosure: str | None = None  # the entry's link to its file, when it gives one
+
+    def ref(self, name: str) -> str | None:
+        found = self.refs.get(name)
+        return found[0] if found else None
 
 
 @dataclass
@@ -304,6 +323,43 @@ def document_links(store: SqlStore, doc_id: str) -> list[dict[str, Any]]:
     )
 
 
+def file_state(store: SqlStore, entity_id: str) -> str | None:
+    """The ``bijgewerkt`` of an entity whose file is stored (None: no file of it is stored)."""
+    rows = store._rows(
+        "SELECT e.bijgewerkt FROM od_documents o JOIN od_entities e ON e.id = o.entity_id"
+        " JOIN documents d ON d.doc_id = o.doc_id WHERE o.entity_id = ?",
+        (entity_id,),
+    )
+    return rows[0]["bijgewerkt"] if rows else None
+
+
+def koop_known(store: SqlStore, key: str) -> bool:
+    """Is the KOOP record ``key`` (``koop:<identifier>``) stored with its document?"""
+    return bool(
+        store._rows(
+            "SELECT 1 FROM od_documents o JOIN documents d ON d.doc_id = o.doc_id"
+            " WHERE o.entity_id = ?",
+            (key,),
+        )
+    )
+
+
+def docs_of_kamerstuk(
+    store: SqlStore, dossier: str | None, number: str | None, *, besides: str | None = None
+) -> list[str]:
+    """The stored documents that synced links tie to one Kamerstuk (other than ``besides``)."""
+    rows = store._rows(
+        "SELECT DISTINCT o.doc_id FROM od_documents o WHERE o.dossier = ? AND o.number = ?"
+        " AND o.doc_id IS NOT NULL AND o.doc_id != ? ORDER BY o.doc_id",
+        (dossier, number, besides or ""),
+    )
+    return [r["doc_id"] for r in rows]
+
+
+def is_stored(store: SqlStore, doc_id: str) -> bool:
+    return bool(store._rows("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)))
+
+
 def linked_doc(store: SqlStore, dossier: str | None, number: str | None) -> str | None:
     """The stored document of one Kamerstuk (by the record's own identity or a synced link)."""
     if not dossier or not number:
@@ -319,14 +375,19 @@ def linked_doc(store: SqlStore, dossier: str | None, number: str | None) -> str 
 
 __all__ = [
     "DocumentLink",
+    "Entity",
     "available",
     "PageCounts",
     "counts",
+    "docs_of_kamerstuk",
     "document_links",
     "dossier_key",
     "entities",
     "entity",
+    "file_state",
+    "is_stored",
     "kamerstuk_of",
+    "koop_known",
     "linked_doc",
     "move_document",
     "pointing_at",

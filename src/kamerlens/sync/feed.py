@@ -16,13 +16,14 @@ missing optional fields, extra namespaces, and payloads whose namespace a proxy 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from lxml import etree
 
 from kamerlens.errors import SyncError
+from kamerlens.store.opendata import Entity
 from kamerlens.sync.schema import GUID, TK_NS, EntitySchema, Field, entity_schemas
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -37,23 +38,6 @@ _EXTRA_STATUS = ("Deels voldaan", "Afgedaan", "Deels afgedaan", "Ingetrokken")
 
 class EntityError(ValueError):
     """One entity breaks what the schema fixes (the message names the field)."""
-
-
-@dataclass
-class Entity:
-    category: str  # the feed category: Document, ZaakActor ...
-    id: str
-    bijgewerkt: str
-    deleted: bool
-    fields: dict[str, Any] = field(default_factory=dict)
-    refs: dict[str, list[str]] = field(default_factory=dict)
-    content_type: str | None = None
-    resume: str | None = None  # the entry's own next link (the skiptoken after it)
-    enclosure: str | None = None  # the entry's link to its file, when it gives one
-
-    def ref(self, name: str) -> str | None:
-        found = self.refs.get(name)
-        return found[0] if found else None
 
 
 @dataclass

@@ -87,12 +87,7 @@ def _take(
     ident = rec.get("identifier") or ""
     xml_url = rec["items"].get("xml")
     key = f"koop:{ident}"
-    known = store._rows(
-        "SELECT 1 FROM od_documents o JOIN documents d ON d.doc_id = o.doc_id"
-        " WHERE o.entity_id = ?",
-        (key,),
-    )
-    if known:
+    if opendata.koop_known(store, key):
         s.unchanged += 1
         return
     if not xml_url:
@@ -107,16 +102,10 @@ def _take(
         return
     s.documents += 1
     earlier = opendata.linked_doc(store, dossier, number)
-    for row in store._rows(
-        "SELECT DISTINCT o.doc_id FROM od_documents o WHERE o.dossier = ? AND o.number = ?"
-        " AND o.doc_id IS NOT NULL AND o.doc_id != ?",
-        (dossier, number, doc_id),
-    ):
-        opendata.move_document(store, row["doc_id"], doc_id)  # one Kamerstuk, one document
-    if earlier and earlier != doc_id:
-        still = store._rows("SELECT 1 FROM documents WHERE doc_id = ?", (earlier,))
-        if still:
-            opendata.move_document(store, earlier, doc_id)
+    for other in opendata.docs_of_kamerstuk(store, dossier, number, besides=doc_id):
+        opendata.move_document(store, other, doc_id)  # one Kamerstuk, one document
+    if earlier and earlier != doc_id and opendata.is_stored(store, earlier):
+        opendata.move_document(store, earlier, doc_id)
     opendata.write_page(
         store,
         "koop",

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from kamerlens.errors import KamerlensError, QueryError, SyncError
 from kamerlens.store import opendata
+from kamerlens.store.opendata import Entity
 from kamerlens.sync.client import Client, rebase
-from kamerlens.sync.feed import Entity, FeedPage, parse_page
+from kamerlens.sync.feed import FeedPage, parse_page
 
 if TYPE_CHECKING:
     from kamerlens.store.core import SqlStore
@@ -230,13 +231,7 @@ class _CategorySync:
 
     def _file(self, entity: Entity) -> opendata.DocumentLink | None:
         """Read the entity's file into the store (unless it is stored already)."""
-        prior = self.store._rows(
-            "SELECT o.doc_id, e.bijgewerkt FROM od_documents o JOIN od_entities e"
-            " ON e.id = o.entity_id JOIN documents d ON d.doc_id = o.doc_id"
-            " WHERE o.entity_id = ?",
-            (entity.id,),
-        )
-        if prior and prior[0]["bijgewerkt"] == entity.bijgewerkt:
+        if opendata.file_state(self.store, entity.id) == entity.bijgewerkt:
             return None  # unchanged since its file was read
         dossier = number = None
         if self.category == "Document":

@@ -94,3 +94,17 @@ def test_cli_extract_unknown_format_is_refused() -> None:
     proc = run(str(SEED_000), "--format", "yaml")
     assert proc.returncode == 2
     assert "--format" in proc.stderr.decode()
+
+
+def test_cli_extract_out_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder\n", encoding="utf-8")
+    for out, problem in (
+        (afile, "not a folder"),
+        (afile / "below", "cannot be made a folder (Not a directory)"),  # a file on its way
+    ):
+        proc = run(str(SEED_000), "--out", str(out))
+        stderr = proc.stderr.decode()
+        assert proc.returncode == 2 and "Traceback" not in stderr, stderr
+        assert stderr.strip().splitlines() == [f"kamerlens: --out {out}: {problem}"], stderr
+    assert afile.read_text(encoding="utf-8") == "not a folder\n"  # left as it was

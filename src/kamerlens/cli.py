@@ -37,6 +37,18 @@ def dump_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
+def _out_folder(out: Path) -> None:
+    """Make the ``--out`` folder; a file in its place is one line, exit code 2."""
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out}: not a folder")
+        raise typer.Exit(2)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"--out {out}: cannot be made a folder ({exc.strerror or exc})")
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files to read; '-' reads standard input.")],
@@ -56,7 +68,7 @@ def extract(
         fail(f"--format must be json, jsonl or text, not {format!r}")
         raise typer.Exit(2)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        _out_folder(out)
     records: list[dict[str, Any]] = []
     failed = 0
     for path in paths:
@@ -68,8 +80,12 @@ def extract(
             continue
         data = record.to_dict(include_text=include_text)
         if out is not None:
-            stem = "stdin" if path == "-" else Path(path).stem
-            (out / f"{stem}.json").write_text(dump_json(data) + "\n", encoding="utf-8")
+            target = out / f"{'stdin' if path == '-' else Path(path).stem}.json"
+            try:
+                target.write_text(dump_json(data) + "\n", encoding="utf-8")
+            except OSError as exc:
+                fail(f"{target}: cannot be written ({exc.strerror or exc})")
+                failed += 1
         elif format == "jsonl":
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         elif format == "text":

@@ -4,6 +4,8 @@ the Kamer's file and KOOP's publication of one Kamerstuk kept as one document.""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from kamerlens.sync.koop import build_query, parse_records, sync_koop
 from kamerlens.sync.run import sync
 
 KOOP = FIXTURES / "koop"
+CLI = str(Path(sys.executable).with_name("kamerlens"))
 
 
 def test_sync_koop_reads_a_recorded_answer() -> None:
@@ -93,3 +96,46 @@ def test_sync_koop_next_position_must_move_forward(fixtures: Path, tmp_path: Pat
     (line,) = result["summary"].errors  # type: ignore[attr-defined]
     assert "nextRecordPosition 1 does not move past 1" in line, line
     assert len(asked) == 1
+
+
+@pytest.mark.parametrize(
+    "dossier", ["29924 OR dt.type=Handelingen", "29924)", "MIVD", "29 924 OR 1=1", "-"]
+)
+def test_sync_koop_dossier_that_is_no_number_is_refused(
+    server: FeedServer, tmp_path: Path, dossier: str
+) -> None:
+    # the option's text would otherwise go into the CQL query as it stands
+    done = subprocess.run(
+        [CLI, "sync", "--source", "koop", "--dossier", dossier, "--db", str(tmp_path / "q.db")]
+        + ["--base-url", server.url, "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 5, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"kamerlens: --dossier must be a dossier number like 29924 or 36200-X, not {dossier!r}"
+    ]
+    assert not any(p.startswith("/sru") for p in server.log)  # nothing was asked
+
+
+def test_sync_koop_dossier_without_koop_is_refused(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [CLI, "sync", "--dossier", "29924", "--db", str(tmp_path / "t.db"), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 5
+    assert done.stderr.strip() == "kamerlens: --dossier and --until apply to --source koop only"
+
+
+def test_sync_koop_query_of_a_dossier_with_its_suffix() -> None:
+    assert "w.dossiernummer==36200 AND" in build_query("36200 X", None, "2025-12-31")
+    assert "w.dossiernummer==21501" in build_query("21 501-02", None, None)
+
+
+def test_sync_koop_help_says_since_still_reads_the_tk_pages() -> None:
+    done = subprocess.run([CLI, "sync", "--help"], capture_output=True, text=True, timeout=60)
+    flat = " ".join(done.stdout.replace("│", " ").split())
+    assert "the feed's pages are still read" in flat, flat

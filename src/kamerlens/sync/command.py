@@ -56,7 +56,12 @@ def sync_command(
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", help="Only entities changed on or after this date (YYYY-MM-DD)."),
+        typer.Option(
+            "--since",
+            help="Only entities changed on or after this date (YYYY-MM-DD). tk: older ones are"
+            " left out, but the feed's pages are still read (it lists changes oldest first; a"
+            " later run resumes where this one stopped). koop: a filter of the query.",
+        ),
     ] = None,
     until: Annotated[
         str | None, typer.Option("--until", help="KOOP: publications up to this date.")
@@ -111,6 +116,12 @@ def _run(
         raise QueryError("--limit must be 1 or more")
     if source not in ("tk", "koop"):
         raise QueryError(f"--source must be tk or koop, not {source!r}")
+    if source == "koop":
+        from kamerlens.sync.koop import check_dossier
+
+        check_dossier(dossier)  # before the store is opened: the option goes into the query
+    elif dossier is not None or until is not None:
+        raise QueryError("--dossier and --until apply to --source koop only")
     store: Any = open_store(db or default_path())
     with (
         store,

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from lxml import etree
 
-from kamerlens.errors import KamerlensError, SyncError
+from kamerlens.errors import KamerlensError, QueryError, SyncError
 from kamerlens.store import opendata
 from kamerlens.store.ids import canonical_dossier
 from kamerlens.sync.client import Client, rebase
@@ -32,14 +32,28 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+def check_dossier(dossier: str | None) -> str | None:
+    """``--dossier`` as kamerlens writes dossiers ("36200 X" -> "36200-X"); anything else is
+    refused, since its text goes into the CQL query."""
+    if dossier is None:
+        return None
+    canonical = canonical_dossier(dossier)
+    if canonical is None:
+        raise QueryError(
+            f"--dossier must be a dossier number like 29924 or 36200-X, not {dossier!r}"
+        )
+    return canonical
+
+
 def build_query(
     dossier: str | None, since: str | None, until: str | None, kind: str = "Kamerstuk"
 ) -> str:
     """CQL for Kamerstukken, e.g. ``c.product-area==officielepublicaties AND dt.type=Kamerstuk
     AND w.dossiernummer==29924 AND dt.date>=2025-01-01``."""
     parts = ["c.product-area==officielepublicaties", f"dt.type={kind}"]
-    if dossier:
-        parts.append(f"w.dossiernummer=={dossier.split('-')[0]}")
+    canonical = check_dossier(dossier)
+    if canonical:
+        parts.append(f"w.dossiernummer=={canonical.split('-')[0]}")
     if since:
         parts.append(f"dt.date>={since}")
     if until:
@@ -167,4 +181,4 @@ def sync_koop(
     return summary
 
 
-__all__ = ["DEFAULT_KOOP", "build_query", "parse_records", "sync_koop"]
+__all__ = ["DEFAULT_KOOP", "build_query", "check_dossier", "parse_records", "sync_koop"]

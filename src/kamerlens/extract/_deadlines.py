@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kamerlens.extract import scan
 from kamerlens.extract._cues import (
     MONTH_RE,
     MONTHS,
@@ -88,25 +89,48 @@ Hit = tuple[int, int, int, _Rule, re.Match[str]]
 
 
 @cache
-def _keys() -> frozenset[str]:
-    return frozenset(k for rule in _rules() for k in rule.key)
-
-
-@cache
 def _pre() -> re.Pattern[str]:
     """ "tijdig", "ruim", "uiterlijk" ... right before a deadline phrase belong to it."""
     return re.compile(r"\b(?:" + load_toml("deadlines.toml")["pre"] + r")\s+$", re.I)
 
 
+def _triggers() -> dict[str, re.Pattern[str]]:
+    return {f"rule{i}": rule.pattern for i, rule in enumerate(_rules())}
+
+
+scan.declare("deadlines", _triggers)
+
+
+@cache
+def _rule_bits() -> tuple[int, ...]:
+    return tuple(scan.bit(f"deadlines.rule{i}") for i in range(len(_rules())))
+
+
+@cache
+def _union() -> int:
+    return scan.union(_rule_bits())
+
+
+def possible(mask: int) -> bool:
+    """Whether any deadline phrase may stand in a sentence of ``mask``."""
+    return bool(mask & _union())
+
+
 def phrases(doc: Doc, start: int, end: int) -> list[Hit]:
-    """Every deadline phrase in ``doc.text[start:end]``; of overlapping ones the longest."""
+    """Every deadline phrase in ``doc.text[start:end]``; of overlapping ones the longest. A
+    rule is tried only where the one scan found its trigger, and one of its key words."""
     text = doc.text
-    low = text[start:end].lower()
-    present = {k for k in _keys() if k in low}
+    mask = doc.scan.mask(start, end)
+    low: str | None = None
     hits: list[Hit] = []
-    for order, rule in enumerate(_rules()):
-        if rule.key and rule.key.isdisjoint(present):
+    for order, (rule, bit) in enumerate(zip(_rules(), _rule_bits(), strict=True)):
+        if not scan.has(mask, bit):
             continue
+        if rule.key:
+            if low is None:
+                low = text[start:end].lower()
+            if not any(k in low for k in rule.key):
+                continue
         for m in rule.pattern.finditer(text, start, end):
             pre = _pre().search(text, max(start, m.start() - 25), m.start())
             hits.append((pre.start() if pre else m.start(), m.end(), order, rule, m))

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from kamerlens.extract import _deadlines, _promises
+from kamerlens.extract import _deadlines, _promises, scan
 from kamerlens.extract._cues import (
     doc_date,
     first_person_actor,
@@ -288,6 +288,11 @@ def _question_spans(text: str, end: int) -> list[tuple[int, int]]:
 def _commitment(
     doc: Doc, start: int, end: int, dates: _deadlines.DateIndex, speaking: str = _GOV
 ) -> Commitment | None:
+    mask = doc.scan.mask(start, end)
+    if not (
+        mask & _rules_union() or _promises.possible(mask, dated=_deadlines.possible(mask))
+    ):
+        return None  # the one scan found no trigger of any rule or construction here
     lex = _lexicon()
     text = doc.text
     sentence = text[start:end]
@@ -303,7 +308,7 @@ def _commitment(
             found.append(_deadlines.phrases(doc, start, end))
         return found[0]
 
-    hit = _rules_hit(doc, start, end, sentence, phrases)
+    hit = _rules_hit(doc, start, end, sentence, phrases, mask)
     kind = None
     if hit is not None and (hit.actor is None or (speaking == _CHAIR and not hit.promise)):
         hit = None  # nobody of the government; the chair only reads out what it promised
@@ -313,7 +318,9 @@ def _commitment(
     ):
         hit = None  # a construction elsewhere in the sentence may still promise
     if hit is None and speaking in (_GOV, _REPORTED):
-        hit, kind = _construction_hit(doc, start, end, phrases, reported=speaking == _REPORTED)
+        hit, kind = _construction_hit(
+            doc, start, end, phrases, reported=speaking == _REPORTED, mask=mask
+        )
     if hit is None or hit.actor is None:
         return None
     deadline = _deadlines.choose(doc, phrases(), prefer_from=hit.anchor, dates=dates)
@@ -336,19 +343,53 @@ def _commitment(
     )
 
 
-def _rules_hit(doc: Doc, start: int, end: int, sentence: str, phrases: _Phrases) -> _Hit | None:
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """What must match in a sentence before each verb-lexicon rule can (see scan.py)."""
+    return {
+        "toezeggen": _TOEZEG,
+        "toezeggen_third": _toezeg_third(),
+        "future": _lexicon().marker,
+        "terugkomen": _TERUGKOMEN,
+        "passive": _PASSIVE,
+        "receives": _RECEIVES,
+        "present": _present_kamer(),
+        "present_minister": _present_kamer(minister=True),
+    }
+
+
+scan.declare("commitments", _triggers)
+
+
+@cache
+def _rule_bits() -> dict[str, int]:
+    return {name: scan.bit(f"commitments.{name}") for name in _triggers()}
+
+
+@cache
+def _rules_union() -> int:
+    return scan.union(list(_rule_bits().values()))
+
+
+def _rules_hit(
+    doc: Doc, start: int, end: int, sentence: str, phrases: _Phrases, mask: int = scan.ALL
+) -> _Hit | None:
     """The verb-lexicon rules, each only where its key word occurs (a substring test costs next
-    to nothing)."""
+    to nothing) and the one scan found its trigger."""
+    bits = _rule_bits()
+
+    def may(*names: str) -> bool:
+        return any(scan.has(mask, bits[n]) for n in names)
+
     hit = (
-        ("zeg" in sentence and _toezeggen(doc, start, end))
-        or _future(doc, start, end)
-        or ("terug" in sentence and _terugkomen(doc, start, end))
-        or (_PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
+        ("zeg" in sentence and may("toezeggen", "toezeggen_third") and _toezeggen(doc, start, end))
+        or (may("future") and _future(doc, start, end))
+        or ("terug" in sentence and may("terugkomen") and _terugkomen(doc, start, end))
+        or (may("passive") and _PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
         or None
     )
-    if hit is None and "ontvangt" in sentence:
+    if hit is None and "ontvangt" in sentence and may("receives"):
         hit = _receives(doc, start, end, phrases)
-    if hit is None and _PRESENT_KEY.search(sentence):
+    if hit is None and may("present", "present_minister") and _PRESENT_KEY.search(sentence):
         hit = _present(doc, start, end, phrases)
     return hit
 
@@ -363,7 +404,13 @@ _TO_KAMER_ACT = re.compile(
 
 
 def _construction_hit(
-    doc: Doc, start: int, end: int, phrases: _Phrases, *, reported: bool = False
+    doc: Doc,
+    start: int,
+    end: int,
+    phrases: _Phrases,
+    *,
+    reported: bool = False,
+    mask: int = scan.ALL,
 ) -> tuple[_Hit | None, str | None]:
     """A construction of ``_promises`` (beyond the verb lexicon), with its kind. ``reported``:
     a document of parliament reporting what a named minister said ("De minister van Financiën is
@@ -377,6 +424,7 @@ def _construction_hit(
         debate=debate,
         ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
         reported=reported,
+        mask=mask,
     )
     if m is None:
         return None, None

@@ -83,7 +83,9 @@ def _compile(hs: Any, expressions: list[bytes]) -> Any:
     digest = hashlib.sha256(b"\0".join(expressions)).hexdigest()[:20]
     cached = _cache_dir() / f"scan-{hs.__version__}-{digest}.hsdb"
     try:
-        return hs.loadb(cached.read_bytes())
+        db = hs.loadb(cached.read_bytes(), hs.HS_MODE_BLOCK)
+        db.scratch = hs.Scratch(db)
+        return db
     except Exception:  # noqa: BLE001  no cache, or one of another build: compile
         pass
     db = hs.Database()

@@ -54,8 +54,20 @@ def _engine() -> Any:
     return hyperscan
 
 
+def _expressions() -> list[bytes]:
+    """The loosened patterns of the database (for a benchmark of another engine)."""
+    return _loosened()[1]
+
+
 @cache
 def _database() -> _Database:
+    bits, expressions, expression_bits = _loosened()
+    hs = _engine()
+    db = _compile(hs, expressions) if hs is not None and expressions else None
+    return _Database(bits, tuple(expression_bits), db)
+
+
+def _loosened() -> tuple[dict[str, int], list[bytes], list[int]]:
     bits: dict[str, int] = {}
     expressions: list[bytes] = []
     expression_bits: list[int] = []
@@ -71,9 +83,7 @@ def _database() -> _Database:
             for alternative in loosened:
                 expressions.append(alternative.encode("utf-8"))
                 expression_bits.append(bit)
-    hs = _engine()
-    db = _compile(hs, expressions) if hs is not None and expressions else None
-    return _Database(bits, tuple(expression_bits), db)
+    return bits, expressions, expression_bits
 
 
 def _compile(hs: Any, expressions: list[bytes]) -> Any:

@@ -343,8 +343,18 @@ class DateIndex:
         return out
 
 
+def date_index(doc: Doc) -> DateIndex:
+    """The dates component's mentions of ``doc`` indexed once (not once per deadline phrase)."""
+    mentions = doc.results.get("dates", ())
+    cached = getattr(doc, "_date_index", None)
+    if cached is None or cached[0] is not mentions or cached[1] != len(mentions):
+        cached = (mentions, len(mentions), DateIndex(mentions))
+        setattr(doc, "_date_index", cached)  # noqa: B010  a plain attribute, not a result
+    return cached[2]  # type: ignore[no-any-return]
+
+
 def _date_in(doc: Doc, start: int, end: int, dates: DateIndex | None) -> str | None:
-    index = dates or DateIndex(doc.results.get("dates", ()))
+    index = dates or date_index(doc)
     for mention in index.within(start, end):
         value = _precise(getattr(mention, "start_date", None))
         if value:
@@ -419,7 +429,7 @@ def _antecedent(doc: Doc, pos: int, phrase: str, dates: DateIndex | None) -> str
     near = [ev for ev in kind if lo <= ev.start < pos]
     if near:
         return _one_date(near)
-    index = dates or DateIndex(doc.results.get("dates", ()))
+    index = dates or date_index(doc)
     written = doc_date(doc) or ""
     for s, e in _sentences_before(doc, lo, pos):
         if noun not in doc.text[s:e].lower():

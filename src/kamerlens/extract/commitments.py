@@ -48,10 +48,9 @@ from kamerlens.extract._cues import (
     squash,
     words,
     writer,
-    written_by_government,
 )
+from kamerlens.extract._spoken import _CHAIR, _GOV, _REPORTED, spoken_sentences
 from kamerlens.extract.pipeline import Doc, component
-from kamerlens.extract.turns import is_government, turn_at
 from kamerlens.models import Commitment
 
 _Phrases = Callable[[], list[_deadlines.Hit]]
@@ -234,55 +233,12 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 @component("commitments", needs=("document", "dates", "document_date", "events", "turns"))
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
-    dates = _deadlines.DateIndex(doc.results.get("dates", ()))
-    for start, end, speaking in _spoken_sentences(doc):
+    dates = _deadlines.date_index(doc)
+    for start, end, speaking in spoken_sentences(doc):
         item = _commitment(doc, start, end, dates, speaking)
         if item is not None:
             out.append(item)
     doc.results["commitments"] = out
-
-
-# Who speaks a sentence, for commitments: a member of the government (or the writer of a
-# government letter), the chair (whose list of toezeggingen counts), or a document of parliament
-# that reports what a named minister promised (a decision list).
-_GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
-# The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
-_QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
-_ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
-
-
-def _spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
-    """The body sentences someone who can promise says, with who that is (_GOV or _CHAIR)."""
-    turns = doc.results.get("turns") or []
-    sents = [(s, e) for s, e in doc.sentences if s < doc.body_end]
-    out: list[tuple[int, int, str]] = []
-    if turns:
-        starts = [t.start for t in turns]
-        for s, e in sents:
-            turn = turn_at(turns, s, starts)
-            if turn is None:
-                continue
-            if is_government(turn.speaker):
-                out.append((s, e, _GOV))
-            elif turn.speaker.role == "voorzitter":
-                out.append((s, e, _CHAIR))
-        return out
-    if not written_by_government(doc):
-        # a decision list or a motion reports others: only a named minister's promise counts
-        return [(s, e, _REPORTED) for s, e in sents]
-    asked = _question_spans(doc.text, doc.body_end)
-    for s, e in sents:
-        if not any(a <= s < b for a, b in asked):
-            out.append((s, e, _GOV))
-    return out
-
-
-def _question_spans(text: str, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for q in _QUESTION.finditer(text, 0, end):
-        a = _ANSWER.search(text, q.end(), end)
-        spans.append((q.start(), a.start() if a else end))
-    return spans
 
 
 def _commitment(

@@ -323,9 +323,10 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         if where == "title" and not may_match(pattern, sources["title"], sources["title_low"]):
             continue
         # the head and the body are searched in place (endpos), not copied out of the text
-        found = (
-            pattern.search(text, 0, ends[where]) if where in ends else pattern.search(sources[where])
-        )
+        if where in ends:
+            found = pattern.search(text, 0, ends[where])
+        else:
+            found = pattern.search(sources[where])
         if found and (
             also is None
             or (may_match(also, text, low, 0, ends["text"]) and also.search(text, 0, ends["text"]))

@@ -16,6 +16,7 @@ is tried, as plain ``re``. ``KAMERLENS_SCAN=re`` forces that path.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -143,15 +144,21 @@ class Scan:
 
         masks = self._masks
         for span in sentences:
-            found[0] = 1  # bit 0: the sentence was scanned
+            found[0] = 0
             db.scan(text[span[0] : span[1]].encode("utf-8"), match_event_handler=hit)
-            masks[span] = found[0]
+            if found[0]:  # a sentence with no trigger keeps no entry (a long text: many)
+                masks[span] = found[0]
 
     def mask(self, start: int, end: int) -> int:
         """The triggers of the sentence ``(start, end)``: every one when it was not scanned."""
         if self.full:
             return ALL
-        return self._masks.get((start, end), ALL)
+        found = self._masks.get((start, end))
+        if found is not None:
+            return found
+        i = bisect_left(self.sentences, (start, end))
+        scanned = i < len(self.sentences) and self.sentences[i] == (start, end)
+        return 0 if scanned else ALL
 
 
 def bit(trigger: str) -> int:

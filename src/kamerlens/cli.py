@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,6 +60,7 @@ def extract(
     include_text: Annotated[
         bool, typer.Option("--text/--no-text", help="Include the normalized text in JSON.")
     ] = True,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Extract the record of each document: references, motions, money, dates, commitments ..."""
     from kamerlens.extract import extract as run_extract
@@ -67,6 +69,11 @@ def extract(
     if format not in ("json", "jsonl", "text"):
         fail(f"--format must be json, jsonl or text, not {format!r}")
         raise typer.Exit(2)
+    try:
+        _max_size(max_size)
+    except QueryError as exc:
+        fail(exc)
+        raise typer.Exit(2) from None
     if out is not None:
         _out_folder(out)
     records: list[dict[str, Any]] = []
@@ -240,6 +247,29 @@ SchedulerOption = Annotated[
         help="Extract on a Dask cluster: its scheduler, e.g. tcp://host:8786.",
     ),
 ]
+MaxSizeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-size",
+        envvar="KAMERLENS_MAX_SIZE",
+        help="Refuse a document larger than this (64MB, 500KB, bytes; default 64MB).",
+    ),
+]
+
+
+def _max_size(value: str | None) -> None:
+    """Set the size limit for this command and its worker processes (they read the variable)."""
+    if value is None:
+        return
+    from kamerlens.ingest import parse_size
+
+    try:
+        parse_size(value)
+    except ValueError as exc:
+        raise QueryError(f"--max-size: {exc}") from exc
+    os.environ["KAMERLENS_MAX_SIZE"] = value
+
+
 DaskOption = Annotated[
     str | None,
     typer.Option("--dask", help="'local': extract on a Dask LocalCluster of --workers processes."),
@@ -340,12 +370,14 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     scheduler: SchedulerOption = None,
     dask: DaskOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Store documents (idempotent by content): raw source, text, every item, full-text index."""
 
     def body() -> None:
         if format not in ("text", "json"):
             raise QueryError(f"--format must be text or json, not {format!r}")
+        _max_size(max_size)
         with _open(db) as store, _dask(scheduler, dask, workers) as client:
             summary = _run_batch(store, paths, workers, quiet, client)
         _print_summary(summary, format)
@@ -367,10 +399,12 @@ def reprocess(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     scheduler: SchedulerOption = None,
     dask: DaskOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Extract every stored document again from its stored source (after the rules improve)."""
 
     def body() -> None:
+        _max_size(max_size)
         with _open(db) as store, _dask(scheduler, dask, workers) as client:
             summary = _run_batch(store, None, workers, quiet, client)
         _print_summary(summary, format)

@@ -53,16 +53,23 @@ check_order(PIPELINE)
 _RESULT_KINDS = tuple(k for k in ITEM_KINDS if k not in ("footnotes", "sections"))
 
 
-def extract(source: str | Path | bytes | RawDocument, *, name: str | None = None) -> Record:
+def extract(
+    source: str | Path | bytes | RawDocument,
+    *,
+    name: str | None = None,
+    max_size: int | None = None,
+) -> Record:
     """Read, normalize and extract one document.
 
     ``source`` is a path, ``-`` for standard input, raw bytes, or an already read RawDocument.
-    Raises IngestError for input that is not a readable document.
+    Raises IngestError for input that is not a readable document, or that is larger than
+    ``max_size`` bytes (default: ``kamerlens.ingest.size_limit()``, 64 MB unless
+    ``KAMERLENS_MAX_SIZE`` says otherwise).
     """
     if isinstance(source, RawDocument):
         return extract_raw(source)
     try:
-        raw = read(source, name=name)
+        raw = read(source, name=name, max_size=max_size)
     except KamerlensError:
         raise
     except Exception as exc:  # a parser bug must not end a batch: name the file and the cause

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kamerlens.extract import scan
 from kamerlens.extract._cues import (
     MONTH_RE,
     MONTHS,
@@ -88,25 +89,48 @@ Hit = tuple[int, int, int, _Rule, re.Match[str]]
 
 
 @cache
-def _keys() -> frozenset[str]:
-    return frozenset(k for rule in _rules() for k in rule.key)
-
-
-@cache
 def _pre() -> re.Pattern[str]:
     """ "tijdig", "ruim", "uiterlijk" ... right before a deadline phrase belong to it."""
     return re.compile(r"\b(?:" + load_toml("deadlines.toml")["pre"] + r")\s+$", re.I)
 
 
+def _triggers() -> dict[str, re.Pattern[str]]:
+    return {f"rule{i}": rule.pattern for i, rule in enumerate(_rules())}
+
+
+scan.declare("deadlines", _triggers)
+
+
+@cache
+def _rule_bits() -> tuple[int, ...]:
+    return tuple(scan.bit(f"deadlines.rule{i}") for i in range(len(_rules())))
+
+
+@cache
+def _union() -> int:
+    return scan.union(_rule_bits())
+
+
+def possible(mask: int) -> bool:
+    """Whether any deadline phrase may stand in a sentence of ``mask``."""
+    return bool(mask & _union())
+
+
 def phrases(doc: Doc, start: int, end: int) -> list[Hit]:
-    """Every deadline phrase in ``doc.text[start:end]``; of overlapping ones the longest."""
+    """Every deadline phrase in ``doc.text[start:end]``; of overlapping ones the longest. A
+    rule is tried only where the one scan found its trigger, and one of its key words."""
     text = doc.text
-    low = text[start:end].lower()
-    present = {k for k in _keys() if k in low}
+    mask = doc.scan.mask(start, end)
+    low: str | None = None
     hits: list[Hit] = []
-    for order, rule in enumerate(_rules()):
-        if rule.key and rule.key.isdisjoint(present):
+    for order, (rule, bit) in enumerate(zip(_rules(), _rule_bits(), strict=True)):
+        if not scan.has(mask, bit):
             continue
+        if rule.key:
+            if low is None:
+                low = text[start:end].lower()
+            if not any(k in low for k in rule.key):
+                continue
         for m in rule.pattern.finditer(text, start, end):
             pre = _pre().search(text, max(start, m.start() - 25), m.start())
             hits.append((pre.start() if pre else m.start(), m.end(), order, rule, m))
@@ -319,8 +343,18 @@ class DateIndex:
         return out
 
 
+def date_index(doc: Doc) -> DateIndex:
+    """The dates component's mentions of ``doc`` indexed once (not once per deadline phrase)."""
+    mentions = doc.results.get("dates", ())
+    cached = getattr(doc, "_date_index", None)
+    if cached is None or cached[0] is not mentions or cached[1] != len(mentions):
+        cached = (mentions, len(mentions), DateIndex(mentions))
+        setattr(doc, "_date_index", cached)  # noqa: B010  a plain attribute, not a result
+    return cached[2]  # type: ignore[no-any-return]
+
+
 def _date_in(doc: Doc, start: int, end: int, dates: DateIndex | None) -> str | None:
-    index = dates or DateIndex(doc.results.get("dates", ()))
+    index = dates or date_index(doc)
     for mention in index.within(start, end):
         value = _precise(getattr(mention, "start_date", None))
         if value:
@@ -395,7 +429,7 @@ def _antecedent(doc: Doc, pos: int, phrase: str, dates: DateIndex | None) -> str
     near = [ev for ev in kind if lo <= ev.start < pos]
     if near:
         return _one_date(near)
-    index = dates or DateIndex(doc.results.get("dates", ()))
+    index = dates or date_index(doc)
     written = doc_date(doc) or ""
     for s, e in _sentences_before(doc, lo, pos):
         if noun not in doc.text[s:e].lower():

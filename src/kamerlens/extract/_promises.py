@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from kamerlens.extract import scan
 from kamerlens.extract._cues import load_toml, minister_re, words
 
 # A gap of a few words that does not open a new clause ("dat de Commissie zal" is someone else's).
@@ -90,6 +91,35 @@ def constructions() -> tuple[Construction, ...]:
     return tuple(out)
 
 
+def _triggers() -> dict[str, re.Pattern[str]]:
+    return {c.name: c.pattern for c in constructions()}
+
+
+scan.declare("promises", _triggers)
+
+
+@cache
+def _bits() -> tuple[int, ...]:
+    return tuple(scan.bit(f"promises.{c.name}") for c in constructions())
+
+
+@cache
+def _unions() -> tuple[int, int]:
+    """The triggers of every construction, and of those that need no deadline phrase."""
+    pairs = list(zip(constructions(), _bits(), strict=True))
+    return (
+        scan.union([b for _c, b in pairs]),
+        scan.union([b for c, b in pairs if not c.needs_deadline]),
+    )
+
+
+def possible(mask: int, *, dated: bool) -> bool:
+    """Whether any construction may match in a sentence of ``mask``; ``dated``: whether a
+    deadline phrase may (the constructions that need one are tried only then)."""
+    every, undated = _unions()
+    return bool(mask & (every if dated else undated))
+
+
 @cache
 def _ex() -> dict[str, re.Pattern[str]]:
     out = {k: re.compile(v, re.IGNORECASE) for k, v in _data()["exclude"].items()}
@@ -141,20 +171,24 @@ def find(
     debate: bool,
     ahead: Callable[[int, int], bool],
     reported: bool = False,
+    mask: int = scan.ALL,
 ) -> Match | None:
     """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
     ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
-    constructions need one in their own clause)."""
+    constructions need one in their own clause); ``mask`` holds the triggers the one scan
+    found in the sentence."""
     sentence = text[start:end]
     low = sentence.lower()
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
         return None
-    for construction in constructions():
+    for construction, bit in zip(constructions(), _bits(), strict=True):
         if (construction.letters_only and not letter) or (
             construction.reported_only and not reported
         ):
             continue
+        if not scan.has(mask, bit):
+            continue  # the one scan found no trigger of it in the sentence
         if construction.keys and not any(k in low for k in construction.keys):
             continue
         if construction.needs_deadline and not ahead(start, end):

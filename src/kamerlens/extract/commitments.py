@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from kamerlens.extract import _deadlines, _promises
+from kamerlens.extract import _deadlines, _promises, scan
 from kamerlens.extract._cues import (
     doc_date,
     first_person_actor,
@@ -48,10 +48,9 @@ from kamerlens.extract._cues import (
     squash,
     words,
     writer,
-    written_by_government,
 )
+from kamerlens.extract._spoken import _CHAIR, _GOV, _REPORTED, spoken_sentences
 from kamerlens.extract.pipeline import Doc, component
-from kamerlens.extract.turns import is_government, turn_at
 from kamerlens.models import Commitment
 
 _Phrases = Callable[[], list[_deadlines.Hit]]
@@ -234,60 +233,22 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 @component("commitments", needs=("document", "dates", "document_date", "events", "turns"))
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
-    dates = _deadlines.DateIndex(doc.results.get("dates", ()))
-    for start, end, speaking in _spoken_sentences(doc):
+    dates = _deadlines.date_index(doc)
+    for start, end, speaking in spoken_sentences(doc):
         item = _commitment(doc, start, end, dates, speaking)
         if item is not None:
             out.append(item)
     doc.results["commitments"] = out
 
 
-# Who speaks a sentence, for commitments: a member of the government (or the writer of a
-# government letter), the chair (whose list of toezeggingen counts), or a document of parliament
-# that reports what a named minister promised (a decision list).
-_GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
-# The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
-_QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
-_ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
-
-
-def _spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
-    """The body sentences someone who can promise says, with who that is (_GOV or _CHAIR)."""
-    turns = doc.results.get("turns") or []
-    sents = [(s, e) for s, e in doc.sentences if s < doc.body_end]
-    out: list[tuple[int, int, str]] = []
-    if turns:
-        starts = [t.start for t in turns]
-        for s, e in sents:
-            turn = turn_at(turns, s, starts)
-            if turn is None:
-                continue
-            if is_government(turn.speaker):
-                out.append((s, e, _GOV))
-            elif turn.speaker.role == "voorzitter":
-                out.append((s, e, _CHAIR))
-        return out
-    if not written_by_government(doc):
-        # a decision list or a motion reports others: only a named minister's promise counts
-        return [(s, e, _REPORTED) for s, e in sents]
-    asked = _question_spans(doc.text, doc.body_end)
-    for s, e in sents:
-        if not any(a <= s < b for a, b in asked):
-            out.append((s, e, _GOV))
-    return out
-
-
-def _question_spans(text: str, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for q in _QUESTION.finditer(text, 0, end):
-        a = _ANSWER.search(text, q.end(), end)
-        spans.append((q.start(), a.start() if a else end))
-    return spans
-
-
 def _commitment(
     doc: Doc, start: int, end: int, dates: _deadlines.DateIndex, speaking: str = _GOV
 ) -> Commitment | None:
+    mask = doc.scan.mask(start, end)
+    if not (
+        mask & _rules_union() or _promises.possible(mask, dated=_deadlines.possible(mask))
+    ):
+        return None  # the one scan found no trigger of any rule or construction here
     lex = _lexicon()
     text = doc.text
     sentence = text[start:end]
@@ -303,7 +264,7 @@ def _commitment(
             found.append(_deadlines.phrases(doc, start, end))
         return found[0]
 
-    hit = _rules_hit(doc, start, end, sentence, phrases)
+    hit = _rules_hit(doc, start, end, sentence, phrases, mask)
     kind = None
     if hit is not None and (hit.actor is None or (speaking == _CHAIR and not hit.promise)):
         hit = None  # nobody of the government; the chair only reads out what it promised
@@ -313,7 +274,9 @@ def _commitment(
     ):
         hit = None  # a construction elsewhere in the sentence may still promise
     if hit is None and speaking in (_GOV, _REPORTED):
-        hit, kind = _construction_hit(doc, start, end, phrases, reported=speaking == _REPORTED)
+        hit, kind = _construction_hit(
+            doc, start, end, phrases, reported=speaking == _REPORTED, mask=mask
+        )
     if hit is None or hit.actor is None:
         return None
     deadline = _deadlines.choose(doc, phrases(), prefer_from=hit.anchor, dates=dates)
@@ -336,19 +299,53 @@ def _commitment(
     )
 
 
-def _rules_hit(doc: Doc, start: int, end: int, sentence: str, phrases: _Phrases) -> _Hit | None:
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """What must match in a sentence before each verb-lexicon rule can (see scan.py)."""
+    return {
+        "toezeggen": _TOEZEG,
+        "toezeggen_third": _toezeg_third(),
+        "future": _lexicon().marker,
+        "terugkomen": _TERUGKOMEN,
+        "passive": _PASSIVE,
+        "receives": _RECEIVES,
+        "present": _present_kamer(),
+        "present_minister": _present_kamer(minister=True),
+    }
+
+
+scan.declare("commitments", _triggers)
+
+
+@cache
+def _rule_bits() -> dict[str, int]:
+    return {name: scan.bit(f"commitments.{name}") for name in _triggers()}
+
+
+@cache
+def _rules_union() -> int:
+    return scan.union(list(_rule_bits().values()))
+
+
+def _rules_hit(
+    doc: Doc, start: int, end: int, sentence: str, phrases: _Phrases, mask: int = scan.ALL
+) -> _Hit | None:
     """The verb-lexicon rules, each only where its key word occurs (a substring test costs next
-    to nothing)."""
+    to nothing) and the one scan found its trigger."""
+    bits = _rule_bits()
+
+    def may(*names: str) -> bool:
+        return any(scan.has(mask, bits[n]) for n in names)
+
     hit = (
-        ("zeg" in sentence and _toezeggen(doc, start, end))
-        or _future(doc, start, end)
-        or ("terug" in sentence and _terugkomen(doc, start, end))
-        or (_PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
+        ("zeg" in sentence and may("toezeggen", "toezeggen_third") and _toezeggen(doc, start, end))
+        or (may("future") and _future(doc, start, end))
+        or ("terug" in sentence and may("terugkomen") and _terugkomen(doc, start, end))
+        or (may("passive") and _PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
         or None
     )
-    if hit is None and "ontvangt" in sentence:
+    if hit is None and "ontvangt" in sentence and may("receives"):
         hit = _receives(doc, start, end, phrases)
-    if hit is None and _PRESENT_KEY.search(sentence):
+    if hit is None and may("present", "present_minister") and _PRESENT_KEY.search(sentence):
         hit = _present(doc, start, end, phrases)
     return hit
 
@@ -363,7 +360,13 @@ _TO_KAMER_ACT = re.compile(
 
 
 def _construction_hit(
-    doc: Doc, start: int, end: int, phrases: _Phrases, *, reported: bool = False
+    doc: Doc,
+    start: int,
+    end: int,
+    phrases: _Phrases,
+    *,
+    reported: bool = False,
+    mask: int = scan.ALL,
 ) -> tuple[_Hit | None, str | None]:
     """A construction of ``_promises`` (beyond the verb lexicon), with its kind. ``reported``:
     a document of parliament reporting what a named minister said ("De minister van Financiën is
@@ -377,6 +380,7 @@ def _construction_hit(
         debate=debate,
         ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
         reported=reported,
+        mask=mask,
     )
     if m is None:
         return None, None

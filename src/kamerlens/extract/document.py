@@ -307,8 +307,6 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
         "identifier": identifier or "",
         "format": doc.raw.format or "",
         "meta": given or "",
-        "head": doc.text[: min(_HEAD, doc.body_end)],
-        "text": doc.text[: doc.body_end],
         "furniture": furniture_text(doc),  # page heads the normalizer set apart
         "turns": _turn_roles(doc),
     }
@@ -324,9 +322,14 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
             sources["title_low"] = sources["title"].lower()
         if where == "title" and not may_match(pattern, sources["title"], sources["title_low"]):
             continue
-        if pattern.search(sources[where]) and (
+        # the head and the body are searched in place (endpos), not copied out of the text
+        if where in ends:
+            found = pattern.search(text, 0, ends[where])
+        else:
+            found = pattern.search(sources[where])
+        if found and (
             also is None
-            or (may_match(also, text, low, 0, ends["text"]) and also.search(sources["text"]))
+            or (may_match(also, text, low, 0, ends["text"]) and also.search(text, 0, ends["text"]))
         ):
             return name
     return None
@@ -442,7 +445,7 @@ def _occurrences(words: set[str], text: str, end: int) -> list[tuple[int, int]]:
     # The same matches found with str.find in the lower-cased text (the same offsets in a
     # fold-safe text): no pattern compiled per title, none tried at every position. Words of
     # letters only cannot overlap as whole words, so the order of the finds does not matter.
-    low = text.lower()
+    low = text[:end].lower()  # only the zone searched: no copy of a long document
     found = []
     for word in words:
         at = low.find(word, 0, end)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kamerlens.extract.scan import Scan
 from kamerlens.ingest import RawDocument
 from kamerlens.normalize import NormalizedText
 
@@ -26,6 +27,7 @@ class Doc:
     results: dict[str, list[Any]] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)  # DocumentInfo fields being built
     _starts: list[int] = field(default_factory=list, repr=False)  # sentence starts, for bisect
+    _scan: Scan | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -34,6 +36,13 @@ class Doc:
     @property
     def body_end(self) -> int:
         return self.norm.body_end
+
+    @property
+    def scan(self) -> Scan:
+        """The triggers of every component found in each sentence (one scan, done once)."""
+        if self._scan is None or self._scan.sentences is not self.sentences:
+            self._scan = Scan(self.text, self.sentences)  # (again when turns split sentences)
+        return self._scan
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``pos`` (the whole text when none)."""

@@ -1,0 +1,56 @@
+"""Who says each body sentence, for commitments: the government, the chair, or a report."""
+
+from __future__ import annotations
+
+import re
+
+from kamerlens.extract._cues import written_by_government
+from kamerlens.extract.pipeline import Doc
+from kamerlens.extract.turns import is_government, turn_at
+
+# Who speaks a sentence, for commitments: a member of the government (or the writer of a
+# government letter), the chair (whose list of toezeggingen counts), or a document of parliament
+# that reports what a named minister promised (a decision list).
+_GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
+# The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
+_QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
+_ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
+
+
+def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
+    """The body sentences someone who can promise says, with who that is (_GOV or _CHAIR)."""
+    turns = doc.results.get("turns") or []
+    sents = [(s, e) for s, e in doc.sentences if s < doc.body_end]
+    out: list[tuple[int, int, str]] = []
+    if turns:
+        starts = [t.start for t in turns]
+        for s, e in sents:
+            turn = turn_at(turns, s, starts)
+            if turn is None:
+                continue
+            if is_government(turn.speaker):
+                out.append((s, e, _GOV))
+            elif turn.speaker.role == "voorzitter":
+                out.append((s, e, _CHAIR))
+        return out
+    if not written_by_government(doc):
+        # a decision list or a motion reports others: only a named minister's promise counts
+        return [(s, e, _REPORTED) for s, e in sents]
+    asked = _question_spans(doc.text, doc.body_end)
+    for s, e in sents:
+        if not any(a <= s < b for a, b in asked):
+            out.append((s, e, _GOV))
+    return out
+
+
+def _question_spans(text: str, end: int) -> list[tuple[int, int]]:
+    if text.find("Vraag", 0, end) < 0:
+        return []  # every match holds the word (the pattern opens with a look-behind: slow)
+    spans = []
+    for q in _QUESTION.finditer(text, 0, end):
+        a = _ANSWER.search(text, q.end(), end)
+        spans.append((q.start(), a.start() if a else end))
+    return spans
+
+
+__all__ = ["_CHAIR", "_GOV", "_REPORTED", "spoken_sentences"]

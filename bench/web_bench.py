@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import statistics
@@ -204,9 +205,40 @@ async def _client(
         writer.close()
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` and all its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += times.get(current, 0.0)
+        todo += [child for child, parent in parents.items() if parent == current]
+    return total
+
+
 async def load(
-    host: str, port: int, clients: int, requests: int, seconds: float, unique: bool
+    host: str,
+    port: int,
+    clients: int,
+    requests: int,
+    seconds: float,
+    unique: bool,
+    server_pid: int | None = None,
 ) -> dict[str, object]:
+    """Run the clients; with ``server_pid`` also the server's CPU per answer (all its
+    processes) and this load loop's own, both measured over the same requests."""
     warm: list[float] = []
     await asyncio.gather(
         *(
@@ -217,6 +249,8 @@ async def load(
     latencies: list[float] = []
     errors: list[str] = []
     budget = [requests]
+    server0 = tree_cpu(server_pid) if server_pid else 0.0
+    client0 = time.process_time()
     start = time.perf_counter()
     await asyncio.gather(
         *(
@@ -234,7 +268,10 @@ async def load(
         )
     )
     elapsed = time.perf_counter() - start
+    server_cpu = tree_cpu(server_pid) - server0 if server_pid else float("nan")
+    client_cpu = time.process_time() - client0
     ms = sorted(x * 1000 for x in latencies)
+    answered = max(1, len(ms))
 
     def pct(p: float) -> float:
         return ms[min(len(ms) - 1, int(p * len(ms)))] if ms else float("nan")
@@ -252,16 +289,27 @@ async def load(
         "p99_ms": round(pct(0.99), 1),
         "max_ms": round(ms[-1], 1) if ms else None,
         "mean_ms": round(statistics.fmean(ms), 1) if ms else None,
+        "server_cpu_ms": round(server_cpu / answered * 1000, 2),
+        "client_cpu_ms": round(client_cpu / answered * 1000, 2),
+        "load_average": round(os.getloadavg()[0], 1),
     }
 
 
-def serve(db: Path | str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def serve(
+    db: Path | str, port: int, workers: int = 1, source: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """``kamerlens serve`` of this checkout, or of the source tree ``source`` (its ``src/``
+    first on the path, the same installed libraries), until terminated."""
     exe = Path(sys.executable).with_name("kamerlens")
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(Path(source).resolve() / "src")
     proc = subprocess.Popen(
         [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
         + ["--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env=env,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -283,7 +331,9 @@ def main() -> None:
     ap.add_argument(
         "--db", help="an existing store: a file (bench/store_bench.py) or a postgresql:// URL"
     )
-    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    ap.add_argument(
+        "--workers", default="1", help="server processes (serve --workers), e.g. 1 or 1,2"
+    )
     ap.add_argument(
         "--docs", type=int, default=2000, help="size of the synthetic store without --db"
     )
@@ -295,10 +345,21 @@ def main() -> None:
         action="store_true",
         help="only the run of distinct questions (every answer computed afresh)",
     )
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        help="also serve the same store from this source tree (e.g. an export of main), run"
+        " by run with this checkout, so both are measured side by side on the same machine",
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     if args.clients < 1 or args.clients > 500 or args.requests < 1 or args.seconds <= 0:
         raise SystemExit("clients must be 1..500, requests >= 1, seconds > 0")
+    sources: list[tuple[str, Path | None]] = [("this checkout", None)]
+    if args.baseline is not None:
+        if not (args.baseline / "src" / "kamerlens").is_dir():
+            raise SystemExit(f"{args.baseline}: no src/kamerlens in it")
+        sources.insert(0, (f"baseline {args.baseline}", args.baseline))
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
         if db is None:
@@ -312,31 +373,51 @@ def main() -> None:
             )
         elif not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
             raise SystemExit(f"{db}: no such store")
-        port = free_port()
-        proc = serve(db, port, args.workers)
-        try:
-            docs = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=10).json()["documents"]
-            results = [
-                asyncio.run(
-                    load("127.0.0.1", port, args.clients, args.requests, args.seconds, unique)
-                )
-                for unique in ((True,) if args.unique else (False, True))
-            ]
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-    results = [{"documents": docs, **r} for r in results]
+        results = []
+        for workers in (int(w) for w in args.workers.split(",")):
+            for name, source in sources:
+                for r in run_server(args, db, workers, source):
+                    results.append({"server": name, "workers": workers, **r})
+                    if not args.json:
+                        report(results[-1])
     if args.json:
         print(json.dumps(results, indent=2))
-        return
-    for result in results:
-        report(result)
+
+
+def run_server(
+    args: argparse.Namespace, db: Path | str, workers: int, source: Path | None
+) -> list[dict[str, object]]:
+    port = free_port()
+    proc = serve(db, port, workers, source)
+    try:
+        docs = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=10).json()["documents"]
+        return [
+            {
+                "documents": docs,
+                **asyncio.run(
+                    load(
+                        "127.0.0.1",
+                        port,
+                        args.clients,
+                        args.requests,
+                        args.seconds,
+                        unique,
+                        server_pid=proc.pid,
+                    )
+                ),
+            }
+            for unique in ((True,) if args.unique else (False, True))
+        ]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def report(result: dict[str, object]) -> None:
     print(
         f"/api/search on {result['documents']:,} documents, {result['mode']}, "
-        f"{result['clients']} concurrent clients:"
+        f"{result['clients']} concurrent clients; {result.get('server', 'this checkout')},"
+        f" serve --workers {result.get('workers', 1)}:"
     )
     print(
         f"  {result['requests']} requests in {result['seconds']} s = "
@@ -345,6 +426,11 @@ def report(result: dict[str, object]) -> None:
     print(
         f"  latency p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
         f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms"
+    )
+    print(
+        f"  CPU per answer: server {result['server_cpu_ms']} ms (all its processes),"
+        f" this load loop {result['client_cpu_ms']} ms; load average {result['load_average']}"
+        f" on {os.cpu_count()} shared cores"
     )
     verdict = "meets" if result["p95_ms"] < 100 else "misses"  # type: ignore[operator]
     print(f"  goal p95 < 100 ms: {verdict}")

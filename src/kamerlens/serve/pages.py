@@ -142,7 +142,8 @@ async def events_ics(request: Request) -> Response:
 @router.get("/search.atom")
 async def search_atom(request: Request) -> Response:
     params = SearchParams.parse(
-        {**dict(request.query_params), "sort": "date", "page": None, "per_page": "50"}
+        {**dict(request.query_params), "sort": "date", "page": None, "per_page": "50"},
+        facets=False,
     )
     data = await _access(request).call(
         lambda s: views.search_view(s, params), key=("search", params)

@@ -135,9 +135,14 @@ class SearchParams:
     page: int = 1
     per_page: int = 20
     facets: bool = True
+    # what the asker assumes without a ``facets`` parameter: the search page shows them, the
+    # API and the feeds count them only when asked (they cost more than the search itself)
+    facets_default: bool = True
 
     @classmethod
-    def parse(cls, raw: dict[str, str | None], *, require_q: bool = True) -> SearchParams:
+    def parse(
+        cls, raw: dict[str, str | None], *, require_q: bool = True, facets: bool = True
+    ) -> SearchParams:
         q = clean_text(raw.get("q"), "q", limit=MAX_QUERY_CHARS) or ""
         if require_q and not q:
             raise QueryError("parameter 'q' is required: the words to search for")
@@ -157,7 +162,8 @@ class SearchParams:
             per_page=parse_int(
                 raw.get("per_page"), "per_page", default=20, low=1, high=MAX_PER_PAGE
             ),
-            facets=parse_bool(raw.get("facets"), "facets", default=True),
+            facets=parse_bool(raw.get("facets"), "facets", default=facets),
+            facets_default=facets,
         )
 
     def query(self) -> SearchQuery:
@@ -186,7 +192,7 @@ class SearchParams:
             "sort": None if self.sort == "relevance" else self.sort,
             "page": None if self.page == 1 else self.page,
             "per_page": None if self.per_page == 20 else self.per_page,
-            "facets": None if self.facets else "false",
+            "facets": None if self.facets == self.facets_default else str(self.facets).lower(),
         }
         out.update(change)
         return {k: str(v) for k, v in out.items() if v not in (None, "")}

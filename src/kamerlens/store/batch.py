@@ -1,7 +1,8 @@
 """Batch ingest and reprocess: extraction in worker processes, the main process the one writer.
 
 Files are read and hashed in the main process; a hash already stored is skipped BEFORE any
-extraction (idempotent by content). Workers get chunks of (name, bytes, sha256), extract them and
+extraction (idempotent by content; one index lookup per file, so memory does not grow with the
+store). Workers get chunks of (name, bytes, sha256), extract them and
 send back plain rows (``writer.prepare``: cheap to pickle; the bytes are not sent back); the main
 process writes up to WRITE_DOCS documents per transaction (``SqliteStore.add_prepared``), so a
 kill at any moment leaves every document wholly present or absent, and a re-run finishes the
@@ -280,7 +281,8 @@ def ingest(
                 progress(name)
         summary.seconds = time.perf_counter() - started
         return summary
-    known = store.known_hashes()
+    # each file is looked up as it is read (an index lookup), not against a set of every
+    # stored hash: the writer's memory stays flat however large the store grows
     seen: set[str] = set()
 
     def jobs() -> Iterator[tuple[str, bytes, str]]:
@@ -294,7 +296,7 @@ def ingest(
                     progress(name)
                 continue
             sha = sha256_hex(data)
-            if sha in known or sha in seen:
+            if sha in seen or store.known(sha):
                 summary.unchanged += 1
                 if progress:
                     progress(name)

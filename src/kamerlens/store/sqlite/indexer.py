@@ -80,7 +80,12 @@ class Indexer:
         from kamerlens.store.sqlite.textindex import TextIndex
 
         generation = self._state("tantivy_generation")
-        index = TextIndex.open(self.folder)
+        # the maintainer keeps an index of its own (it takes the writer); readers share one
+        index = (
+            TextIndex.open(self.folder)
+            if self.maintainer
+            else TextIndex.shared(self.folder, generation)
+        )
         if index is not None and generation and index.generation == generation:
             self.index = index
             if self.maintainer:

@@ -4,14 +4,27 @@ The passage is cut from the stored text (SQLite is the store of record; the inde
 text). Matching runs on a lower-cased copy of the same length, each letter of the query also
 matching its accented forms, so offsets carry over and ``oekraine`` marks ``Oekraïne``.
 Everything outside the marks is HTML-escaped: the web app inserts snippets as HTML.
+
+Two ways to that copy, with the same matches. The fast one (nearly every text and query):
+the text is encoded to one byte per character by the codec machinery in C (Latin-1, with an
+error handler called only for the runs of characters beyond it), and one table lower-cases and
+folds each byte (an accented letter to its base letter, another letter or digit to a placeholder
+letter the query does not use, anything else to a space); the query words become plain
+literals. Scanning a lower-cased text with a character class for every letter that has accented
+forms (the other way, kept for what the fast one cannot do: a query word that folds to
+something other than ASCII, a letter whose lower case is longer) cost three to four times as
+much, and was the largest part of the CPU of an answer.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
+from typing import AnyStr
 
 from kamerlens.store.query import Node, Term, positive_terms
 
@@ -45,16 +58,28 @@ def fold(text: str) -> str:
 
 def _variants() -> dict[str, str]:
     """Each lower-case ASCII letter -> a character class of the letters that fold to it."""
+    return {b: "[" + b + "".join(sorted(v)) + "]" for b, v in _VARIANT_SETS.items()}
+
+
+def _variant_sets() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for code in range(0xC0, 0x250):  # Latin-1 Supplement, Latin Extended-A and -B
         ch = chr(code).lower()
         base = fold(ch)
         if len(ch) == 1 and base.isascii() and base.isalpha() and base != ch:
             found.setdefault(base, set()).add(ch)
-    return {b: "[" + b + "".join(sorted(v)) + "]" for b, v in found.items()}
+    return found
 
 
+_VARIANT_SETS = _variant_sets()
 _VARIANTS = _variants()
+# an accented lower-case letter -> the ASCII letter it is matched as (the classes above)
+_BASE = {ch: base for base, chars in _VARIANT_SETS.items() for ch in chars}
+# letters for the characters the fast path cannot fold (ø, ¹, Greek): a letter the query does
+# not use, so they stay letters (words are not split) and never match
+_PLACEHOLDERS = "qxzjyvwkfh"
+_ALNUM = frozenset(b for b in range(128) if chr(b).isalnum())
+Span = tuple[int, int]
 
 
 def _word(word: str) -> str:
@@ -77,44 +102,110 @@ def patterns(node: Node) -> list[re.Pattern[str]]:
     return out
 
 
-def _matches(rxs: list[re.Pattern[str]], folded: str) -> list[re.Match[str]]:
+class _Slow(Exception):
+    """A character whose lower case is longer: the fast path's offsets would not carry over."""
+
+
+def _one(ch: str, placeholder: str) -> str:
+    """The one ASCII character ``ch`` becomes in the fast path's copy (see the module doc)."""
+    low = ch.lower()
+    if len(low) != 1:
+        raise _Slow(ch)
+    if low.isascii():
+        return low
+    if low in _BASE:
+        return _BASE[low]
+    return placeholder if low.isalnum() else " "
+
+
+@lru_cache(maxsize=len(_PLACEHOLDERS))
+def _folding(placeholder: str) -> tuple[str, bytes]:
+    """(codec error handler, byte table) of the fast path for one placeholder. The text is
+    encoded as Latin-1, one byte per character (the handler, registered once, writes an ASCII
+    byte for each character beyond Latin-1: a run of them per call), then the table lower-cases
+    and folds every byte in one pass."""
+    name = f"kamerlens-fold-{placeholder}"
+    cache: dict[str, str] = {}
+
+    def handle(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeEncodeError)
+        out = []
+        for ch in exc.object[exc.start : exc.end]:
+            byte = cache.get(ch)
+            if byte is None:
+                byte = cache[ch] = _one(ch, placeholder)
+            out.append(byte)
+        return "".join(out), exc.end
+
+    codecs.register_error(name, handle)
+    table = bytes(ord(_one(chr(code), placeholder)) for code in range(256))
+    return name, table
+
+
+@lru_cache(maxsize=256)
+def fast_patterns(node: Node) -> tuple[str, list[re.Pattern[bytes]]] | None:
+    """(placeholder, literal patterns over the ASCII copy), or None when the query has a word
+    that does not fold to ASCII (the other path then)."""
+    terms: list[tuple[list[str], bool]] = []
+    for term in positive_terms(node):
+        words = [fold(w) for w in term.words if w]
+        if not words:
+            continue
+        if not all(w.isascii() for w in words):
+            return None
+        terms.append((words, term.prefix))
+    used = "".join(w for words, _ in terms for w in words)
+    placeholder = next((p for p in _PLACEHOLDERS if p not in used), None)
+    if placeholder is None:
+        return None
+    out = []
+    for words, prefix in terms:
+        body = rb"[\W_]+".join(re.escape(w.encode("ascii")) for w in words)
+        out.append(re.compile(body + (rb"[^\W_]*" if prefix else b"") + rb"\b"))
+    return placeholder, out
+
+
+def _spans(rxs: Sequence[re.Pattern[AnyStr]], folded: AnyStr) -> list[Span]:
     """Every match of the patterns that starts a word, in text order; of overlapping matches
     the one that starts first (then the longest) wins."""
-    found: list[re.Match[str]] = []
+    found: list[Span] = []
     for rx in rxs:
         n = 0
         for m in rx.finditer(folded):
             s = m.start()
-            if s and (folded[s - 1].isalnum()):
-                continue
-            found.append(m)
+            if s:
+                before = folded[s - 1]
+                if before in _ALNUM if isinstance(before, int) else before.isalnum():
+                    continue
+            found.append((s, m.end()))
             n += 1
             if n >= MAX_MATCHES:
                 break
-    found.sort(key=lambda m: (m.start(), -m.end()))
-    out: list[re.Match[str]] = []
-    for m in found:
-        if not out or m.start() >= out[-1].end():
-            out.append(m)
+    found.sort(key=lambda span: (span[0], -span[1]))
+    out: list[Span] = []
+    for span in found:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
     return out
 
 
-def _best_window(matches: list[re.Match[str]]) -> int:
-    """Start of the window holding the most distinct matched words (the first such)."""
-    best, best_score = matches[0].start(), -1
-    for i, m in enumerate(matches[:60]):
-        start = m.start() - LEAD
-        seen = {m.group(0)}
-        for other in matches[i + 1 :]:
-            if other.end() > start + WINDOW:
+def _best_window(matches: list[Span], words: list[str]) -> int:
+    """Start of the window holding the most distinct matched words (the first such);
+    ``words[i]`` is the lower-cased text of ``matches[i]``."""
+    best, best_score = matches[0][0], -1
+    for i, (start_i, _) in enumerate(matches[:60]):
+        start = start_i - LEAD
+        seen = {words[i]}
+        for j in range(i + 1, len(matches)):
+            if matches[j][1] > start + WINDOW:
                 break
-            seen.add(other.group(0))
+            seen.add(words[j])
         if len(seen) > best_score:
-            best, best_score = m.start(), len(seen)
+            best, best_score = start_i, len(seen)
     return max(0, best - LEAD)
 
 
-def _render(text: str, start: int, end: int, matches: list[re.Match[str]]) -> str:
+def _render(text: str, start: int, end: int, matches: list[Span]) -> str:
     # widen to word boundaries so no word is cut in half
     while start > 0 and text[start - 1].isalnum():
         start -= 1
@@ -122,30 +213,48 @@ def _render(text: str, start: int, end: int, matches: list[re.Match[str]]) -> st
         end += 1
     out = ["…" if start > 0 else ""]
     pos = start
-    for m in matches:
-        if m.start() < start or m.end() > end:
+    for m_start, m_end in matches:
+        if m_start < start or m_end > end:
             continue
-        out.append(escape(text[pos : m.start()], quote=False))
-        out.append("<mark>" + escape(text[m.start() : m.end()], quote=False) + "</mark>")
-        pos = m.end()
+        out.append(escape(text[pos:m_start], quote=False))
+        out.append("<mark>" + escape(text[m_start:m_end], quote=False) + "</mark>")
+        pos = m_end
     out.append(escape(text[pos:end], quote=False))
     out.append("…" if end < len(text) else "")
     return " ".join("".join(out).split())
 
 
+def _find(node: Node, source: str, *, fast_path: bool = True) -> tuple[list[Span], list[str]]:
+    """The matches in ``source`` and the lower-cased text of each (``fast_path=False``: the
+    other way only, which the tests hold the fast one to)."""
+    fast = fast_patterns(node) if fast_path else None
+    if fast is not None:
+        placeholder, rxs = fast
+        handler, table = _folding(placeholder)
+        try:
+            folded = source.encode("latin-1", handler).translate(table)
+        except _Slow:
+            pass
+        else:
+            spans = _spans(rxs, folded)
+            return spans, [source[s:e].lower() for s, e in spans]
+    slow = source.lower()
+    if len(slow) != len(source):  # a letter whose lower case is longer: fold instead
+        slow = fold(source)
+    spans = _spans(patterns(node), slow)
+    return spans, [slow[s:e] for s, e in spans]
+
+
 def snippet(node: Node, title: str, text: str) -> str:
     """The passage of ``text`` (else of ``title``) that best shows the query's matches."""
-    rxs = patterns(node)
-    for source in (text, title):
-        if not rxs or not source:
-            continue
-        folded = source.lower()
-        if len(folded) != len(source):  # a letter whose lower case is longer: fold instead
-            folded = fold(source)
-        matches = _matches(rxs, folded)
-        if matches:
-            start = _best_window(matches)
-            return _render(source, start, min(len(source), start + WINDOW), matches)
+    if positive_terms(node):
+        for source in (text, title):
+            if not source:
+                continue
+            matches, words = _find(node, source)
+            if matches:
+                start = _best_window(matches, words)
+                return _render(source, start, min(len(source), start + WINDOW), matches)
     head = text or title
     return _render(head, 0, min(len(head), WINDOW), [])
 

@@ -10,7 +10,9 @@ rebuilt from it (``kamerlens reindex``). How the two stay consistent, also after
   ``store_state``; at open a missing or damaged folder, a different generation or a document
   count that differs from SQLite's means: rebuild (maintainer) or use FTS5 (everyone else).
 Readers never take a lock: a read-only web server searches the index while an ingest writes,
-seeing it as of the maintainer's last commit.
+seeing it as of the maintainer's last commit. The stores of one process that only read (the
+web app opens one per worker thread) share one index reader (``TextIndex.shared``), which
+reloads only when the index's ``meta.json`` changed (a stat, not a reload, per search).
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import uuid
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +37,11 @@ WRITER_HEAP = 64_000_000
 MARKER = "kamerlens.json"
 MAX_NEAR_TERMS = 3  # NEAR with more terms (permutations) or with phrases/prefixes: FTS5
 _FIELDS = ("title", "text")
+PREFIX_CACHE = 512  # compiled prefix queries kept: building one costs ~0.25 ms (an automaton)
+_SHARED: weakref.WeakValueDictionary[tuple[str, str | None], TextIndex] = (
+    weakref.WeakValueDictionary()
+)
+_SHARED_LOCK = threading.Lock()
 
 
 class Unsupported(Exception):
@@ -89,6 +99,9 @@ class TextIndex:
         self.analyzers = _analyzers()
         for name, analyzer in self.analyzers.items():
             index.register_tokenizer(name, analyzer)
+        self._seen_meta: tuple[int, int, int, int] | None = None
+        self._prefixes: OrderedDict[tuple[str, str], Any] = OrderedDict()
+        self._lock = threading.Lock()
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -104,6 +117,20 @@ class TextIndex:
         except (OSError, ValueError, RuntimeError):
             return None
         return cls(folder, index, marker.get("generation"))
+
+    @classmethod
+    def shared(cls, folder: Path, generation: str | None) -> TextIndex | None:
+        """The one reader of ``folder`` at ``generation`` in this process (opened if none is),
+        or None as ``open``. For stores that only read: no writer is ever taken on it."""
+        key = (str(folder.resolve()), generation)
+        with _SHARED_LOCK:
+            found = _SHARED.get(key)
+            if found is not None:
+                return found
+            opened = cls.open(folder)
+            if opened is not None and opened.generation == generation:
+                _SHARED[key] = opened
+            return opened
 
     @classmethod
     def create(cls, folder: Path) -> TextIndex:
@@ -182,6 +209,19 @@ class TextIndex:
         self.index.reload()
         return int(self.index.searcher().num_docs)
 
+    def refresh(self) -> None:
+        """See the latest commit: reload when ``meta.json`` changed since the last look
+        (tantivy replaces it at each commit, so its inode, time or size changes)."""
+        try:
+            st = os.stat(self.folder / "meta.json")
+        except OSError:
+            self.index.reload()  # gone: let tantivy say what is wrong
+            return
+        seen = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+        if seen != self._seen_meta:
+            self.index.reload()
+            self._seen_meta = seen
+
     # -- reading ------------------------------------------------------------------------------
 
     def _fold(self, value: str, analyzer: str = "nl_fold") -> list[str]:
@@ -193,13 +233,27 @@ class TextIndex:
             return tantivy.Query.empty_query()
         if len(tokens) == 1:
             if term.prefix:
-                return tantivy.Query.regex_query(
-                    self.schema, field, _regex_escape(tokens[0]) + ".*"
-                )
+                return self._prefix(field, tokens[0])
             return tantivy.Query.term_query(self.schema, field, tokens[0])
         if term.prefix:
             return tantivy.Query.phrase_prefix_query(self.schema, field, tokens)
         return tantivy.Query.phrase_query(self.schema, field, tokens)
+
+    def _prefix(self, field: str, token: str) -> Any:
+        """Every term that starts with ``token``, unscored (a compiled automaton, kept: the
+        same prefixes come back, and the query object is immutable)."""
+        key = (field, token)
+        with self._lock:
+            found = self._prefixes.get(key)
+            if found is not None:
+                self._prefixes.move_to_end(key)
+                return found
+        query = tantivy.Query.regex_query(self.schema, field, _regex_escape(token) + ".*")
+        with self._lock:
+            self._prefixes[key] = query
+            while len(self._prefixes) > PREFIX_CACHE:
+                self._prefixes.popitem(last=False)
+        return query
 
     def _near(self, near: Near, field: str) -> Any:
         words: list[str] = []
@@ -288,7 +342,7 @@ class TextIndex:
         self, query: Any, *, limit: int, offset: int, by_date: bool, facets: bool
     ) -> tuple[int, list[tuple[int, float]], dict[str, dict[str, int]]]:
         """(total, [(texts.id, score)], facets) for a translated query with its filters."""
-        self.index.reload()  # see the maintainer's latest commit (cheap when nothing changed)
+        self.refresh()  # see the maintainer's latest commit
         searcher = self.index.searcher()
         if by_date:
             result = searcher.search(query, limit, count=True, order_by_field="date", offset=offset)

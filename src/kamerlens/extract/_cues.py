@@ -197,9 +197,19 @@ def first_person_actor(doc: Doc, pos: int, pronoun: str = "ik") -> str | None:
     return writer(doc, "wij" if pronoun.lower() in ("wij", "we") else "ik")
 
 
-# Documents that parliament writes: their "ik"/"wij" and their implicit actors are not the
-# government's (a decision list reporting a letter, a motion, a member's questions).
+# Documents that parliament writes, or that speak to the public: their "ik"/"wij" and their
+# implicit actors are not the government's promising the Kamer (a decision list reporting a
+# letter, a motion, a member's questions, a notice in a Provinciaal blad).
 _PARLIAMENT_KINDS = (
+    # official publications and catalogue records speak to the public, not to the Kamer
+    "staatsblad",
+    "staatscourant",
+    "gemeenteblad",
+    "provinciaal blad",
+    "waterschapsblad",
+    "tractatenblad",
+    "metadata",
+    "catalogue",
     "besluitenlijst",
     "motie",
     "amendement",

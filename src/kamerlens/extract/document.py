@@ -507,9 +507,11 @@ def sentence_case(title: str, text: str = "", skip: tuple[int, int] = (0, 0)) ->
 
 # Answers to Kamervragen name their subject in the questions' line: "Vragen van het lid Dijk (SP)
 # aan de Minister van ... over het tekort aan amoxicilline (ingezonden 12 december 2022)."
+# "Vragen van de leden X (SP), Y (beiden GroenLinks-PvdA) aan de Minister van Z over ...
+# (ingezonden 11 oktober 2024)": over line breaks, with the members' parties in brackets
 _ASKED = re.compile(
-    r"(?m)^[ \t]*(?P<title>Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{3,600}?\sover\s"
-    r"[^\n]{3,600}?)\s*\((?:ingezonden|ontvangen)\s+\d"
+    r"(?m)^[ \t]*(?P<title>Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s(?:[^()]|\([^()]{0,60}\)){3,600}?"
+    r"\sover\s(?:[^()]|\([^()]{0,60}\)){3,600}?)\s*\((?:ingezonden|ontvangen)\s+\d"
 )
 
 

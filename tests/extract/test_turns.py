@@ -74,3 +74,115 @@ def test_turns_vlos_minutes() -> None:
 
 def test_turns_letter_has_none() -> None:
     assert extract(REAL / "kb_ienw_emissies_luchtvaart.txt").turns == ()
+
+
+# ---------------------------------------------------------------- which documents are debates
+
+_LETTER = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 maart 2025
+
+Betreft: verdeling van de portefeuilles
+
+Geachte voorzitter,
+
+Hierbij stuur ik u het overzicht van de verdeling van de portefeuilles binnen het ministerie.
+Minister van Financiën: begroting, rijksbegroting en Europese zaken.
+Staatssecretaris Van Rij: fiscaliteit en douane.
+
+Ik zal uw Kamer voor de zomer van 2025 informeren over de voortgang van de herziening.
+
+De Minister van Financiën,
+E. Heinen
+"""
+
+
+def test_turns_letter_with_label_shaped_lines_keeps_its_signer_as_actor() -> None:
+    record = extract(_LETTER.encode(), name="brief.txt")
+    assert record.turns == ()
+    assert record.document.kind == "brief"
+    [promise] = [c for c in record.commitments if "informeren" in c.text]
+    assert promise.actor == "de Minister van Financiën"
+    assert promise.speaker is None
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # portfolios: only the government "speaks", and "Minister van X" is a title
+        "Minister van Financiën: begroting.\nStaatssecretaris Van Rij: fiscaliteit.\n"
+        "Staatssecretaris Idsinga: toeslagen.",
+        # a table of contacts, one member of the government a line
+        "Minister Heinen: financiën.\nMinister Keijzer: wonen.\nStaatssecretaris Szabó: asiel.",
+    ],    ids=["portfolios", "contacts"],
+)
+def test_turns_government_only_label_lines_are_no_debate(lines: str) -> None:
+    text = f"Geachte voorzitter,\n\nHierbij het overzicht.\n{lines}\n\nIk zal u informeren."
+    record = extract(text.encode(), name="brief.txt")
+    assert record.turns == ()
+    assert all(c.speaker is None for c in record.commitments)
+
+
+def test_turns_a_name_never_runs_over_a_line_break() -> None:
+    text = "Minister Weerwind\nDe Voorzitter: Het woord is aan u. Minister Weerwind: Dank u."
+    got = [(t.speaker.role, t.speaker.name) for t in find_turns(text)]
+    assert got == [("voorzitter", None), ("minister", "Weerwind")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Minister van Financiën",
+        "Staatssecretaris van Justitie en Veiligheid",
+        "Minister van Binnenlandse Zaken en Koninkrijksrelaties",
+        "Minister van Landbouw, Natuur en Voedselkwaliteit",
+        "Minister-president van Algemene Zaken",
+    ],
+)
+def test_turns_a_title_with_its_ministry_is_no_label(title: str) -> None:
+    text = f"De voorzitter: Dank u. {title}: begroting. De heer Dassen (Volt): Ja."
+    speakers = [(t.speaker.role, t.speaker.name) for t in find_turns(text)]
+    assert speakers == [("voorzitter", None), ("lid", "Dassen")]
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Minister Van Rij", ("minister", "Van Rij")),
+        ("Staatssecretaris Van der Burg", ("staatssecretaris", "Van der Burg")),
+        ("Minister van Agt", ("minister", "van Agt")),  # a particle, then a surname
+        ("Minister-president Rutte", ("minister-president", "Rutte")),
+        ("De voorzitter (Bosma)", ("voorzitter", "Bosma")),
+    ],
+)
+def test_turns_named_labels_still_read(label: str, speaker: tuple[str, str]) -> None:
+    text = f"De heer Dassen (Volt): Ja. {label}: Dank u. Mevrouw Kathmann (GroenLinks-PvdA): Ja."
+    assert [(t.speaker.role, t.speaker.name) for t in find_turns(text)][1] == speaker
+
+
+# VLOS minutes in this XML form give no turns yet (before the one debate decision too)
+_NO_TURNS_YET = {"vlos_be33e3cf.xml"}
+_DEBATES = [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in _NO_TURNS_YET else p
+    for p in sorted(REAL.iterdir())
+    if p.name.startswith(("hand_", "handelingen_", "vlos_"))
+]
+_NO_DEBATES = sorted(
+    p
+    for p in REAL.iterdir()
+    if p.name.startswith(("kb_", "ah_", "ga_", "nota_", "motie_", "seed_", "besluitenlijst_"))
+)
+
+
+@pytest.mark.parametrize("path", _DEBATES, ids=lambda p: getattr(p, "name", str(p)))
+def test_turns_real_debates_are_debates(path: Path) -> None:
+    record = extract(path)
+    roles = {t.speaker.role for t in record.turns}
+    assert len(record.turns) >= 3 and roles & {"voorzitter", "lid"}, roles
+
+
+@pytest.mark.parametrize("path", _NO_DEBATES, ids=lambda p: p.name)
+def test_turns_real_letters_motions_and_lists_are_no_debates(path: Path) -> None:
+    record = extract(path)
+    assert record.turns == ()
+    assert all(getattr(c, "speaker", None) is None for c in record.commitments)

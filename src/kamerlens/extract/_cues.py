@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from kamerlens.extract._speech import government_actor, is_debate, is_government
 from kamerlens.extract.pipeline import Doc
 from kamerlens.extract.sentences import split
+from kamerlens.labels import ministries
 
 MONTHS: dict[str, int] = {
     "januari": 1,
@@ -45,14 +47,6 @@ def load_toml(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-@cache
-def load_lines(name: str) -> tuple[str, ...]:
-    text = resources.files("kamerlens.extract").joinpath(f"data/{name}").read_text("utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
 def words(phrase: str) -> str:
     """A phrase from a data file as a regex fragment: a space matches any white space, " ?" none.
 
@@ -67,10 +61,10 @@ def words(phrase: str) -> str:
 def minister_re() -> str:
     """A regex fragment for a named Dutch minister or state secretary ("de Minister van Defensie").
 
-    The ministry names are data (``data/ministries.txt``); longest first, so "Binnenlandse Zaken
-    en Koninkrijksrelaties" wins over "Binnenlandse Zaken".
+    The ministry names are data (``kamerlens/data/ministries.txt``); longest first, so
+    "Binnenlandse Zaken en Koninkrijksrelaties" wins over "Binnenlandse Zaken".
     """
-    names = sorted(load_lines("ministries.txt"), key=len, reverse=True)
+    names = sorted(ministries(), key=len, reverse=True)
     ministry = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
     title = r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Bb]ewindspersoon)"
     return rf"(?:[Dd]e\s+)?{title}\b(?:\s+(?:van|voor)\s+(?:{ministry})\b)?"
@@ -114,11 +108,6 @@ def doc_date(doc: Doc) -> str | None:
     return value if isinstance(value, str) and re.match(r"\d{4}-\d\d", value) else None
 
 
-def doc_year(doc: Doc) -> int | None:
-    value = doc_date(doc)
-    return int(value[:4]) if value else None
-
-
 def body_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentences of the body (footnotes excluded); split here when the pipeline has not."""
     sents = doc.sentences or split(doc.text, 0, doc.body_end)
@@ -153,45 +142,15 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def speaker_label(speaker: Any) -> str | None:
-    """How a transcript names a speaker: "Minister Weerwind", "De heer Sneller", "De voorzitter"."""
-    if speaker is None:
-        return None
-    role, name = speaker.role, speaker.name
-    if role == "voorzitter":
-        return "De voorzitter"
-    if role == "lid":
-        return f"Lid {name}" if name else "Lid"
-    title = {"minister-president": "Minister-president"}.get(role, str(role).capitalize())
-    return f"{title} {name}" if name else title
-
-
-def speaker_at(doc: Doc, pos: int) -> tuple[bool, str | None]:
-    """In a debate transcript: (is this a transcript, the label of the speaker holding ``pos``).
-
-    Outside transcripts (fewer than two speaker labels) returns (False, None).
-    """
-    from kamerlens.extract.turns import turn_at  # turns imports this module
-
-    turns = doc.results.get("turns") or []
-    if not turns:
-        return False, None
-    turn = turn_at(turns, pos)
-    return True, (speaker_label(turn.speaker) if turn else None)
-
-
-def is_government_speaker(who: str | None) -> bool:
-    return bool(who) and bool(re.match(r"(?:Minister|Staatssecretaris)\b", who or ""))
-
-
 def first_person_actor(doc: Doc, pos: int, pronoun: str = "ik") -> str | None:
-    """Who "ik"/"wij" is at ``pos``: the writer, or in a transcript the speaking minister.
+    """Who "ik"/"wij" is at ``pos``: the writer, or in a debate the speaking minister.
 
-    None when a member of parliament speaks: their "ik zal" is no commitment of the government.
+    None when a member of parliament or the chair speaks: their "ik zal" is no commitment of the
+    government.
     """
-    transcript, who = speaker_at(doc, pos)
-    if transcript:
-        return who if is_government_speaker(who) else None
+    if is_debate(doc):
+        turn = doc.turn_at(pos)
+        return government_actor(turn.speaker) if turn and is_government(turn.speaker) else None
     if not written_by_government(doc):
         return None
     return writer(doc, "wij" if pronoun.lower() in ("wij", "we") else "ik")
@@ -230,8 +189,3 @@ def written_by_government(doc: Doc) -> bool:
     signer = doc.info.get("signer")
     role = signer.get("role") if isinstance(signer, dict) else getattr(signer, "role", None)
     return not role or bool(_GOVERNMENT_ROLE.search(str(role)))
-
-
-def spans_in(items: Iterable[Any], start: int, end: int) -> list[Any]:
-    """Items (with .start/.end) lying within [start, end)."""
-    return [it for it in items if start <= it.start and it.end <= end]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from kamerlens.extract._cues import written_by_government
+from kamerlens.extract._speech import is_debate, is_government
 from kamerlens.extract.pipeline import Doc
-from kamerlens.extract.turns import is_government, turn_at
 
 # Who speaks a sentence, for commitments: a member of the government (or the writer of a
 # government letter), the chair (whose list of toezeggingen counts), or a document of parliament
@@ -19,13 +19,11 @@ _ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
 
 def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
     """The body sentences someone who can promise says, with who that is (_GOV or _CHAIR)."""
-    turns = doc.results.get("turns") or []
     sents = [(s, e) for s, e in doc.sentences if s < doc.body_end]
     out: list[tuple[int, int, str]] = []
-    if turns:
-        starts = [t.start for t in turns]
+    if is_debate(doc):
         for s, e in sents:
-            turn = turn_at(turns, s, starts)
+            turn = doc.turn_at(s)
             if turn is None:
                 continue
             if is_government(turn.speaker):

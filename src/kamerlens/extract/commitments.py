@@ -49,6 +49,7 @@ from kamerlens.extract._cues import (
     words,
     writer,
 )
+from kamerlens.extract._speech import is_debate
 from kamerlens.extract._spoken import _CHAIR, _GOV, _REPORTED, spoken_sentences
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Commitment
@@ -270,7 +271,7 @@ def _commitment(
         hit = None  # nobody of the government; the chair only reads out what it promised
     if hit is not None and _promises.undone(
         text, start, end, hit.anchor, hit.verb.end if hit.verb and hit.verb.end else hit.anchor,
-        debate=bool(doc.results.get("turns")), checks=_promises.RULE_CHECKS,
+        debate=is_debate(doc), checks=_promises.RULE_CHECKS,
     ):
         hit = None  # a construction elsewhere in the sentence may still promise
     if hit is None and speaking in (_GOV, _REPORTED):
@@ -371,7 +372,7 @@ def _construction_hit(
     """A construction of ``_promises`` (beyond the verb lexicon), with its kind. ``reported``:
     a document of parliament reporting what a named minister said ("De minister van Financiën is
     voornemens ...", "meldt de staatssecretaris dat hij ... zal sturen")."""
-    debate = bool(doc.results.get("turns"))
+    debate = is_debate(doc)
     m = _promises.find(
         doc.text,
         start,

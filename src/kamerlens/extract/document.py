@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from kamerlens.extract import references as refs
+from kamerlens.extract._speech import is_debate
 from kamerlens.extract.lexicon import lower as doc_lower
 from kamerlens.extract.needles import fold_safe, may_match
 from kamerlens.extract.pipeline import Doc, component
@@ -336,9 +337,9 @@ def kind(doc: Doc, identifier: str | None) -> str | None:
 
 
 def _turn_roles(doc: Doc) -> str:
-    """The roles speaking in a debate of three or more turns ("lid minister voorzitter")."""
-    found = doc.results.get("turns") or []
-    return " ".join(sorted({t.speaker.role for t in found})) if len(found) >= 3 else ""
+    """The roles speaking in a debate ("lid minister voorzitter"); "" in any other document."""
+    found = doc.results["turns"] if is_debate(doc) else []
+    return " ".join(sorted({t.speaker.role for t in found}))
 
 
 _FIRST_LINES = 10

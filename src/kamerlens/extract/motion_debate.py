@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from kamerlens.extract._cues import load_toml
+from kamerlens.extract._speech import is_debate, is_government
 from kamerlens.extract.pipeline import Doc
-from kamerlens.extract.turns import is_government
 from kamerlens.models import Mention, Motion, Turn
 
 _LOOKBACK = 3000  # how far back in a turn a motion named before is still the current one
@@ -100,9 +100,9 @@ def debate_dossier(dossiers: Iterable[str | None]) -> str | None:
 
 def appreciate(doc: Doc, motions: list[Motion]) -> list[Motion]:
     """The motions with the appreciation the government (or the chair) gives them in a debate."""
-    turns: Sequence[Turn] = doc.results.get("turns") or []
-    if not turns or not motions:
+    if not is_debate(doc) or not motions:
         return motions
+    turns: Sequence[Turn] = doc.results["turns"]
     anchors = _anchors(doc.text, motions)
     given: dict[int, tuple[str, int, int]] = {}
     for k, turn in enumerate(turns):

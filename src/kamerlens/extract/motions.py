@@ -32,6 +32,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from kamerlens.extract._motion_names import hyphen_parts, owner, same_member, same_members, unglue
+from kamerlens.extract._speech import is_debate
 from kamerlens.extract.document import name_case, parse_date
 from kamerlens.extract.motion_debate import appreciate, debate_dossier, own_mentions
 from kamerlens.extract.pipeline import Doc, component
@@ -523,7 +524,7 @@ def motions(doc: Doc) -> None:
     heads = {m.start for m in dictum}  # a heading read with its motion text is not read again
     mentions = dictum + [m for m in _running_mentions(doc, by_start) if m.start not in heads]
     _attach_notes(doc, mentions, refs)
-    if doc.results.get("turns"):
+    if is_debate(doc):
         mentions += _debate_mentions(doc, mentions, dictum)
     found = [_motion(doc, g) for g in merge(mentions)]
     doc.results["motions"] = appreciate(doc, found)

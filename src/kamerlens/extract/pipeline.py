@@ -16,6 +16,7 @@ from typing import Any
 
 from kamerlens.extract.scan import Scan
 from kamerlens.ingest import RawDocument
+from kamerlens.models import Turn
 from kamerlens.normalize import NormalizedText
 
 
@@ -28,6 +29,9 @@ class Doc:
     info: dict[str, Any] = field(default_factory=dict)  # DocumentInfo fields being built
     _starts: list[int] = field(default_factory=list, repr=False)  # sentence starts, for bisect
     _scan: Scan | None = field(default=None, repr=False)
+    # the speaker turns the starts below were taken from, and those starts (for bisect)
+    _turns: list[Turn] | None = field(default=None, repr=False)
+    _turn_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -52,6 +56,18 @@ class Doc:
         if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
             return self.sentences[i]
         return (0, len(self.text))
+
+    def turn_at(self, pos: int) -> Turn | None:
+        """In a debate, the turn whose words hold ``pos`` (None before the first label, inside a
+        label, or outside a debate)."""
+        turns: list[Turn] = self.results.get("turns") or []
+        if self._turns is not turns:
+            self._turns, self._turn_starts = turns, [t.start for t in turns]
+        i = bisect_right(self._turn_starts, pos) - 1
+        if i < 0:
+            return None
+        turn = turns[i]
+        return turn if turn.label_end <= pos < max(turn.end, turn.label_end + 1) else None
 
     def footnote_of(self, pos: int) -> str | None:
         """The number of the footnote whose text holds ``pos``, or None when in the body."""

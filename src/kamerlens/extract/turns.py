@@ -4,7 +4,8 @@ Handelingen, VLOS minutes and transcripts give every turn a label: "De voorzitte
 Weerwind:", "De heer Van Nispen (SP):". Publishers' tools often remove the line breaks, so a label
 is recognised by its own shape and by what stands before it (the start of the text or of a line,
 or the end of a sentence, glued or not), never by a line break alone. The labels are data
-(``data/turns.toml``).
+(``kamerlens/data/labels.toml``, read through :mod:`kamerlens.labels`, which ingest reads too).
+Only a document whose turns make a debate (:func:`is_debate_turns`) keeps them.
 
 Every item of a debate gets its speaker from the turn it stands in (:func:`assign_speakers`, the
 last component); only members of the government make commitments there.
@@ -14,54 +15,33 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
 
-from kamerlens.extract._cues import load_toml
+from kamerlens.extract._speech import is_debate
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.labels import label_group, label_re, label_role
 from kamerlens.models import Speaker, Turn
-
-GOVERNMENT_ROLES = frozenset({"minister", "staatssecretaris", "minister-president"})
 
 # What may stand right before a label: a sentence end (also glued to it), a quote or bracket
 # closing a sentence, or a line break. Checked on the text before each candidate.
 _BEFORE_OK = frozenset('.!?…"”’)]\n')
-
-
-@cache
-def _labels() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    data = load_toml("turns.toml")
-    particle = "|".join(re.escape(p) for p in data["particles"])
-    word = r"[A-ZÀ-ÝĀ-Ž][\w'’]*(?:-[\w'’]+)*"
-    # a surname: capitalised words, particles between them ("Van der Plas", "Faber-van de
-    # Klashorst", "Gualthérie van Weezel"), at most five words
-    name = rf"(?:(?:{particle})\s+)*{word}(?:\s+(?:(?:{particle})\s+)*{word}){{0,4}}"
-    groups, roles = [], []
-    for i, label in enumerate(data["label"]):
-        pattern = label["pattern"].replace("{NAME}", name)
-        for group in ("party", "chair"):
-            pattern = pattern.replace(f"(?P<{group}>", f"(?P<{group}{i}>")
-        groups.append(f"(?P<l{i}>{pattern})")
-        roles.append(label["role"])
-    return re.compile(r"(?:" + "|".join(groups) + r")[ \t]*:"), tuple(roles)
+# The fewest turns of a debate: the chair gives the floor, someone speaks, someone answers.
+_FEWEST = 3
 
 
 def find_turns(text: str, end: int | None = None) -> list[Turn]:
-    """The speaker turns of ``text[:end]``, in order; [] when it holds fewer than two labels.
+    """The speaker turns of ``text[:end]``, in order, as its labels divide it; [] when it holds
+    fewer than two labels. Whether they make a debate is :func:`is_debate_turns`.
 
     >>> t = "De voorzitter: Het woord is aan de minister. Minister Weerwind: Voorzitter."
     >>> [(x.speaker.role, x.speaker.name) for x in find_turns(t)]
     [('voorzitter', None), ('minister', 'Weerwind')]
     """
     end = len(text) if end is None else end
-    pattern, roles = _labels()
     marks: list[tuple[int, int, Speaker]] = []
-    for m in pattern.finditer(text, 0, end):
-        if not _opens_turn(text, m.start()):
-            continue
-        i = _group(m)
-        marks.append((m.start(), m.end(), _speaker(m, i, roles[i])))
+    for m in label_re().finditer(text, 0, end):
+        if _opens_turn(text, m.start()):
+            marks.append((m.start(), m.end(), _speaker(m)))
     if len(marks) < 2:
         return []
     turns = []
@@ -73,12 +53,15 @@ def find_turns(text: str, end: int | None = None) -> list[Turn]:
     return turns
 
 
-def _group(m: re.Match[str]) -> int:
-    """Which label alternative matched (the outer group ``l<i>``)."""
-    for name, value in m.groupdict().items():
-        if value is not None and name.startswith("l"):
-            return int(name[1:])
-    return 0
+def is_debate_turns(found: Sequence[Turn]) -> bool:
+    """Whether turns make a debate: three or more, the chair or a member of parliament among the
+    speakers. Label-shaped lines of a letter do not ("Staatssecretaris Van Rij: fiscaliteit", a
+    list of portfolios or of contacts), nor a text in which only the government speaks.
+
+    This is the one decision: the ``turns`` component keeps turns only for a debate, and every
+    other component asks :func:`kamerlens.extract._speech.is_debate`.
+    """
+    return len(found) >= _FEWEST and any(t.speaker.role in ("voorzitter", "lid") for t in found)
 
 
 def _opens_turn(text: str, pos: int) -> bool:
@@ -88,37 +71,22 @@ def _opens_turn(text: str, pos: int) -> bool:
     return k == 0 or text[k - 1] in _BEFORE_OK
 
 
-def _speaker(m: re.Match[str], i: int, role: str) -> Speaker:
-    label = " ".join(m.group(f"l{i}").split())
-    party = m.groupdict().get(f"party{i}")
-    chair = m.groupdict().get(f"chair{i}")
-    if role == "voorzitter":
-        return Speaker(name=" ".join(chair.split()) if chair else None, role=role)
-    if role == "lid":
-        name = re.sub(r"^(?:De\s+heer|Mevrouw|Kamerlid)\s+", "", label)
-        name = name[: name.rfind("(")].strip()
-        return Speaker(name=name, role=role, party=" ".join(party.split()) if party else None)
-    name = label.split(None, 1)[1] if " " in label else label
-    return Speaker(name=name, role=role)
-
-
-def turn_at(turns: Sequence[Turn], pos: int, starts: Sequence[int] | None = None) -> Turn | None:
-    """The turn whose words hold ``pos`` (None before the first label or inside a label)."""
-    starts = starts if starts is not None else [t.start for t in turns]
-    i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return None
-    turn = turns[i]
-    return turn if turn.label_end <= pos < max(turn.end, turn.label_end + 1) else None
-
-
-def is_government(speaker: Speaker | None) -> bool:
-    return speaker is not None and speaker.role in GOVERNMENT_ROLES
+def _speaker(m: re.Match[str]) -> Speaker:
+    found = m.groupdict()
+    name = found.get(label_group(m, "name"))
+    party = found.get(label_group(m, "party"))
+    return Speaker(
+        name=" ".join(name.split()) if name else None,
+        role=label_role(m),
+        party=" ".join(party.split()) if party else None,
+    )
 
 
 @component("turns", needs=("sentences",), sets=("turns", "sentences"))
 def turns(doc: Doc) -> None:
     found = find_turns(doc.text, doc.body_end)
+    if not is_debate_turns(found):
+        found = []
     doc.results["turns"] = found
     if found:
         doc.sentences = _split_at_labels(doc.text, doc.sentences, found)
@@ -162,21 +130,19 @@ _SPOKEN = ("references", "motions", "amounts", "percentages", "dates", "events",
 @component("speakers", needs=("turns",))
 def assign_speakers(doc: Doc) -> None:
     """Give every item of a debate the speaker of the turn it stands in."""
-    found = doc.results.get("turns") or []
-    if not found:
+    if not is_debate(doc):
         return
-    starts = [t.start for t in found]
     for kind in _SPOKEN:
         items = doc.results.get(kind)
         if not items:
             continue
         out = []
         for item in items:
-            turn = turn_at(found, item.start, starts)
+            turn = doc.turn_at(item.start)
             if turn is not None and getattr(item, "speaker", None) is None:
                 item = dataclasses.replace(item, speaker=turn.speaker)
             out.append(item)
         doc.results[kind] = out
 
 
-__all__ = ["GOVERNMENT_ROLES", "assign_speakers", "find_turns", "is_government", "turn_at", "turns"]
+__all__ = ["assign_speakers", "find_turns", "is_debate_turns", "turns"]

@@ -17,7 +17,8 @@ column, but nothing in PDF requires it. Here the lines are placed by their boxes
 - on a page in two columns, an empty band between two lines of a column (more than one and a
   half line pitches) is a paragraph break and is written as a blank line.
 - a **speaker label** of a debate ("De voorzitter:", "Minister Adema:", "Mevrouw Van der Plas
-  (BBB):") is a short line with the form of one, part of it set in bold: the Handelingen print
+  (BBB):") is a short line with the form of one (the vocabulary extract reads turns with,
+  :mod:`kamerlens.labels`), part of it set in bold: the Handelingen print
   the speaker's name in bold. Its offset is returned so normalization starts a turn there; a
   line of running speech ending in a colon ("De heer Van Campen zei:") is not bold.
 
@@ -34,13 +35,9 @@ from dataclasses import dataclass, replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from kamerlens.labels import is_label_line
+
 _SEPARATOR = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
-# The forms of address that open a speaker label in the Handelingen and committee reports.
-_LABEL = re.compile(
-    r"^(?:De\s+(?:heer|voorzitter|minister|staatssecretaris|minister-president|vicepremier)"
-    r"|Mevrouw|Kamerlid|Minister(?:-president)?|Staatssecretaris|Vicepremier|Voorzitter)"
-    r"\b[^:]{0,80}:$"
-)
 _BOLD_NAMES = (b"bold", b"black", b"heavy", b"demi", b"semibold")
 _FORCE_BOLD = 0x40000  # PDF font descriptor flag
 _MIDDLE = (0.35, 0.65)  # where a gutter may lie, as parts of the page width
@@ -213,7 +210,7 @@ def _find_labels(lines: list[PageLine], boxes: _Boxes) -> bool:
     found = False
     for line in lines:
         body = line.text.strip()
-        if len(body) <= 90 and body.endswith(":") and _LABEL.match(body):
+        if len(body) <= 90 and body.endswith(":") and is_label_line(body):
             line.label = _has_bold(line, boxes)
             found = found or line.label
     return found

@@ -259,6 +259,38 @@ def _anchored(
         yield m
 
 
+@cache
+def _starts() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(finder) for name, finder in _grammar().get("starts", {}).items()}
+
+
+def _started(
+    pattern: re.Pattern[str], finder: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only where ``finder``
+    matches: every match of ``pattern`` starts where a match of ``finder`` does."""
+    done = start
+    match = pattern.match
+    for f in finder.finditer(text, start, end):
+        at = f.start()
+        if at < done:
+            continue
+        m = match(text, at, end)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
+def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int
+             ) -> Iterator[re.Match[str]]:
+    anchors, starts = _anchors(), _starts()
+    if name in anchors:
+        return _anchored(pattern, *anchors[name], text, start, end)
+    if name in starts:
+        return _started(pattern, starts[name], text, start, end)
+    return pattern.finditer(text, start, end)
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """Every citation in ``text[start:end]``, in order, without regard to the document's identity.
 
@@ -267,16 +299,11 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """
     end = len(text) if end is None else end
     requires = _grammar().get("requires", {})
-    anchors = _anchors()
     found = [
         (m.start(), order, name, m)
         for order, (name, pattern) in enumerate(_scanners())
         if not requires.get(name) or any(r in text for r in requires[name])
-        for m in (
-            _anchored(pattern, *anchors[name], text, start, end)
-            if name in anchors
-            else pattern.finditer(text, start, end)
-        )
+        for m in _matches(name, pattern, text, start, end)
     ]
     found.sort(key=lambda f: (f[0], f[1]))
     refs: list[Reference] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -260,19 +260,35 @@ def _anchored(
 
 
 @cache
-def _starts() -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(finder) for name, finder in _grammar().get("starts", {}).items()}
+def _starts() -> dict[str, re.Pattern[str] | tuple[str, ...]]:
+    return {
+        name: tuple(where) if isinstance(where, list) else re.compile(where)
+        for name, where in _grammar().get("starts", {}).items()
+    }
+
+
+def _start_positions(
+    where: re.Pattern[str] | tuple[str, ...], text: str, start: int, end: int
+) -> Iterable[int]:
+    if isinstance(where, re.Pattern):
+        return (f.start() for f in where.finditer(text, start, end))
+    found = set()
+    for literal in where:
+        at = text.find(literal, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(literal, at + 1, end)
+    return sorted(found)
 
 
 def _started(
-    pattern: re.Pattern[str], finder: re.Pattern[str], text: str, start: int, end: int
+    pattern: re.Pattern[str], starts: Iterable[int], text: str, start: int, end: int
 ) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` (as ``finditer`` gives them), tried only where ``finder``
-    matches: every match of ``pattern`` starts where a match of ``finder`` does."""
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only at ``starts`` (in
+    order): every match of ``pattern`` starts at one of them."""
     done = start
     match = pattern.match
-    for f in finder.finditer(text, start, end):
-        at = f.start()
+    for at in starts:
         if at < done:
             continue
         m = match(text, at, end)
@@ -287,7 +303,8 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: in
     if name in anchors:
         return _anchored(pattern, *anchors[name], text, start, end)
     if name in starts:
-        return _started(pattern, starts[name], text, start, end)
+        where = _start_positions(starts[name], text, start, end)
+        return _started(pattern, where, text, start, end)
     return pattern.finditer(text, start, end)
 
 

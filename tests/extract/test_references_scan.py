@@ -21,6 +21,10 @@ PASSAGES = [
     "29 754, nrs. 520 en 548; \u0663\u0664\u0665\u0666\u0667, nr. 3 en 31200 XI, nr. 65.",
     "Nota van wijziging - 30569-8, 21501-07-1398, 34417-(R2068)-7, documenten 31544-8 en "
     "31544-9; 21501-20 en 21501-20-3; \u20ac 12345-6; 123456-7; 23456-\n12 en 2345-12345-6.",
+    # number first, session years, chamber first: tried only where "nr", "Zitting", "TK" are
+    "Zij krijgt nr. 1136 (32847). Nrs. 38 en 39 (36 410 VI), motie nummer 189 (29502), innr. 4 "
+    "(12345); Zitting 1958\u20131959 \u2013 5380, nr. 3, vergaderjaar 1986-1987, 19 700, nr. 33; "
+    "(TK, '91-'92, 21 501 -17, nummer 15), (TK 1991\u20131992, 22 300 XVI, nr. 61), ETK 1991/92.",
 ]
 
 

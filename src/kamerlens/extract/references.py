@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -259,6 +259,55 @@ def _anchored(
         yield m
 
 
+@cache
+def _starts() -> dict[str, re.Pattern[str] | tuple[str, ...]]:
+    return {
+        name: tuple(where) if isinstance(where, list) else re.compile(where)
+        for name, where in _grammar().get("starts", {}).items()
+    }
+
+
+def _start_positions(
+    where: re.Pattern[str] | tuple[str, ...], text: str, start: int, end: int
+) -> Iterable[int]:
+    if isinstance(where, re.Pattern):
+        return (f.start() for f in where.finditer(text, start, end))
+    found = set()
+    for literal in where:
+        at = text.find(literal, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(literal, at + 1, end)
+    return sorted(found)
+
+
+def _started(
+    pattern: re.Pattern[str], starts: Iterable[int], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only at ``starts`` (in
+    order): every match of ``pattern`` starts at one of them."""
+    done = start
+    match = pattern.match
+    for at in starts:
+        if at < done:
+            continue
+        m = match(text, at, end)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
+def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int
+             ) -> Iterator[re.Match[str]]:
+    anchors, starts = _anchors(), _starts()
+    if name in anchors:
+        return _anchored(pattern, *anchors[name], text, start, end)
+    if name in starts:
+        where = _start_positions(starts[name], text, start, end)
+        return _started(pattern, where, text, start, end)
+    return pattern.finditer(text, start, end)
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """Every citation in ``text[start:end]``, in order, without regard to the document's identity.
 
@@ -267,16 +316,11 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """
     end = len(text) if end is None else end
     requires = _grammar().get("requires", {})
-    anchors = _anchors()
     found = [
         (m.start(), order, name, m)
         for order, (name, pattern) in enumerate(_scanners())
         if not requires.get(name) or any(r in text for r in requires[name])
-        for m in (
-            _anchored(pattern, *anchors[name], text, start, end)
-            if name in anchors
-            else pattern.finditer(text, start, end)
-        )
+        for m in _matches(name, pattern, text, start, end)
     ]
     found.sort(key=lambda f: (f[0], f[1]))
     refs: list[Reference] = []

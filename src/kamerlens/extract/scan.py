@@ -16,9 +16,9 @@ is tried, as plain ``re``. ``KAMERLENS_SCAN=re`` forces that path.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache

@@ -179,12 +179,12 @@ def subject_line(doc: Doc) -> str | None:
     cached = getattr(doc, "_subject", None)  # asked for the kind and for the title
     if cached is not None and cached[0] is doc.text:
         return cached[1]  # type: ignore[no-any-return]
-    found = _findsubject_line(doc)
+    found = _find_subject_line(doc)
     doc._subject = (doc.text, found)  # type: ignore[attr-defined]
     return found
 
 
-def _findsubject_line(doc: Doc) -> str | None:
+def _find_subject_line(doc: Doc) -> str | None:
     pattern = _subject_re()
     raw = doc.raw.text
     end = min(TITLE_ZONE, len(raw))

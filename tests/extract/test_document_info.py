@@ -158,7 +158,7 @@ def test_document_info_signer(text: str, name: str | None, role: str | None) -> 
     ],
 )
 def test_document_info_written_date(text: str, date: str | None) -> None:
-    from kamerlens.extract.document import written_date
+    from kamerlens.extract.document_date import written_date
     from kamerlens.extract.pipeline import Doc
     from kamerlens.ingest import read
     from kamerlens.normalize import normalize

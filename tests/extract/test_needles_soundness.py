@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kamerlens.extract.document import _kind_rules
+from kamerlens.extract.document_kind import _kind_rules
 from kamerlens.extract.needles import FOLD_UNSAFE, UNSAFE_FOLD, fold_safe, may_match, needles
 
 PATTERNS = [

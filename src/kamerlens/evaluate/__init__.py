@@ -15,10 +15,10 @@ Two gold formats, one module each:
 """
 
 from kamerlens.evaluate.matching import MATCH_RULES, squash
-from kamerlens.evaluate.real import PARTS, REFERENCE_TYPES, TYPES, DocResult, RealReport, TypeScore
+from kamerlens.evaluate.real import PARTS, REFERENCE_TYPES, TYPES, DocResult, RealReport
 from kamerlens.evaluate.real_set import RealSet, evaluate_real, is_real_set, load_real_gold
 from kamerlens.evaluate.report import render_real_table, render_table
-from kamerlens.evaluate.scores import DocScore, KindScore, Report
+from kamerlens.evaluate.scores import DocScore, Report, Score
 from kamerlens.evaluate.written import KINDS, evaluate, load_gold, score_document
 
 __all__ = [
@@ -29,11 +29,10 @@ __all__ = [
     "TYPES",
     "DocResult",
     "DocScore",
-    "KindScore",
     "RealReport",
     "RealSet",
     "Report",
-    "TypeScore",
+    "Score",
     "evaluate",
     "evaluate_real",
     "is_real_set",

@@ -2,7 +2,7 @@
 
 Each kind has a rule ``rule(gold, pred, context) -> score`` (0: not the same item, higher:
 closer); :func:`match_items` finds a maximum one-to-one matching under it and
-:func:`score_items` turns that into a :class:`~kamerlens.evaluate.scores.KindScore` with what was
+:func:`score_items` turns that into a :class:`~kamerlens.evaluate.scores.Score` with what was
 missed, invented and which fields of matched items were wrong.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from kamerlens.evaluate.scores import Item, KindScore, describe
+from kamerlens.evaluate.scores import Item, Score, describe
 
 _TEXT_MATCH = 85  # rapidfuzz partial_ratio at which two quotes count as the same passage
 _META_KEYS = {"text", "optional", "note", "aliases"}
@@ -407,9 +407,10 @@ def _near_miss(kind: str, gold: Item, invented: list[Item], ctx: Context) -> str
     return f" — near: {describe(kind, pred)}" + (f" ({'; '.join(wrong)})" if wrong else "")
 
 
-def score_items(kind: str, gold: list[Item], pred: list[Item], ctx: Context) -> KindScore:
+def score_items(kind: str, gold: list[Item], pred: list[Item], ctx: Context) -> Score:
     pairs, missed, invented = match_items(kind, gold, pred, ctx)
-    score = KindScore(tp=len(pairs), fp=len(invented), fn=len(missed))
+    score = Score()
+    score.count(right=len(pairs), missed=len(missed), invented=len(invented))
     score.missed = [
         describe(kind, gold[i]) + _near_miss(kind, gold[i], [pred[j] for j in invented], ctx)
         for i in missed

@@ -36,6 +36,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kamerlens.evaluate.scores import Score
+
 Item = dict[str, Any]
 Extractor = Callable[[Path], Item]
 
@@ -152,62 +154,11 @@ def _any_similar(text: str, others: Sequence[str]) -> bool:
 
 
 @dataclass
-class TypeScore:
-    """Counts of one type: gold items found, predictions right, predicted, gold.
-
-    ``found`` and ``right`` differ only for commitments marked by two annotators (recall on the
-    spans both marked, precision against the spans either marked).
-    """
-
-    found: int = 0
-    right: int = 0
-    predicted: int = 0
-    gold: int = 0
-    missed: list[str] = field(default_factory=list)
-    invented: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        if self.predicted:
-            return self.right / self.predicted
-        return 1.0 if self.gold == 0 else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: TypeScore) -> None:
-        self.found += other.found
-        self.right += other.right
-        self.predicted += other.predicted
-        self.gold += other.gold
-
-    def to_dict(self, *, details: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-            "found": self.found,
-            "right": self.right,
-            "predicted": self.predicted,
-            "gold": self.gold,
-        }
-        if details:
-            out.update(missed=self.missed, invented=self.invented)
-        return out
-
-
-@dataclass
 class DocResult:
     name: str
     source: str
     error: str | None = None
-    types: dict[str, TypeScore] = field(default_factory=dict)
+    types: dict[str, Score] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -227,8 +178,8 @@ class RealReport:
     not_annotated: list[str] = field(default_factory=list)  # in the part, no gold yet
     outside_split: list[str] = field(default_factory=list)  # gold not named in split.toml
 
-    def totals(self) -> dict[str, TypeScore]:
-        totals = {t: TypeScore() for t in self.types}
+    def totals(self) -> dict[str, Score]:
+        totals = {t: Score(style="real") for t in self.types}
         for doc in self.documents:
             for t, score in doc.types.items():
                 totals[t].add(score)
@@ -253,10 +204,11 @@ def _quote(text: Any, limit: int = 80) -> str:
     return f"«{flat if len(flat) <= limit else flat[: limit - 1] + '…'}»"
 
 
-def _score(hits: tuple[set[int], set[int]], gold: list[str], pred: list[str]) -> TypeScore:
+def _score(hits: tuple[set[int], set[int]], gold: list[str], pred: list[str]) -> Score:
     """Counts and the labels of what was missed and invented, from the matched indices."""
     gold_hit, pred_hit = hits
-    return TypeScore(
+    return Score(
+        style="real",
         found=len(gold_hit),
         right=len(pred_hit),
         predicted=len(pred),
@@ -274,7 +226,7 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def score_refs(gold: Item, pred: Item) -> TypeScore:
+def score_refs(gold: Item, pred: Item) -> Score:
     g = list(gold.get("kamerstuk_refs") or [])
     p = [r for r in _items(pred, "references") if r.get("kind", "kamerstuk") in ("kamerstuk", None)]
     g_keys = [(norm_dossier(r["dossier"]), str(r["nr"])) for r in g]
@@ -295,7 +247,7 @@ def _euros(value: Any) -> float | None:
         return None
 
 
-def score_amounts(gold: Item, pred: Item) -> TypeScore:
+def score_amounts(gold: Item, pred: Item) -> Score:
     g = [a for a in gold.get("amounts") or [] if "value_eur" in a]  # guilders are not scored
     g_values = [float(a["value_eur"]) for a in g]
     p: list[tuple[float, Item]] = []
@@ -323,7 +275,7 @@ def _pred_member(m: Item) -> Any:
     return members[0] if members else None
 
 
-def score_motions(gold: Item, pred: Item) -> TypeScore:
+def score_motions(gold: Item, pred: Item) -> Score:
     g = _first_members(gold.get("motions") or [], lambda m: m.get("member"))
     p = _first_members(_items(pred, "motions"), _pred_member)
     return _score(
@@ -333,7 +285,7 @@ def score_motions(gold: Item, pred: Item) -> TypeScore:
     )
 
 
-def score_commitments(gold: Item, pred: Item, gold2: Item | None) -> TypeScore:
+def score_commitments(gold: Item, pred: Item, gold2: Item | None) -> Score:
     g = [str(c["text"]) for c in gold.get("commitments") or []]
     p = [str(c.get("text") or "") for c in _items(pred, "commitments")]
     if gold2 is None:
@@ -343,7 +295,8 @@ def score_commitments(gold: Item, pred: Item, gold2: Item | None) -> TypeScore:
     allowed = g + [t for t in g2 if not _any_similar(t, g)]
     core_hit, found = match_texts(core, p)
     _, right = match_texts(allowed, p)
-    return TypeScore(
+    return Score(
+        style="real",
         found=len(found),
         right=len(right),
         predicted=len(p),
@@ -353,7 +306,7 @@ def score_commitments(gold: Item, pred: Item, gold2: Item | None) -> TypeScore:
     )
 
 
-def score_dates(gold: Item, pred: Item) -> TypeScore:
+def score_dates(gold: Item, pred: Item) -> Score:
     g = [d for d in gold.get("dates") or [] if d.get("iso")]
     p = [d for d in _items(pred, "dates") if _ISO_DAY.match(str(d.get("start_date") or ""))]
     g_keys = [str(d["iso"]) for d in g]
@@ -365,10 +318,11 @@ def score_dates(gold: Item, pred: Item) -> TypeScore:
     )
 
 
-def score_slot(want: str | None, got: str | None) -> TypeScore:
+def score_slot(want: str | None, got: str | None) -> Score:
     """One value of the document: right (found), wrong (missed and invented), absent, or extra."""
     right = int(want is not None and want == got)
-    return TypeScore(
+    return Score(
+        style="real",
         found=right,
         right=right,
         predicted=int(got is not None),
@@ -380,7 +334,7 @@ def score_slot(want: str | None, got: str | None) -> TypeScore:
 
 def score_record(
     gold: Item, pred: Item, gold2: Item | None = None, *, types: Iterable[str] = TYPES
-) -> dict[str, TypeScore]:
+) -> dict[str, Score]:
     """Score one prediction (a ``kamerlens extract`` record as JSON) against one gold file."""
     if isinstance(pred, list):  # `extract` of several files writes a list
         pred = pred[0] if pred else {}
@@ -388,7 +342,7 @@ def score_record(
     document = pred.get("document")
     document = document if isinstance(document, dict) else {}
     stated = None if document.get("date_estimated") else document.get("date")
-    scorers: dict[str, Callable[[], TypeScore]] = {
+    scorers: dict[str, Callable[[], Score]] = {
         "refs": lambda: score_refs(gold, pred),
         "amounts": lambda: score_amounts(gold, pred),
         "motions": lambda: score_motions(gold, pred),

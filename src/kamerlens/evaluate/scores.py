@@ -1,41 +1,88 @@
-"""Scores of an evaluation against the project's own gold: per kind, per document, per run."""
+"""Scores of an evaluation: one count type for both gold formats; per document and per run of
+the project's own gold."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 Item = dict[str, Any]
 
 
+Style = Literal["written", "real"]
+
+
 @dataclass
-class KindScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score:
+    """Counts of one kind (the written format) or type (the real set): gold items found,
+    predictions that are right, predicted, gold; what was missed and invented; the checks of the
+    fields of matched items.
+
+    ``found`` and ``right`` differ only for commitments of the real set marked by two annotators
+    (recall on the spans both marked, precision against the spans either marked). ``style`` is
+    the convention of the format when there is nothing to count, and its JSON: ``written`` gives
+    no figure (None) and counts as tp/fp/fn; ``real`` scores as the reference scorer does
+    (nothing predicted of nothing to find is perfect) and F1 as the mean of P and R.
+    """
+
+    found: int = 0
+    right: int = 0
+    predicted: int = 0
+    gold: int = 0
     missed: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
     fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [correct, checked]
     wrong_fields: list[str] = field(default_factory=list)
+    style: Style = "written"
+
+    @property
+    def tp(self) -> int:
+        return self.right
+
+    @property
+    def fp(self) -> int:
+        return self.predicted - self.right
+
+    @property
+    def fn(self) -> int:
+        return self.gold - self.found
+
+    def count(self, *, right: int = 0, missed: int = 0, invented: int = 0) -> None:
+        """Count items that are right, gold items missed and predictions invented."""
+        self.found += right
+        self.right += right
+        self.gold += right + missed
+        self.predicted += right + invented
 
     @property
     def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+        if self.predicted:
+            return self.right / self.predicted
+        if self.style == "written":
+            return None
+        return 1.0 if self.gold == 0 else 0.0
 
     @property
     def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+        if self.gold:
+            return self.found / self.gold
+        return None if self.style == "written" else 1.0
 
     @property
     def f1(self) -> float | None:
-        if self.tp + self.fp + self.fn == 0:
-            return None
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+        if self.style == "written":
+            if self.tp + self.fp + self.fn == 0:
+                return None
+            return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+        p, r = self.precision, self.recall
+        assert p is not None and r is not None  # the real style always gives both
+        return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: KindScore) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
+    def add(self, other: Score) -> None:
+        self.found += other.found
+        self.right += other.right
+        self.predicted += other.predicted
+        self.gold += other.gold
         for name, (ok, n) in other.fields.items():
             acc = self.fields.setdefault(name, [0, 0])
             acc[0] += ok
@@ -49,7 +96,20 @@ class KindScore:
             self.wrong_fields.append(note)
 
     def to_dict(self, *, details: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        if self.style == "real":
+            out: dict[str, Any] = {
+                "precision": self.precision,
+                "recall": self.recall,
+                "f1": self.f1,
+                "found": self.found,
+                "right": self.right,
+                "predicted": self.predicted,
+                "gold": self.gold,
+            }
+            if details:
+                out.update(missed=self.missed, invented=self.invented)
+            return out
+        out = {
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
@@ -68,7 +128,7 @@ class DocScore:
     gold: str
     source: str
     error: str | None = None
-    kinds: dict[str, KindScore] = field(default_factory=dict)
+    kinds: dict[str, Score] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,19 +179,19 @@ class Report:
     documents: list[DocScore]
     kinds: tuple[str, ...]
 
-    def totals(self) -> dict[str, KindScore]:
-        totals: dict[str, KindScore] = {}
+    def totals(self) -> dict[str, Score]:
+        totals: dict[str, Score] = {}
         for kind in self.kinds:
-            total = KindScore()
+            total = Score()
             for doc in self.documents:
                 if kind in doc.kinds:
                     total.add(doc.kinds[kind])
             totals[kind] = total
         return totals
 
-    def overall(self) -> KindScore:
+    def overall(self) -> Score:
         """Micro average over every kind and document."""
-        total = KindScore()
+        total = Score()
         for score in self.totals().values():
             total.add(score)
         total.fields = {}

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from kamerlens.errors import KamerlensError
 from kamerlens.evaluate.matching import Context, field_agrees, score_items, surname, words
-from kamerlens.evaluate.scores import DocScore, Item, KindScore, Report
+from kamerlens.evaluate.scores import DocScore, Item, Report, Score
 
 KINDS: tuple[str, ...] = (
     "document",
@@ -72,12 +72,12 @@ def _document_field_ok(name: str, gold: Any, pred: Any) -> bool:
     return field_agrees(name, gold, pred)
 
 
-def score_document_fields(gold: Item, pred: Item) -> KindScore:
+def score_document_fields(gold: Item, pred: Item) -> Score:
     """Slot filling: a right value is a TP; a wrong one is FP and FN; a missing one FN.
 
     ``date_between: [lo, hi]`` accepts any predicted date in that range (an estimated date).
     """
-    score = KindScore()
+    score = Score()
     checks = {k: v for k, v in gold.items() if k not in ("signer", "note")}
     signer = gold.get("signer")
     if isinstance(signer, dict):
@@ -95,13 +95,13 @@ def score_document_fields(gold: Item, pred: Item) -> KindScore:
         acc[0] += ok
         acc[1] += 1
         if ok:
-            score.tp += want is not None
+            score.count(right=want is not None)
             continue
         if want is not None:
-            score.fn += 1
+            score.count(missed=1)
             score.missed.append(f"{name} = {want!r} (got {got!r})")
         if got is not None and got is not False:
-            score.fp += 1
+            score.count(invented=1)
             score.invented.append(f"{name} = {got!r}")
     return score
 

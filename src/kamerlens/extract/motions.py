@@ -36,6 +36,7 @@ from kamerlens.extract._speech import is_debate
 from kamerlens.extract.document import name_case, parse_date
 from kamerlens.extract.motion_debate import appreciate, debate_dossier, own_mentions
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.extract.references import canonical_dossier
 from kamerlens.models import Mention, Motion, Reference
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -238,8 +239,6 @@ def _stuk_number(
 ) -> int:
     """ "de motie op stuk nr. 48", "op stuk nr. 304 (33576)": the number the motion got in the
     debate, and its dossier when a bracket gives it (the citation itself is the references')."""
-    from kamerlens.extract.references import canonical_dossier
-
     mention.number = m["number"]
     if m["dossier"]:
         cited = _refs_at(refs, text, m.start("dossier") - 1)
@@ -394,8 +393,6 @@ def _line_heading(doc: Doc, mention: _Mention, before: str, start: int) -> None:
 
 def _after_dictum(doc: Doc, mention: _Mention, start: int, end: int) -> None:
     """Signature lines, "voorgesteld door ...", "Zij krijgt nr. 42 (36 180)" after a motion text."""
-    from kamerlens.extract.references import canonical_dossier
-
     p, text = _patterns(), doc.text
     signed: list[tuple[int, int, str]] = []
     for m in p["signature"].finditer(text, start, end):

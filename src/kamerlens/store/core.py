@@ -9,7 +9,7 @@ and the size on disk. ``store/sqlite/`` and ``store/postgres/`` are those two sm
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -59,12 +59,6 @@ CATALOGUE_COLUMNS = (
     "dossier_title",
     "url",
 )
-
-
-class Cursor(Protocol):
-    def fetchone(self) -> Any: ...
-    def fetchall(self) -> list[Any]: ...
-    def __iter__(self) -> Iterator[Any]: ...
 
 
 class Tx(Protocol):

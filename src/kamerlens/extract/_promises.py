@@ -13,7 +13,8 @@ aangescherpt". Each is data (``data/promises.toml``); so are the clauses that un
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +41,7 @@ class Construction:
     letters_only: bool
     reported_only: bool = False
     keys: tuple[str, ...] = ()
+    patient: bool = False  # the subject is what is delivered or done, not a doer
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,32 @@ def _alternation(phrases: list[str]) -> str:
 
 
 @cache
-def constructions() -> tuple[Construction, ...]:
+def _fills() -> dict[str, str]:
     data = _data()
-    first = "(?:" + "|".join(data["subjects_first"]) + ")"
-    gov = "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})"
-    fills = {
-        "{I}": first,
-        "{GOV}": gov,
+    return {
+        "{I}": "(?:" + "|".join(data["subjects_first"]) + ")",
+        "{GOV}": "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})",
         "(?:{GAP})?": _GAP,
         "{PRESENT}": "|".join(sorted(data["present_verbs"], key=len, reverse=True)),
         "{PARTICIPLE}": _alternation(data["participles"] + data["participles_policy"]),
         "{POLICY}": _alternation(data["participles_policy"]),
         "{STATIVE}": "(?:" + "|".join(data["stative"]) + r")\b",
+        "{TALK}": _alternation(data["talk_words"]),
+        "{OTHERS}": _alternation(data["others_plural"]),
     }
+
+
+def _fill(pattern: str) -> str:
+    for key, value in _fills().items():
+        pattern = pattern.replace(key, value)
+    return pattern
+
+
+@cache
+def constructions() -> tuple[Construction, ...]:
     out = []
-    for c in data["construction"]:
-        pattern = c["pattern"]
-        for key, value in fills.items():
-            pattern = pattern.replace(key, value)
+    for c in _data()["construction"]:
+        pattern = _fill(c["pattern"])
         out.append(
             Construction(
                 name=c["name"],
@@ -86,6 +96,7 @@ def constructions() -> tuple[Construction, ...]:
                 letters_only=bool(c.get("letters_only")),
                 reported_only=bool(c.get("reported_only")),
                 keys=tuple(c.get("keys", ())),
+                patient=bool(c.get("patient")),
             )
         )
     return tuple(out)
@@ -122,7 +133,13 @@ def possible(mask: int, *, dated: bool) -> bool:
 
 @cache
 def _ex() -> dict[str, re.Pattern[str]]:
-    out = {k: re.compile(v, re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    out = {k: re.compile(_fill(v), re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    talk = _data()["exclude"]["talk_object"]
+    out["talk_object_any"] = re.compile(_fill(talk.replace("{TALK}", "(?!)")), re.IGNORECASE)
+    # the head of a compound counts: "innovatieregelingen", "voortgangsbrief"
+    out["deliverable"] = re.compile(
+        r"(?<![\w-])[\w-]*?(?:" + _alternation(_data()["deliverables"]) + r")\b", re.IGNORECASE
+    )
     # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
     out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
     return out
@@ -149,7 +166,8 @@ _CLAUSE_OPEN = re.compile(
     r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)"
     r"|\s(?=en\s+(?:dat|dit|daar|die|ik|we|wij|het\s+kabinet)\s)"
 )
-_AS_SAID = re.compile(r"^\s*zoals\b[^,]*,\s*", re.IGNORECASE)
+# matched at the clause's start (``match`` anchors at ``pos``; a "^" would not match there)
+_AS_SAID = re.compile(r"\s*zoals\b[^,]*,\s*", re.IGNORECASE)
 
 
 def clause_start(text: str, start: int, pos: int) -> int:
@@ -172,11 +190,12 @@ def find(
     ahead: Callable[[int, int], bool],
     reported: bool = False,
     mask: int = scan.ALL,
+    meetings: Sequence[tuple[int, int]] = (),
 ) -> Match | None:
     """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
     ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
     constructions need one in their own clause); ``mask`` holds the triggers the one scan
-    found in the sentence."""
+    found in the sentence; ``meetings``: the spans of the meetings the document names, sorted."""
     sentence = text[start:end]
     low = sentence.lower()
     ex = _ex()
@@ -196,11 +215,12 @@ def find(
         for m in construction.pattern.finditer(text, start, end):
             if construction.name == "conditional_present" and m.start() != _lstrip(text, start):
                 continue
-            if undone(text, start, end, m.start(), m.end(), debate=debate, name=construction.name):
-                continue
-            if construction.needs_deadline and not ahead(
-                clause_start(text, start, m.start()), clause_end(text, m.end(), end)
+            if undone(
+                text, start, end, m.start(), m.end(), debate=debate, name=construction.name,
+                ahead=ahead, meetings=meetings,
             ):
+                continue
+            if construction.needs_deadline and not ahead(*clause(text, start, end, m.start(), m.end())):
                 continue
             return Match(construction, m.start(), m.end())
     return None
@@ -210,6 +230,27 @@ def _lstrip(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+# How far a clause may reach from its construction. Real clauses are shorter; a longer "sentence"
+# is a table or an enumeration without stops, where an unbounded window would make every match
+# cost the whole sentence.
+_REACH = 300
+
+
+def _window(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
+    lo = s_start
+    if m_start - s_start > _REACH:
+        space = text.find(" ", m_start - _REACH, m_start)  # begin at a word
+        lo = space + 1 if space >= 0 else m_start
+    return lo, min(s_end, m_end + _REACH)
+
+
+def clause(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
+    """The clause of the construction ``text[m_start:m_end]`` in the sentence
+    ``text[s_start:s_end]``, within ``_REACH`` characters of it."""
+    lo, hi = _window(text, s_start, s_end, m_start, m_end)
+    return clause_start(text, lo, m_start), clause_end(text, m_end, hi)
 
 
 _RELATIVE_IN_LEAD = re.compile(
@@ -225,11 +266,19 @@ _IN_WRITING = re.compile(
 )
 
 _ALL = frozenset(
-    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
-     "embedded", "meeting", "position", "this_document", "quoted", "stative"}
+    {"modal", "ongoing", "past", "negation", "wish", "discourse", "debate_talk", "talk_acts",
+     "same_debate", "third", "embedded", "meeting", "position", "this_document", "quoted",
+     "stative", "deliverable"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
+# The constructions that state a scheduled fact: the government's only when it delivers the thing.
+_SCHEDULED = frozenset({"scheduled", "scheduled_future", "er_komt"})
+
+
+@cache
+def _patients() -> frozenset[str]:
+    return frozenset(c.name for c in constructions() if c.patient)
 
 
 def undone(
@@ -242,48 +291,67 @@ def undone(
     debate: bool,
     name: str = "",
     checks: frozenset[str] = _ALL,
+    ahead: Callable[[int, int], bool] | None = None,
+    meetings: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """True when the clause around ``text[m_start:m_end]`` (a construction in the sentence
     ``text[s_start:s_end]``) says the act is necessary, ongoing, past, negated, wished of others,
-    debate talk, a third party's or only described."""
+    talk, a third party's, a fact the government does not deliver or only described."""
     ex = _ex()
-    stop = clause_end(text, m_end, s_end)
+    lo, hi = _window(text, s_start, s_end, m_start, m_end)
+    stop = clause_end(text, m_end, hi)
     # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
     # uitvoert"): what it says is not the act's tense or mood
     rel = _RELATIVE.search(text, m_end, stop)
-    lead_start = clause_start(text, s_start, m_start)
+    lead_start = clause_start(text, lo, m_start)
     # the construction's own words: its lead without relative clauses, and what follows up to
     # a relative clause or 80 characters
     own = _RELATIVE_IN_LEAD.sub(" ", text[lead_start:m_start]) + text[
         m_start : min(rel.start() if rel else stop, m_end + 80)
     ]
     scope = text[m_start:stop]
-    clause = text[lead_start:stop]
+    whole = text[lead_start:stop]
     head = text[m_start : min(stop, m_end + 90)]
     lead = text[lead_start:m_end]
     passive = name.startswith("policy_passive")
-    before = text[s_start:m_start]
+    before = text[lo:m_start]
 
     def has(key: str, where: str) -> bool:
         return bool(ex[key].search(where))
 
+    def later() -> bool:
+        """A document or a time ahead makes talk a promise ("Ik zal voor 1 juli reageren")."""
+        return bool(_IN_WRITING.search(head)) or (ahead is not None and ahead(lead_start, stop))
+
+    def talk_object() -> bool:
+        # in a debate, what the debate talks about is no object ("reageren op de vraag van ...")
+        return has("talk_object" if debate else "talk_object_any", whole)
+
     tests = (
-        ("modal", lambda: has("modal", clause) or (passive and has("modal_passive", clause))),
+        ("modal", lambda: has("modal", whole) or (passive and has("modal_passive", whole))),
         ("ongoing", lambda: has("ongoing", own) and not has("ongoing_unless", scope)),
         ("past", lambda: has("past", own)),
         ("negation", lambda: has("negation", scope) and not has("negation_unless", scope)),
         ("wish", lambda: name == "willen" and has("wish", head)),
-        ("discourse", lambda: has("discourse", head) and not _IN_WRITING.search(head)),
-        ("same_debate", lambda: debate and has("same_debate", clause)
-         and has("same_debate_topic", clause)),
+        ("discourse", lambda: has("discourse", head) and not later()),
+        ("debate_talk", lambda: debate and has("debate_talk", head)
+         and not _IN_WRITING.search(head)),
+        ("talk_acts", lambda: has("talk_acts", head) and not talk_object() and not later()),
+        ("same_debate", lambda: debate and has("same_debate", whole)
+         and has("same_debate_topic", whole)),
         ("quoted", lambda: has("quoted", before)),
         ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))
          ),
-        ("third", lambda: has("third", lead) or (passive and has("foreign_agent", clause))),
-        ("embedded", lambda: has("embedded", before)),
-        ("hedge", lambda: has("hedge", text[s_start:s_end])),
-        ("this_document", lambda: has("this_document", clause)),
-        ("meeting", lambda: name == "scheduled" and has("meeting", clause)),
+        ("third", lambda: (name not in _patients() and has("third", lead))
+         or (passive and has("foreign_agent", whole))),
+        ("embedded", lambda: has("embedded", before) or _quoted_saying(before)),
+        ("hedge", lambda: has("hedge", text[lo:hi])),
+        ("this_document", lambda: has("this_document", whole)),
+        ("meeting", lambda: name == "scheduled" and (
+            has("meeting", whole) or _overlaps(meetings, lead_start, stop))),
+        ("deliverable", lambda: name in _SCHEDULED and (
+            not _delivered(text, s_start, own)
+            or (name == "er_komt" and has("er_komt_not", scope)))),
         ("position", lambda: _gov_subject(text, m_start, m_end) and has("position", scope)),
     )
     for check, test in tests:
@@ -292,6 +360,35 @@ def undone(
     if name == "policy_present":
         return _bare_present(text, m_start, m_end, stop)
     return False
+
+
+def _quoted_saying(before: str) -> bool:
+    """Words after a verb of saying and a colon are the sayer's, unless "ik"/"we" say them now
+    (a past "hebben we gezegd:" reports them)."""
+    m = _ex()["saying"].search(before)
+    if m is None:
+        return False
+    past = m.group("verb").lower() in ("gezegd", "zei", "zeiden")
+    return past or not _FIRST.search(m.group("who"))
+
+
+def _delivered(text: str, s_start: int, own: str) -> bool:
+    """A scheduled fact's subject is something the government delivers, or its clause names a
+    government agent; a pronoun subject stands for a deliverable of the sentence before."""
+    ex = _ex()
+    if ex["deliverable"].search(own) or ex["gov_agent"].search(own):
+        return True
+    return bool(ex["pronoun"].search(own)) and bool(
+        ex["deliverable"].search(text, max(0, s_start - _REACH), s_start)
+    )
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted ``spans`` overlaps ``[start, end)``."""
+    i = bisect_left(spans, (start, start))
+    if i > 0 and spans[i - 1][1] > start:
+        return True
+    return i < len(spans) and spans[i][0] < end
 
 
 _FIRST = re.compile(r"\b(?:ik|wij|we)\b", re.IGNORECASE)
@@ -313,4 +410,13 @@ def _bare_present(text: str, m_start: int, m_end: int, stop: int) -> bool:
     return bool(re.match(r"\s+(?:ons|mij|me)\b", text[m_end:stop]))
 
 
-__all__ = ["RULE_CHECKS", "Construction", "Match", "clause_end", "constructions", "find", "undone"]
+__all__ = [
+    "RULE_CHECKS",
+    "Construction",
+    "Match",
+    "clause",
+    "clause_end",
+    "constructions",
+    "find",
+    "undone",
+]

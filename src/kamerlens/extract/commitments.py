@@ -381,6 +381,7 @@ def _construction_hit(
         ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
         reported=reported,
         mask=mask,
+        meetings=_meetings(doc),
     )
     if m is None:
         return None, None
@@ -389,6 +390,11 @@ def _construction_hit(
         return None, None
     verb = _Verb(m.construction.name, m.construction.kind, m.start, m.end)
     return _Hit(actor, verb, m.start), m.construction.kind
+
+
+def _meetings(doc: Doc) -> list[tuple[int, int]]:
+    """The spans where the document names a meeting (events), sorted."""
+    return sorted((m.start, m.end) for e in doc.results.get("events") or () for m in e.mentions)
 
 
 def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:

@@ -352,11 +352,11 @@ def _rules_hit(
 
 # The Kamer as the one promised: informed, sent something, come back to; a letter as the object
 # of the act ("stuur ik u een brief", "in een nadere brief"), not a letter of the past ("de brief
-# van 3 maart").
+# van 3 maart") or this one ("in deze aanbiedingsbrief").
 _TO_KAMER_ACT = re.compile(
     r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
     r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
-    r"(?:komen|kom|koppelen)\b|\bterugkom|\b\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
+    r"(?:komen|kom|koppelen)\b|\bterugkom|(?<!\bdeze\s)\b\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
     re.IGNORECASE,
 )
 # An aside between commas names the Kamer without promising it anything ("Ik zal, zoals de Kamer

@@ -234,11 +234,35 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
     dates = _deadlines.date_index(doc)
-    for start, end, speaking in spoken_sentences(doc):
-        item = _commitment(doc, start, end, dates, speaking)
-        if item is not None:
-            out.append(item)
+    for s_start, s_end, speaking in spoken_sentences(doc):
+        for start, end in _pieces(doc.text, s_start, s_end):
+            item = _commitment(doc, start, end, dates, speaking)
+            if item is not None:
+                out.append(item)
     doc.results["commitments"] = out
+
+
+# The longest stretch read as one sentence. A real sentence of government prose stays far below
+# (the real set's longest is about 1,300 characters); a longer one is a table, a list or a text
+# layer without stops, and would make the rules cost its length for every cue in it.
+_LONGEST = 2000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as one span, or cut into spans of at most ``_LONGEST`` characters:
+    after a semicolon or line break in the second half of the stretch, else at a space."""
+    out = []
+    while end - start > _LONGEST:
+        limit = start + _LONGEST
+        cut = max(text.rfind(";", start, limit), text.rfind("\n", start, limit))
+        if cut < start + _LONGEST // 2:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit - 1
+        out.append((start, cut + 1))
+        start = cut + 1
+    out.append((start, end))
+    return out
 
 
 def _commitment(
@@ -463,11 +487,15 @@ def _construction_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
 def _first_verb(doc: Doc, start: int, end: int, *, same_clause: bool = True) -> _Verb | None:
     """The first action verb in ``doc.text[start:end]``, not past a clause boundary or negation."""
     lex = _lexicon()
-    m = lex.verbs.search(doc.text, start, end)
+    text = doc.text
+    if same_clause:
+        # a verb past a boundary or a negation would not count: search only up to the first
+        # (the long verb pattern then reads the clause, not the sentence)
+        for stop in (_VERB_BOUNDARY.search(text, start, end), _NEGATION.search(text, start, end)):
+            if stop is not None:
+                end = min(end, stop.start())
+    m = lex.verbs.search(text, start, end)
     if m is None:
-        return None
-    between = doc.text[start : m.start()]
-    if same_clause and (_VERB_BOUNDARY.search(between) or _NEGATION.search(between)):
         return None
     lemma, cls = lex.lemmas[int((m.lastgroup or "v0")[1:])]
     return _Verb(lemma, cls, m.start(), m.end())
@@ -520,14 +548,16 @@ def _future(doc: Doc, start: int, end: int) -> _Hit | None:
     """A finite future/intention marker with a government actor next to it and an action verb."""
     lex = _lexicon()
     text = doc.text
-    for mk in lex.marker.finditer(text, start, end):
+    for tries, mk in enumerate(lex.marker.finditer(text, start, end)):
+        if tries == _MARKERS:
+            break  # a real sentence holds a few markers; more is a list run together
         if _TE_BEFORE.search(text, max(start, mk.start() - 4), mk.start()):
             continue  # "te zullen": inside a reported promise, not a finite marker
         actor_m = _actor_next_to(doc, mk.start(), mk.end(), start)
         if actor_m is None:
             continue
         verb_from = max(mk.end(), actor_m.end())
-        verb = _first_verb(doc, verb_from, end)
+        verb = _first_verb(doc, verb_from, min(end, verb_from + _NEAR))
         if verb is None or not _allowed(actor_m, verb):
             continue
         head = mk.group(0).split()[0].lower()
@@ -551,7 +581,9 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
     if after is not None:
         return after
     before = None
-    for a in lex.actor.finditer(text, s_start, m_start):
+    # the subject stands within a few words of its verb: a bounded window keeps a sentence of
+    # many markers linear
+    for a in lex.actor.finditer(text, max(s_start, m_start - _NEAR), m_start):
         before = a
     if _COORDINATED.search(text, max(s_start, m_start - 6), m_start):
         # "Het kabinet verwelkomt dat het voorstel er is en zal ...": a second main verb of the
@@ -568,6 +600,12 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
     if len(gap.split()) > 8 or "," in gap:
         return None
     return before
+
+
+# How far from its marker the verb-lexicon rules look for the subject and the verb, and how many
+# markers of one sentence they try.
+_NEAR = 400
+_MARKERS = 12
 
 
 # What may open a sentence before its subject: a conjunction or a linking adverb.

@@ -227,7 +227,9 @@ def find(
                 ahead=ahead, meetings=meetings,
             ):
                 continue
-            if construction.needs_deadline and not ahead(*clause(text, start, end, m.start(), m.end())):
+            if construction.needs_deadline and not ahead(
+                *clause(text, start, end, m.start(), m.end())
+            ):
                 continue
             return Match(construction, m.start(), m.end())
     return None

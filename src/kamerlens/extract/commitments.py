@@ -117,29 +117,6 @@ def _lexicon() -> _Lexicon:
     )
 
 
-# Cheap pre-selection: a sentence without one of these words holds no commitment. Lower case and
-# case-sensitive on purpose: several times faster than IGNORECASE over the whole text, and these
-# words do not open a statement ("Ik zal", "Voor de zomer ontvangt", "Hier kom ik"). A look-behind
-# rather than a leading \b: it keeps the engine's first-character skip (twice as fast a scan).
-_CUE = re.compile(
-    r"(?<!\w)(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
-    r"|verwacht|verwachten|voornemens|voornemen|plan|bereid|ga|gaat|gaan|geïnformeerd|geinformeerd"
-    r"|ingelicht|hoogte"
-    r"|informeer|informeert|stuur|stuurt|zend|zendt|informeren|sturen|zenden)\b"
-)
-_PLURAL = frozenset({"informeren", "sturen", "zenden"})
-_PLURAL_SUBJECT = re.compile(r"\s+(?:wij|we)\b")
-
-
-def _cue_ok(text: str, m: re.Match[str]) -> bool:
-    """A plural present counts only next to its subject ("wij sturen", "... en ik informeren",
-    "informeren wij"): the infinitive alone ("om uw Kamer te informeren") is everywhere."""
-    if m.group(0) not in _PLURAL:
-        return True
-    before = text[max(0, m.start() - 4) : m.start()].lower()
-    return before.endswith(("ik ", "ij ", "we ")) or bool(_PLURAL_SUBJECT.match(text, m.end()))
-
-
 # A clause boundary between an actor and its verb: the verb then belongs to another subject.
 _CLAUSE = r"\b(?:dat|die|wat|waarin|waarmee|waarbij|waardoor|zodat|omdat|terwijl|maar|nadat)\b"
 _BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)

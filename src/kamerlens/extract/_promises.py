@@ -6,8 +6,15 @@ debates say beyond that lexicon: "Ik ga dat in kaart brengen", "We willen ook ki
 "Ik ben voornemens ...", "Die oproep neem ik mee", "Laten we afspreken dat ...", "komend kwartaal
 zorg ik ervoor dat ...", "We begrenzen de koelwaterlozingen", "De voorwaarden worden
 aangescherpt". Each is data (``data/promises.toml``); so are the clauses that undo one: necessity
-("zullen ... moeten"), ongoing work ("blijven", "momenteel"), the past, the talk of a debate itself
-("Ik ga nu naar de moties", "daar kom ik straks op terug") and third parties as doers.
+("zullen ... moeten"), ongoing work ("blijven", "momenteel"), the past, talk about one's own words
+("Ik wil benadrukken dat"), the course of a debate ("Ik ga nu naar de moties", in debates only),
+verbs of talk without an object or a time ahead ("Laat ik beginnen met", but "Het kabinet zal voor
+1 juli reageren op het advies" promises), third parties as doers, and scheduled facts that are no
+deliverable of the government ("De verkiezingen vinden plaats op ...").
+
+Every window is bounded: a clause reaches at most ``_REACH`` characters around its construction,
+and a sentence puts at most ``_TRIES`` matches of one construction through ``undone``. A stretch
+without stops (a table, a list) then costs its length, not its length squared.
 """
 
 from __future__ import annotations
@@ -269,6 +276,30 @@ def clause(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tup
     return clause_start(text, lo, m_start), clause_end(text, m_end, hi)
 
 
+# The Kamer as the one promised: informed, sent something, come back to; a letter as the object
+# of the act ("stuur ik u een brief", "in een nadere brief"), not a letter of the past ("de brief
+# van 3 maart") or this one ("in deze aanbiedingsbrief").
+_TO_KAMER_ACT = re.compile(
+    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
+    r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
+    r"(?:komen|kom|koppelen)\b|\bterugkom|(?<!\bdeze\s)\b\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
+    re.IGNORECASE,
+)
+# An aside between commas names the Kamer without promising it anything ("Ik zal, zoals de Kamer
+# vroeg, de regeling aanpassen").
+_ASIDE = re.compile(
+    r",\s*(?:zoals|conform|naar\s+aanleiding|op\s+verzoek|gelet\s+op|gezien|mede)\b[^,]*,", re.I
+)
+
+
+def kamer_promised(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> bool:
+    """Whether the own clause of a commitment ``text[m_start:m_end]`` names the Kamer as the one
+    promised (a toezegging); the rest of the sentence ("In de brief van 3 maart schreef ik het
+    al: we gaan ...") does not count."""
+    lo, hi = clause(text, s_start, s_end, m_start, m_end)
+    return bool(_TO_KAMER_ACT.search(_ASIDE.sub(" ", text[lo:hi])))
+
+
 _RELATIVE_IN_LEAD = re.compile(
     r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s[^,;]*,", re.I
 )
@@ -436,5 +467,6 @@ __all__ = [
     "clause_end",
     "constructions",
     "find",
+    "kamer_promised",
     "undone",
 ]

@@ -284,7 +284,10 @@ def _commitment(
     requested = _REQUEST_KEY.search(sentence) and lex.requested_by.search(text, start, end)
     if kind is None:
         kind = "toezegging" if hit.verb is None or hit.verb.cls == "kamer" else "voornemen"
-    if kind == "voornemen" and _to_kamer(text, start, end, hit):
+    verb_end = hit.verb.end if hit.verb is not None and hit.verb.end else hit.anchor
+    if kind == "voornemen" and _promises.kamer_promised(
+        text, start, end, hit.anchor, max(verb_end, hit.anchor)
+    ):
         kind = "toezegging"
     return Commitment(
         text=sentence,
@@ -349,30 +352,6 @@ def _rules_hit(
     if hit is None and may("present", "present_minister") and _PRESENT_KEY.search(sentence):
         hit = _present(doc, start, end, phrases)
     return hit
-
-
-# The Kamer as the one promised: informed, sent something, come back to; a letter as the object
-# of the act ("stuur ik u een brief", "in een nadere brief"), not a letter of the past ("de brief
-# van 3 maart") or this one ("in deze aanbiedingsbrief").
-_TO_KAMER_ACT = re.compile(
-    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
-    r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
-    r"(?:komen|kom|koppelen)\b|\bterugkom|(?<!\bdeze\s)\b\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
-    re.IGNORECASE,
-)
-# An aside between commas names the Kamer without promising it anything ("Ik zal, zoals de Kamer
-# vroeg, de regeling aanpassen").
-_ASIDE = re.compile(
-    r",\s*(?:zoals|conform|naar\s+aanleiding|op\s+verzoek|gelet\s+op|gezien|mede)\b[^,]*,", re.I
-)
-
-
-def _to_kamer(text: str, start: int, end: int, hit: _Hit) -> bool:
-    """Whether the commitment's own clause names the Kamer as the one promised; the rest of the
-    sentence ("In de brief van 3 maart schreef ik het al: we gaan ...") does not count."""
-    m_end = hit.verb.end if hit.verb is not None and hit.verb.end else hit.anchor
-    lo, hi = _promises.clause(text, start, end, hit.anchor, max(m_end, hit.anchor))
-    return bool(_TO_KAMER_ACT.search(_ASIDE.sub(" ", text[lo:hi])))
 
 
 def _construction_hit(

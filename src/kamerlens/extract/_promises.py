@@ -6,19 +6,28 @@ debates say beyond that lexicon: "Ik ga dat in kaart brengen", "We willen ook ki
 "Ik ben voornemens ...", "Die oproep neem ik mee", "Laten we afspreken dat ...", "komend kwartaal
 zorg ik ervoor dat ...", "We begrenzen de koelwaterlozingen", "De voorwaarden worden
 aangescherpt". Each is data (``data/promises.toml``); so are the clauses that undo one: necessity
-("zullen ... moeten"), ongoing work ("blijven", "momenteel"), the past, the talk of a debate itself
-("Ik ga nu naar de moties", "daar kom ik straks op terug") and third parties as doers.
+("zullen ... moeten"), ongoing work ("blijven", "momenteel"), the past, talk about one's own words
+("Ik wil benadrukken dat"), the course of a debate ("Ik ga nu naar de moties", in debates only),
+verbs of talk without an object or a time ahead ("Laat ik beginnen met", but "Het kabinet zal voor
+1 juli reageren op het advies" promises), third parties as doers, and scheduled facts that are no
+deliverable of the government ("De verkiezingen vinden plaats op ...").
+
+Every window is bounded: a clause reaches at most ``_REACH`` characters around its construction,
+and a sentence puts at most ``_TRIES`` matches of one construction through ``undone``. A stretch
+without stops (a table, a list) then costs its length, not its length squared.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from kamerlens.extract import scan
 from kamerlens.extract._cues import load_toml, minister_re, words
+from kamerlens.extract.lexicon import trie_alternation
 
 # A gap of a few words that does not open a new clause ("dat de Commissie zal" is someone else's).
 _GAP = (
@@ -40,6 +49,7 @@ class Construction:
     letters_only: bool
     reported_only: bool = False
     keys: tuple[str, ...] = ()
+    patient: bool = False  # the subject is what is delivered or done, not a doer
 
 
 @dataclass(frozen=True)
@@ -59,24 +69,32 @@ def _alternation(phrases: list[str]) -> str:
 
 
 @cache
-def constructions() -> tuple[Construction, ...]:
+def _fills() -> dict[str, str]:
     data = _data()
-    first = "(?:" + "|".join(data["subjects_first"]) + ")"
-    gov = "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})"
-    fills = {
-        "{I}": first,
-        "{GOV}": gov,
+    return {
+        "{I}": "(?:" + "|".join(data["subjects_first"]) + ")",
+        "{GOV}": "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})",
         "(?:{GAP})?": _GAP,
         "{PRESENT}": "|".join(sorted(data["present_verbs"], key=len, reverse=True)),
         "{PARTICIPLE}": _alternation(data["participles"] + data["participles_policy"]),
         "{POLICY}": _alternation(data["participles_policy"]),
         "{STATIVE}": "(?:" + "|".join(data["stative"]) + r")\b",
+        "{TALK}": _alternation(data["talk_words"]),
+        "{OTHERS}": _alternation(data["others_plural"]),
     }
+
+
+def _fill(pattern: str) -> str:
+    for key, value in _fills().items():
+        pattern = pattern.replace(key, value)
+    return pattern
+
+
+@cache
+def constructions() -> tuple[Construction, ...]:
     out = []
-    for c in data["construction"]:
-        pattern = c["pattern"]
-        for key, value in fills.items():
-            pattern = pattern.replace(key, value)
+    for c in _data()["construction"]:
+        pattern = _fill(c["pattern"])
         out.append(
             Construction(
                 name=c["name"],
@@ -86,6 +104,7 @@ def constructions() -> tuple[Construction, ...]:
                 letters_only=bool(c.get("letters_only")),
                 reported_only=bool(c.get("reported_only")),
                 keys=tuple(c.get("keys", ())),
+                patient=bool(c.get("patient")),
             )
         )
     return tuple(out)
@@ -122,7 +141,13 @@ def possible(mask: int, *, dated: bool) -> bool:
 
 @cache
 def _ex() -> dict[str, re.Pattern[str]]:
-    out = {k: re.compile(v, re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    out = {k: re.compile(_fill(v), re.IGNORECASE) for k, v in _data()["exclude"].items()}
+    talk = _data()["exclude"]["talk_object"]
+    out["talk_object_any"] = re.compile(_fill(talk.replace("{TALK}", "(?!)")), re.IGNORECASE)
+    # no \b before: the head of a compound counts ("innovatieregelingen", "voortgangsbrief")
+    out["deliverable"] = re.compile(
+        trie_alternation(_data()["deliverables"]) + r"\b", re.IGNORECASE
+    )
     # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
     out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
     return out
@@ -149,7 +174,8 @@ _CLAUSE_OPEN = re.compile(
     r"[;:]|\s[—–]\s|,\s+(?=(?:maar|want|omdat|terwijl|zodat|dus|en)\b)"
     r"|\s(?=en\s+(?:dat|dit|daar|die|ik|we|wij|het\s+kabinet)\s)"
 )
-_AS_SAID = re.compile(r"^\s*zoals\b[^,]*,\s*", re.IGNORECASE)
+# matched at the clause's start (``match`` anchors at ``pos``; a "^" would not match there)
+_AS_SAID = re.compile(r"\s*zoals\b[^,]*,\s*", re.IGNORECASE)
 
 
 def clause_start(text: str, start: int, pos: int) -> int:
@@ -172,16 +198,18 @@ def find(
     ahead: Callable[[int, int], bool],
     reported: bool = False,
     mask: int = scan.ALL,
+    meetings: Sequence[tuple[int, int]] = (),
 ) -> Match | None:
     """The first construction in ``text[start:end]`` (one sentence) that no exclusion undoes;
     ``ahead(lo, hi)`` says whether ``text[lo:hi]`` names a time that lies ahead (some
     constructions need one in their own clause); ``mask`` holds the triggers the one scan
-    found in the sentence."""
+    found in the sentence; ``meetings``: the spans of the meetings the document names, sorted."""
     sentence = text[start:end]
     low = sentence.lower()
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
         return None
+    budget = _BUDGET
     for construction, bit in zip(constructions(), _bits(), strict=True):
         if (construction.letters_only and not letter) or (
             construction.reported_only and not reported
@@ -193,23 +221,83 @@ def find(
             continue
         if construction.needs_deadline and not ahead(start, end):
             continue  # no time ahead anywhere in the sentence: spare the pattern
-        for m in construction.pattern.finditer(text, start, end):
+        for tries, m in enumerate(construction.pattern.finditer(text, start, end)):
+            if tries == _TRIES:
+                break  # a real sentence holds a few; more is a list or a table run together
             if construction.name == "conditional_present" and m.start() != _lstrip(text, start):
                 continue
-            if undone(text, start, end, m.start(), m.end(), debate=debate, name=construction.name):
+            budget -= 1
+            if budget < 0:
+                return None
+            if undone(
+                text, start, end, m.start(), m.end(), debate=debate, name=construction.name,
+                ahead=ahead, meetings=meetings,
+            ):
                 continue
             if construction.needs_deadline and not ahead(
-                clause_start(text, start, m.start()), clause_end(text, m.end(), end)
+                *clause(text, start, end, m.start(), m.end())
             ):
                 continue
             return Match(construction, m.start(), m.end())
     return None
 
 
+# The matches of one construction, and of all, that one sentence may put through ``undone``: far
+# above what real prose holds (the real set: three of one construction at most), a bound on what a
+# stretch without stops costs.
+_TRIES = 12
+_BUDGET = 48
+
+
 def _lstrip(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+# How far a clause may reach from its construction. Real clauses are shorter; a longer "sentence"
+# is a table or an enumeration without stops, where an unbounded window would make every match
+# cost the whole sentence.
+_REACH = 300
+
+
+def _window(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
+    lo = s_start
+    if m_start - s_start > _REACH:
+        space = text.find(" ", m_start - _REACH, m_start)  # begin at a word
+        lo = space + 1 if space >= 0 else m_start
+    return lo, min(s_end, m_end + _REACH)
+
+
+def clause(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
+    """The clause of the construction ``text[m_start:m_end]`` in the sentence
+    ``text[s_start:s_end]``, within ``_REACH`` characters of it."""
+    lo, hi = _window(text, s_start, s_end, m_start, m_end)
+    return clause_start(text, lo, m_start), clause_end(text, m_end, hi)
+
+
+# The Kamer as the one promised: informed, sent something, come back to; a letter as the object
+# of the act ("stuur ik u een brief", "in een nadere brief"), not a letter of the past ("de brief
+# van 3 maart") or this one ("in deze aanbiedingsbrief").
+_TO_KAMER_ACT = re.compile(
+    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
+    r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
+    r"(?:komen|kom|koppelen)\b|\bterugkom|(?<!\bdeze\s)\b\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
+    re.IGNORECASE,
+)
+# An aside between commas names the Kamer without promising it anything ("Ik zal, zoals de Kamer
+# vroeg, de regeling aanpassen").
+_ASIDE = re.compile(
+    r",\s*(?:zoals|conform|naar\s+aanleiding|op\s+verzoek|gelet\s+op|gezien|mede)\b[^,]*,", re.I
+)
+
+
+def kamer_promised(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> bool:
+    """Whether the own clause of a commitment ``text[m_start:m_end]`` names the Kamer as the one
+    promised (a toezegging); the rest of the sentence ("In de brief van 3 maart schreef ik het
+    al: we gaan ...") does not count."""
+    lo, hi = clause(text, s_start, s_end, m_start, m_end)
+    return bool(_TO_KAMER_ACT.search(_ASIDE.sub(" ", text[lo:hi])))
 
 
 _RELATIVE_IN_LEAD = re.compile(
@@ -225,11 +313,19 @@ _IN_WRITING = re.compile(
 )
 
 _ALL = frozenset(
-    {"modal", "ongoing", "past", "negation", "wish", "discourse", "same_debate", "third",
-     "embedded", "meeting", "position", "this_document", "quoted", "stative"}
+    {"modal", "ongoing", "past", "negation", "wish", "discourse", "debate_talk", "talk_acts",
+     "same_debate", "third", "embedded", "meeting", "position", "this_document", "quoted",
+     "stative", "deliverable"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
+# The constructions that state a scheduled fact: the government's only when it delivers the thing.
+_SCHEDULED = frozenset({"scheduled", "scheduled_future", "er_komt"})
+
+
+@cache
+def _patients() -> frozenset[str]:
+    return frozenset(c.name for c in constructions() if c.patient)
 
 
 def undone(
@@ -242,56 +338,106 @@ def undone(
     debate: bool,
     name: str = "",
     checks: frozenset[str] = _ALL,
+    ahead: Callable[[int, int], bool] | None = None,
+    meetings: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """True when the clause around ``text[m_start:m_end]`` (a construction in the sentence
     ``text[s_start:s_end]``) says the act is necessary, ongoing, past, negated, wished of others,
-    debate talk, a third party's or only described."""
+    talk, a third party's, a fact the government does not deliver or only described."""
     ex = _ex()
-    stop = clause_end(text, m_end, s_end)
+    lo, hi = _window(text, s_start, s_end, m_start, m_end)
+    stop = clause_end(text, m_end, hi)
     # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
     # uitvoert"): what it says is not the act's tense or mood
     rel = _RELATIVE.search(text, m_end, stop)
-    lead_start = clause_start(text, s_start, m_start)
+    lead_start = clause_start(text, lo, m_start)
     # the construction's own words: its lead without relative clauses, and what follows up to
     # a relative clause or 80 characters
     own = _RELATIVE_IN_LEAD.sub(" ", text[lead_start:m_start]) + text[
         m_start : min(rel.start() if rel else stop, m_end + 80)
     ]
     scope = text[m_start:stop]
-    clause = text[lead_start:stop]
+    whole = text[lead_start:stop]
     head = text[m_start : min(stop, m_end + 90)]
     lead = text[lead_start:m_end]
     passive = name.startswith("policy_passive")
-    before = text[s_start:m_start]
+    before = text[lo:m_start]
 
     def has(key: str, where: str) -> bool:
         return bool(ex[key].search(where))
 
+    def later() -> bool:
+        """A document or a time ahead makes talk a promise ("Ik zal voor 1 juli reageren")."""
+        return bool(_IN_WRITING.search(head)) or (ahead is not None and ahead(lead_start, stop))
+
+    def talk_object() -> bool:
+        # in a debate, what the debate talks about is no object ("reageren op de vraag van ...")
+        return has("talk_object" if debate else "talk_object_any", whole)
+
     tests = (
-        ("modal", lambda: has("modal", clause) or (passive and has("modal_passive", clause))),
+        ("modal", lambda: has("modal", whole) or (passive and has("modal_passive", whole))),
         ("ongoing", lambda: has("ongoing", own) and not has("ongoing_unless", scope)),
         ("past", lambda: has("past", own)),
         ("negation", lambda: has("negation", scope) and not has("negation_unless", scope)),
         ("wish", lambda: name == "willen" and has("wish", head)),
-        ("discourse", lambda: has("discourse", head) and not _IN_WRITING.search(head)),
-        ("same_debate", lambda: debate and has("same_debate", clause)
-         and has("same_debate_topic", clause)),
+        ("discourse", lambda: has("discourse", head) and not later()),
+        ("debate_talk", lambda: debate and has("debate_talk", head)
+         and not _IN_WRITING.search(head)),
+        ("talk_acts", lambda: has("talk_acts", head) and not talk_object() and not later()),
+        ("same_debate", lambda: debate and has("same_debate", whole)
+         and has("same_debate_topic", whole)),
         ("quoted", lambda: has("quoted", before)),
         ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))
          ),
-        ("third", lambda: has("third", lead) or (passive and has("foreign_agent", clause))),
-        ("embedded", lambda: has("embedded", before)),
-        ("hedge", lambda: has("hedge", text[s_start:s_end])),
-        ("this_document", lambda: has("this_document", clause)),
-        ("meeting", lambda: name == "scheduled" and has("meeting", clause)),
+        ("third", lambda: (name not in _patients() and has("third", lead))
+         or (passive and has("foreign_agent", whole))),
+        ("embedded", lambda: has("embedded", before) or _quoted_saying(before)),
+        ("hedge", lambda: has("hedge", text[lo:hi])),
+        ("this_document", lambda: has("this_document", whole)),
+        ("meeting", lambda: name == "scheduled" and (
+            has("meeting", whole) or _overlaps(meetings, lead_start, stop))),
+        ("deliverable", lambda: name in _SCHEDULED and (
+            not _delivered(text, s_start, own)
+            or (name == "er_komt" and has("er_komt_not", scope)))),
         ("position", lambda: _gov_subject(text, m_start, m_end) and has("position", scope)),
     )
-    for check, test in tests:
-        if check in checks and test():
-            return True
-    if name == "policy_present":
-        return _bare_present(text, m_start, m_end, stop)
-    return False
+    if name == "policy_present" and _bare_present(text, m_start, m_end, stop):
+        return True  # cheap, and it undoes most of its matches: first
+    return any(check in checks and test() for check, test in tests)
+
+
+def _quoted_saying(before: str) -> bool:
+    """Words after a verb of saying and a colon are the sayer's, unless "ik"/"we" say them now
+    (a past "hebben we gezegd:" reports them)."""
+    m = _ex()["saying"].search(before)
+    if m is None:
+        return False
+    if m.group("verb").lower() in ("gezegd", "zei", "zeiden"):
+        return True
+    who = _WHO.search(before, 0, m.start())  # the few words before the verb
+    return who is None or not _FIRST.search(who.group(0))
+
+
+_WHO = re.compile(r"(?:\S+\s+){0,3}$")
+
+
+def _delivered(text: str, s_start: int, own: str) -> bool:
+    """A scheduled fact's subject is something the government delivers, or its clause names a
+    government agent; a pronoun subject stands for a deliverable of the sentence before."""
+    ex = _ex()
+    if ex["deliverable"].search(own) or ex["gov_agent"].search(own):
+        return True
+    return bool(ex["pronoun"].search(own)) and bool(
+        ex["deliverable"].search(text, max(0, s_start - _REACH), s_start)
+    )
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted ``spans`` overlaps ``[start, end)``."""
+    i = bisect_left(spans, (start, start))
+    if i > 0 and spans[i - 1][1] > start:
+        return True
+    return i < len(spans) and spans[i][0] < end
 
 
 _FIRST = re.compile(r"\b(?:ik|wij|we)\b", re.IGNORECASE)
@@ -313,4 +459,14 @@ def _bare_present(text: str, m_start: int, m_end: int, stop: int) -> bool:
     return bool(re.match(r"\s+(?:ons|mij|me)\b", text[m_end:stop]))
 
 
-__all__ = ["RULE_CHECKS", "Construction", "Match", "clause_end", "constructions", "find", "undone"]
+__all__ = [
+    "RULE_CHECKS",
+    "Construction",
+    "Match",
+    "clause",
+    "clause_end",
+    "constructions",
+    "find",
+    "kamer_promised",
+    "undone",
+]

@@ -118,29 +118,6 @@ def _lexicon() -> _Lexicon:
     )
 
 
-# Cheap pre-selection: a sentence without one of these words holds no commitment. Lower case and
-# case-sensitive on purpose: several times faster than IGNORECASE over the whole text, and these
-# words do not open a statement ("Ik zal", "Voor de zomer ontvangt", "Hier kom ik"). A look-behind
-# rather than a leading \b: it keeps the engine's first-character skip (twice as fast a scan).
-_CUE = re.compile(
-    r"(?<!\w)(?:zal|zullen|zult|zeg|zegt|zeggen|toezeggen|ontvangt|kom|komen|komt|streef|streeft|streven"
-    r"|verwacht|verwachten|voornemens|voornemen|plan|bereid|ga|gaat|gaan|geïnformeerd|geinformeerd"
-    r"|ingelicht|hoogte"
-    r"|informeer|informeert|stuur|stuurt|zend|zendt|informeren|sturen|zenden)\b"
-)
-_PLURAL = frozenset({"informeren", "sturen", "zenden"})
-_PLURAL_SUBJECT = re.compile(r"\s+(?:wij|we)\b")
-
-
-def _cue_ok(text: str, m: re.Match[str]) -> bool:
-    """A plural present counts only next to its subject ("wij sturen", "... en ik informeren",
-    "informeren wij"): the infinitive alone ("om uw Kamer te informeren") is everywhere."""
-    if m.group(0) not in _PLURAL:
-        return True
-    before = text[max(0, m.start() - 4) : m.start()].lower()
-    return before.endswith(("ik ", "ij ", "we ")) or bool(_PLURAL_SUBJECT.match(text, m.end()))
-
-
 # A clause boundary between an actor and its verb: the verb then belongs to another subject.
 _CLAUSE = r"\b(?:dat|die|wat|waarin|waarmee|waarbij|waardoor|zodat|omdat|terwijl|maar|nadat)\b"
 _BOUNDARY = re.compile(r"[;:()]|" + _CLAUSE, re.IGNORECASE)
@@ -235,11 +212,35 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
     dates = _deadlines.date_index(doc)
-    for start, end, speaking in spoken_sentences(doc):
-        item = _commitment(doc, start, end, dates, speaking)
-        if item is not None:
-            out.append(item)
+    for s_start, s_end, speaking in spoken_sentences(doc):
+        for start, end in _pieces(doc.text, s_start, s_end):
+            item = _commitment(doc, start, end, dates, speaking)
+            if item is not None:
+                out.append(item)
     doc.results["commitments"] = out
+
+
+# The longest stretch read as one sentence. A real sentence of government prose stays far below
+# (the real set's longest is about 1,300 characters); a longer one is a table, a list or a text
+# layer without stops, and would make the rules cost its length for every cue in it.
+_LONGEST = 2000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as one span, or cut into spans of at most ``_LONGEST`` characters:
+    after a semicolon or line break in the second half of the stretch, else at a space."""
+    out = []
+    while end - start > _LONGEST:
+        limit = start + _LONGEST
+        cut = max(text.rfind(";", start, limit), text.rfind("\n", start, limit))
+        if cut < start + _LONGEST // 2:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit - 1
+        out.append((start, cut + 1))
+        start = cut + 1
+    out.append((start, end))
+    return out
 
 
 def _commitment(
@@ -284,7 +285,10 @@ def _commitment(
     requested = _REQUEST_KEY.search(sentence) and lex.requested_by.search(text, start, end)
     if kind is None:
         kind = "toezegging" if hit.verb is None or hit.verb.cls == "kamer" else "voornemen"
-    if kind == "voornemen" and _TO_KAMER_ACT.search(sentence):
+    verb_end = hit.verb.end if hit.verb is not None and hit.verb.end else hit.anchor
+    if kind == "voornemen" and _promises.kamer_promised(
+        text, start, end, hit.anchor, max(verb_end, hit.anchor)
+    ):
         kind = "toezegging"
     return Commitment(
         text=sentence,
@@ -351,15 +355,6 @@ def _rules_hit(
     return hit
 
 
-# The Kamer as the one promised: informed, sent something, come back to.
-_TO_KAMER_ACT = re.compile(
-    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
-    r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
-    r"(?:komen|kom|koppelen)\b|\bterugkom|\bbrief\b",
-    re.IGNORECASE,
-)
-
-
 def _construction_hit(
     doc: Doc,
     start: int,
@@ -382,6 +377,7 @@ def _construction_hit(
         ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
         reported=reported,
         mask=mask,
+        meetings=_meetings(doc),
     )
     if m is None:
         return None, None
@@ -390,6 +386,11 @@ def _construction_hit(
         return None, None
     verb = _Verb(m.construction.name, m.construction.kind, m.start, m.end)
     return _Hit(actor, verb, m.start), m.construction.kind
+
+
+def _meetings(doc: Doc) -> list[tuple[int, int]]:
+    """The spans where the document names a meeting (events), sorted."""
+    return sorted((m.start, m.end) for e in doc.results.get("events") or () for m in e.mentions)
 
 
 def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:
@@ -443,11 +444,15 @@ def _construction_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
 def _first_verb(doc: Doc, start: int, end: int, *, same_clause: bool = True) -> _Verb | None:
     """The first action verb in ``doc.text[start:end]``, not past a clause boundary or negation."""
     lex = _lexicon()
-    m = lex.verbs.search(doc.text, start, end)
+    text = doc.text
+    if same_clause:
+        # a verb past a boundary or a negation would not count: search only up to the first
+        # (the long verb pattern then reads the clause, not the sentence)
+        for stop in (_VERB_BOUNDARY.search(text, start, end), _NEGATION.search(text, start, end)):
+            if stop is not None:
+                end = min(end, stop.start())
+    m = lex.verbs.search(text, start, end)
     if m is None:
-        return None
-    between = doc.text[start : m.start()]
-    if same_clause and (_VERB_BOUNDARY.search(between) or _NEGATION.search(between)):
         return None
     lemma, cls = lex.lemmas[int((m.lastgroup or "v0")[1:])]
     return _Verb(lemma, cls, m.start(), m.end())
@@ -500,14 +505,16 @@ def _future(doc: Doc, start: int, end: int) -> _Hit | None:
     """A finite future/intention marker with a government actor next to it and an action verb."""
     lex = _lexicon()
     text = doc.text
-    for mk in lex.marker.finditer(text, start, end):
+    for tries, mk in enumerate(lex.marker.finditer(text, start, end)):
+        if tries == _MARKERS:
+            break  # a real sentence holds a few markers; more is a list run together
         if _TE_BEFORE.search(text, max(start, mk.start() - 4), mk.start()):
             continue  # "te zullen": inside a reported promise, not a finite marker
         actor_m = _actor_next_to(doc, mk.start(), mk.end(), start)
         if actor_m is None:
             continue
         verb_from = max(mk.end(), actor_m.end())
-        verb = _first_verb(doc, verb_from, end)
+        verb = _first_verb(doc, verb_from, min(end, verb_from + _NEAR))
         if verb is None or not _allowed(actor_m, verb):
             continue
         head = mk.group(0).split()[0].lower()
@@ -531,7 +538,9 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
     if after is not None:
         return after
     before = None
-    for a in lex.actor.finditer(text, s_start, m_start):
+    # the subject stands within a few words of its verb: a bounded window keeps a sentence of
+    # many markers linear
+    for a in lex.actor.finditer(text, max(s_start, m_start - _NEAR), m_start):
         before = a
     if _COORDINATED.search(text, max(s_start, m_start - 6), m_start):
         # "Het kabinet verwelkomt dat het voorstel er is en zal ...": a second main verb of the
@@ -548,6 +557,12 @@ def _actor_next_to(doc: Doc, m_start: int, m_end: int, s_start: int) -> re.Match
     if len(gap.split()) > 8 or "," in gap:
         return None
     return before
+
+
+# How far from its marker the verb-lexicon rules look for the subject and the verb, and how many
+# markers of one sentence they try.
+_NEAR = 400
+_MARKERS = 12
 
 
 # What may open a sentence before its subject: a conjunction or a linking adverb.

@@ -1,0 +1,163 @@
+"""The constructions of ``_promises`` and what undoes them, one table per construction: Dutch
+constructions of government prose in variants (not sentences of the real set), each run through
+the whole pipeline in a signed letter or in a minister's turn of a debate. Positives and negatives
+sit side by side, so a rule that grows too wide or too narrow fails here.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kamerlens.extract import _promises, extract
+from kamerlens.models import Commitment, Record
+
+_HEAD = (
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2025\n\n"
+    "Betreft: voortgang\n\nGeachte voorzitter,\n\nHierbij informeer ik u over de voortgang.\n\n"
+)
+_SIGNED = "\n\nDe Minister van Infrastructuur en Waterstaat,\n\nB. Jansen\n"
+
+
+def letter(body: str) -> Record:
+    return extract((_HEAD + body + _SIGNED).encode(), name="brief.txt")
+
+
+def debate(turn: str) -> Record:
+    text = (
+        "De voorzitter:\nHet woord is aan de minister.\n\n"
+        f"Minister Van der Berg:\n{turn}\n\n"
+        "De heer Jansen (CDA):\nDank u wel, voorzitter.\n"
+    )
+    return extract(text.encode(), name="handelingen.txt")
+
+
+def _of(record: Record, sentence: str) -> Commitment | None:
+    for c in record.commitments:
+        if " ".join(c.text.split()).startswith(sentence[:40]):
+            return c
+    return None
+
+
+# (sentence, promised?) per construction, in a letter
+LETTER = {
+    # a scheduled fact is the government's only when it delivers the thing
+    "scheduled": [
+        ("De kabinetsreactie op het advies volgt in juni 2026.", True),
+        ("In het najaar van 2026 verschijnt de evaluatie van de regeling.", True),
+        ("Het wetsvoorstel volgt voor de zomer van 2026.", True),
+        ("Het kabinetsstandpunt volgt in juni 2026.", True),
+        ("De verkiezingen vinden plaats op 29 oktober 2025.", False),
+        ("De uitspraak van de rechter volgt in juni 2026.", False),
+        ("Het eindrapport van de parlementaire enquêtecommissie volgt in september 2026.", False),
+        ("De Europese Raad vindt plaats op 26 en 27 juni 2025.", False),
+    ],
+    "er_komt": [
+        ("Er komt een wetsvoorstel dat de termijnen verkort.", True),
+        ("Er komen nieuwe subsidieregelingen voor kleine gemeenten.", True),
+        ("Volgens het CPB komt er een recessie.", False),
+        ("Volgens onze verwachting komt er volgend jaar een recessie.", False),
+        ("Er komen 300 aanvragen per week binnen bij het UWV.", False),
+        ("Er komt een moment dat de voorraad op is.", False),
+    ],
+    # verbs of talk that are acts with an object or a time ahead
+    "talk_acts": [
+        ("Het kabinet zal voor 1 juli reageren op het advies van de Raad van State.", True),
+        ("Het kabinet zal in de zomer reageren op het rapport.", True),
+        ("We gaan in 2026 beginnen met de bouw van de sluis.", True),
+        ("Ik zal de provincie vragen om de vergunning opnieuw te bezien.", True),
+        ("Ik wil benadrukken dat de veiligheid voorop staat.", False),
+        ("Wij willen hier volstaan met te verwijzen naar de nota.", False),
+    ],
+    # a generic third party as the subject; a comma ends the gap
+    "third": [
+        ("Zoals de Kamer weet, gaan we de regeling in 2026 aanpassen.", True),
+        ("Samen met de provincies zal ik de aanpak in 2026 uitwerken.", True),
+        ("De komende jaren zal het kabinet de regeling verder uitbreiden.", True),
+        ("Het kabinet en de netbeheerder zullen de aansluitingen in 2026 uitbreiden.", False),
+        ("Daarna zal de netbeheerder het kabinet informeren over de wachtlijst.", False),
+    ],
+    # a reference to the past opening the clause, in the middle of a letter
+    "as_said": [
+        ("Zoals toegezegd, zal ik u voor de zomer informeren over de voortgang.", True),
+        ("Zoals eerder gemeld, gaan we de regeling in 2026 aanpassen.", True),
+    ],
+}
+
+# in a minister's turn of a debate
+DEBATE = {
+    "debate_talk": [
+        ("Dan ga ik nu naar de amendementen.", False),
+        ("Ik ga reageren op de vraag van de heer Jansen.", False),
+        ("Laat ik beginnen met de vraag van mevrouw De Vries.", False),
+        ("Daar ga ik niet over.", False),
+        ("Het kabinet zal voor 1 juli reageren op het advies van de Raad van State.", True),
+        ("Ik zal de netbeheerder vragen om de wachtlijst voor de zomer te publiceren.", True),
+        ("Ik ga met de sector in gesprek over de tarieven.", True),
+    ],
+    "saying": [
+        ("U kunt tegen mij zeggen: kom met een voorstel, en dan gaan wij dat steunen.", False),
+        ("Ik zou zeggen: ik ga de regeling voor de zomer aanpassen.", True),
+    ],
+}
+
+
+def _cases(table: dict[str, list[tuple[str, bool]]]) -> list[tuple[str, str, bool]]:
+    return [(name, text, want) for name, rows in table.items() for text, want in rows]
+
+
+@pytest.mark.parametrize(("construction", "sentence", "promised"), _cases(LETTER))
+def test_commitments_constructions_in_a_letter(
+    construction: str, sentence: str, promised: bool
+) -> None:
+    found = _of(letter(sentence), sentence)
+    assert (found is not None) == promised, (construction, sentence)
+
+
+@pytest.mark.parametrize(("construction", "sentence", "promised"), _cases(DEBATE))
+def test_commitments_constructions_in_a_debate(
+    construction: str, sentence: str, promised: bool
+) -> None:
+    found = _of(debate(sentence), sentence)
+    assert (found is not None) == promised, (construction, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # the Kamer or a letter outside the construction's own clause makes no toezegging
+        ("In de brief van 3 maart schreef ik het al: we gaan de regeling in 2026 aanpassen.",
+         "voornemen"),
+        ("Ik zal, zoals de Kamer vroeg, de regeling in 2026 aanpassen.", "voornemen"),
+        # the Kamer or a letter as the act's object does
+        ("Ik zal de Kamer voor de zomer een brief sturen over de regeling.", "toezegging"),
+        ("Het kabinet zal voor 1 juli in een brief reageren op het advies.", "toezegging"),
+    ],
+)
+def test_commitments_constructions_kind_from_own_clause(sentence: str, kind: str) -> None:
+    found = _of(letter(sentence), sentence)
+    assert found is not None and found.kind == kind
+
+
+def test_commitments_constructions_as_said_mid_letter() -> None:
+    text = "Eerste zin. Zoals toegezegd, zal ik u informeren."
+    start = text.index("Zoals")
+    assert _promises.clause_start(text, start, len(text) - 10) == text.index("zal ik")
+    assert _promises.clause_start(text[start:], 0, 20) == text[start:].index("zal ik")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "we werken " * 100_000,  # one sentence of 1 MB, a construction in every other word
+        "Wij zullen niet " * 65_000,  # a marker of the verb lexicon in every third word
+    ],
+    ids=["we-werken", "wij-zullen-niet"],
+)
+def test_commitments_constructions_adversarial_text_is_linear(body: str) -> None:
+    # a guard against hangs, not a benchmark: these took minutes when every match read the
+    # whole sentence
+    began = time.perf_counter()
+    letter(body + ".")
+    assert time.perf_counter() - began < 20

@@ -65,15 +65,34 @@ def unglue(name: str) -> str:
     return _GLUED_PREFIX.sub(r"\1 ", name)
 
 
-def hyphen_parts(text: str, name: str) -> list[str]:
-    """The members a hyphenated name in a motion's name stands for, as the document ``text``
-    shows: two for "Van Toorenburg-Dijsselbloem", one where it speaks of "mevrouw Michon-Derkzen"
-    (also a speaker's label "Mevrouw Michon-Derkzen (VVD):")."""
+# a title, then up to six words of a name ("mevrouw Michon-Derkzen (VVD)", "de heer Van
+# Toorenburg-Dijsselbloem zegt"): the names that follow a title, of which prefixes are tried
+_TITLED = re.compile(_ONE_PERSON.pattern + r"\s+(?P<name>[\w'’-]+(?:\s+[\w'’-]+){0,5})")
+
+
+def titled_names(text: str) -> frozenset[str]:
+    """The hyphenated names that ``text`` writes after a title of one person ("mevrouw
+    Michon-Derkzen", "het lid Van Toorenburg-Dijsselbloem"): every word prefix of the words that
+    follow the title, so the set holds the name whatever follows it. One pass over the text."""
+    found: set[str] = set()
+    for m in _TITLED.finditer(text):
+        words = m["name"].split()
+        for i in range(1, len(words) + 1):
+            name = " ".join(words[:i])
+            if "-" in name and not name.endswith("-"):
+                found.add(name)
+    return frozenset(found)
+
+
+def hyphen_parts(name: str, titled: frozenset[str]) -> list[str]:
+    """The members a hyphenated name in a motion's name stands for: two for "Van
+    Toorenburg-Dijsselbloem", one where the document speaks of "mevrouw Michon-Derkzen" (also a
+    speaker's label "Mevrouw Michon-Derkzen (VVD):"), that is where ``titled`` (the document's
+    :func:`titled_names`) holds the name."""
     parts = _HYPHENATED.split(name)
-    if len(parts) < 2 or _ONE_PERSON.search(text) is None:
+    if len(parts) < 2:
         return parts
-    whole = re.compile(_ONE_PERSON.pattern + rf"\s+{re.escape(name)}(?![\w-])")
-    return [name] if whole.search(text) else parts
+    return [name] if name in titled else parts
 
 
 _OWNER = re.compile(
@@ -99,4 +118,4 @@ def owner(text: str, pos: int) -> str | None:
     return found[-1]
 
 
-__all__ = ["hyphen_parts", "owner", "same_member", "same_members", "unglue"]
+__all__ = ["hyphen_parts", "owner", "same_member", "same_members", "titled_names", "unglue"]

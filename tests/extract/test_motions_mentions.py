@@ -85,6 +85,12 @@ def test_motions_mentions_seed_000_has_none(seed_000: Path) -> None:
             ["Van Ab-Cd"],
             False,
         ),
+        # ... or another title stands just before
+        (
+            "De heer Jansen en mevrouw Michon-Derkzen vroegen het. De motie-Michon-Derkzen volgt.",
+            ["Michon-Derkzen"],
+            False,
+        ),
         # ... but a longer name is another person
         (
             "Mevrouw Van Ab-Cdef sprak. De motie-Van Ab-Cd vraagt dat.",

@@ -66,8 +66,9 @@ def unglue(name: str) -> str:
 
 
 # a title, then up to six words of a name ("mevrouw Michon-Derkzen (VVD)", "de heer Van
-# Toorenburg-Dijsselbloem zegt"): the names that follow a title, of which prefixes are tried
-_TITLED = re.compile(_ONE_PERSON.pattern + r"\s+(?P<name>[\w'’-]+(?:\s+[\w'’-]+){0,5})")
+# Toorenburg-Dijsselbloem zegt"), of which the prefixes are tried; read ahead, so that a title
+# among those words ("de heer Jansen en mevrouw Michon-Derkzen") is found too
+_TITLED = re.compile(_ONE_PERSON.pattern + r"\s+(?=(?P<name>[\w'’-]+(?:\s+[\w'’-]+){0,5}))")
 
 
 def titled_names(text: str) -> frozenset[str]:

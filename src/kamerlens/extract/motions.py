@@ -14,8 +14,10 @@ chair's "voorgesteld door ..." or the signature lines below it; when the signatu
 co-signers of a "C.S." heading, they are members and no longer also counted as "c.s.".
 
 In a debate a motion is often named by the number it got ("de motie op stuk nr. 48", "De eerste
-motie, op stuk nr. 905, is van mevrouw Leijten"): such mentions are motions too, merged by number,
-with the debate's dossier when it names one. What the speakers say of motions (a member's own
+motie, op stuk nr. 905, is van mevrouw Leijten"): such mentions are motions too, merged by number.
+Such a number gets a dossier only where the numbers the debate names with one dossier enclose it
+(``motion_debate.debate_dossiers``), and it is not merged with a citation of that number when the
+document cites the number with several dossiers. What the speakers say of motions (a member's own
 motion, the government's appreciation) is read in ``motion_debate``.
 """
 
@@ -537,8 +539,8 @@ def _motion(doc: Doc, group: _Group) -> Motion:
 def _debate_mentions(
     doc: Doc, mentions: list[_Mention], texts: list[_Mention]
 ) -> list[_Mention]:
-    """In a debate: a member's own motions, and the debate's dossier for motions named by
-    their number only."""
+    """In a debate: a member's own motions, and the dossier of motions named by their number
+    only, where the numbers the debate names with a dossier enclose theirs."""
     taken = [(m.start, m.end) for m in mentions]
     own = [
         _Mention(start, end, [speaker])

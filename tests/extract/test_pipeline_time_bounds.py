@@ -6,11 +6,13 @@ minutes on them).
   a list of web addresses gives ("aa.Bb/aa.Bb/...");
 - glued sentence ends without spaces ("kijken.Voor...");
 - a debate naming one hyphenated motion name many times ("motie Van Ab-Cd");
-- a debate of 6,000 turns: 3,000 members' motions by number, each with the minister's view.
+- a debate of 6,000 turns: 3,000 members' motions by number, each with the minister's view;
+- a debate naming 5,000 motions of as many members ("De motie-Bakabe vraagt dat.").
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -44,6 +46,11 @@ def _debate(motions: int) -> str:
     )
 
 
+def _surnames(n: int) -> list[str]:
+    letters = itertools.product("bdfgklmnprst", "aeiou", "bdfgklmnprst", "aeiou", "bdfgklmnprst")
+    return ["".join(w).capitalize() for w in itertools.islice(letters, n)]
+
+
 CASES = {
     "no_spaces_glued_and_slashes": ("aa.Bb/" * 170_000, []),
     "no_spaces_glued_ends": ("kijken.Voor" * 95_000, []),
@@ -54,6 +61,12 @@ CASES = {
     "debate_of_3000_motions": (
         _debate(3000),
         [[["Van Ab-Cd"], str(i), "ontraden"] for i in range(1, 3001)],
+    ),
+    "debate_of_5000_members": (
+        "Mevrouw Ab (X): "
+        + " ".join(f"De motie-{name} vraagt dat." for name in _surnames(5000))
+        + "\nMinister X: Nee.",
+        [[[name], None, None] for name in _surnames(5000)],
     ),
 }
 

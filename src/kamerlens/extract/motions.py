@@ -34,6 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from kamerlens.extract._motion_names import (
+    FirstMembers,
     hyphen_parts,
     owner,
     same_member,
@@ -490,16 +491,19 @@ def merge(mentions: list[_Mention]) -> list[_Group]:
     shared = {number for number, named in dossiers.items() if len(named) > 1}
     groups: list[_Group] = []
     # A group with another number contradicts a numbered mention (see _conflict): such a mention
-    # is scored against the groups of its number and those without one only.
+    # is scored against the groups of its number and those without one only. One without a
+    # number is scored against the groups it may share a footnote or its first member with.
     by_number: dict[str, list[int]] = {}
     unnumbered: set[int] = set()
+    by_marker: dict[str, set[int]] = {}
+    by_note: dict[str, set[int]] = {}
+    first_members = FirstMembers()
     for m in sorted(mentions, key=lambda x: x.start):
         if m.number:
             found: Iterable[int] = [*by_number.get(m.number, ()), *unnumbered]
-        elif m.members or m.in_note or m.marker:
-            found = range(len(groups))
         else:
-            found = ()  # nothing to tie it to a group: a motion of its own
+            tied = by_marker.get(m.in_note or "", set()) | by_note.get(m.marker or "", set())
+            found = tied.union(first_members.like(m.members[0])) if m.members else tied
         best = max(
             ((_affinity(groups[i], m, shared), groups[i].mentions[-1].start, i) for i in found),
             default=(0, 0, 0),
@@ -511,7 +515,14 @@ def merge(mentions: list[_Mention]) -> list[_Group]:
             groups.append(_Group())
             unnumbered.add(index)
         target = groups[index]
+        had_members = bool(target.names)
         target.add(m)
+        if target.names and not had_members:
+            first_members.add(target.names[0], index)
+        if m.marker:
+            by_marker.setdefault(m.marker, set()).add(index)
+        if m.in_note:
+            by_note.setdefault(m.in_note, set()).add(index)
         if index in unnumbered and (number := target.value("number")):
             unnumbered.discard(index)
             by_number.setdefault(number, []).append(index)

@@ -224,9 +224,7 @@ def _sentences(doc: Doc, turn: Turn, starts: list[int]) -> list[tuple[int, int]]
     """The sentences of ``turn`` after its label; ``starts`` are those of ``doc.sentences``."""
     i = max(0, bisect_right(starts, turn.label_end) - 1)
     out = []
-    for s, e in doc.sentences[i:]:
-        if s >= turn.end:
-            break
+    for s, e in doc.sentences[i : bisect_left(starts, turn.end)]:
         s, e = max(s, turn.label_end), min(e, turn.end)
         if e > s:
             out.append((s, e))

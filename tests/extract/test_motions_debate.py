@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kamerlens.extract import extract
+from kamerlens.extract.motion_debate import debate_dossiers
 from kamerlens.models import Motion, Record
 
 REAL = Path(__file__).parents[1] / "real" / "docs"
@@ -81,8 +82,11 @@ def test_motions_debate_number_only_with_the_debates_dossier() -> None:
     assert set(found) == {str(n) for n in range(38, 73)} - {"37"}
     anonymous = sorted(int(n) for n, m in found.items() if not m.members)
     assert anonymous == [41, 42, 43, 44, 48, 49, 52, 55, 56, 59, 60, 62, 63, 70]
-    # the chair's "(36410-VI, nr. 71)" names the debate's one dossier
-    assert {m.dossier for m in found.values()} == {"36410-VI"}
+    # the chair names 36410-VI with nrs. 47, 51, 71 and 72 ("stel ik voor haar motie (36410-VI,
+    # nr. 47) aan te houden"): the numbers between are that dossier's, those before are not known
+    dossiers = {int(n): m.dossier for n, m in found.items()}
+    assert {n for n, d in dossiers.items() if d == "36410-VI"} == set(range(47, 73))
+    assert {n for n, d in dossiers.items() if d is None} == set(range(38, 47))
     assert _record("hand_jenv_begroting_2024_appreciatie.txt").text[
         found["48"].start : found["48"].end
     ] == "motie op stuk nr. 48"
@@ -108,6 +112,73 @@ def test_motions_debate_number_with_its_dossier_in_brackets() -> None:
     (v,) = _motions("De heer Jansen (VVD): Dat is de motie op stuk nr. 12 (36 410-XIV). Klopt dat? "
                     "Minister Adema: Ja.")
     assert (v.dossier, v.number) == ("36410-XIV", "12")
+
+
+def _chair_holds(motions: list[tuple[str, str, str]]) -> str:
+    """The chair's "Op verzoek van de heer X stel ik voor zijn motie (dossier, nr. N) aan te
+    houden" for each (member, dossier, number)."""
+    return "De voorzitter: " + " ".join(
+        f"Op verzoek van de heer {member} stel ik voor zijn motie ({dossier}, nr. {number}) aan "
+        "te houden. Daartoe wordt besloten."
+        for member, dossier, number in motions
+    )
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        # 15 lies between the begroting's 12 and 20, 9 is the wetsvoorstel's, 30 is neither's
+        ([("Grinwis", "36500", "9")], {"15": "36410-XIV", "9": "36500", "30": None}),
+        # the wetsvoorstel's 14 and 18 enclose 15 too: the number alone does not say which
+        (
+            [("Grinwis", "36500", "14"), ("Bikker", "36500", "18")],
+            {"15": None, "9": None, "30": None},
+        ),
+    ],
+)
+def test_motions_debate_number_only_dossier_from_the_numbers_named_with_it(
+    other: list[tuple[str, str, str]], expected: dict[str, str | None]
+) -> None:
+    text = (
+        "De voorzitter: Ik geef het woord aan de minister.\n"
+        "Minister Adema: Dank u wel, voorzitter. De motie op stuk nr. 15 krijgt oordeel Kamer. "
+        "De motie op stuk nr. 9 ontraad ik. De motie op stuk nr. 30 ontraad ik ook.\n"
+        + _chair_holds([("Jansen", "36410-XIV", "12"), ("Dijk", "36410-XIV", "20"), *other])
+        + "\nMinister Adema: Dank u.\n"
+    )
+    found = {m.number: m.dossier for m in _motions(text)}
+    assert {n: found[n] for n in expected} == expected
+
+
+def test_motions_debate_bare_number_not_merged_across_dossiers() -> None:
+    # nr. 12 of two dossiers: the minister's "nr. 12" is neither's (no dossier invented)
+    text = (
+        _chair_holds([("Jansen", "36410-XIV", "12"), ("Grinwis", "36500", "12")])
+        + "\nMinister Adema: De motie op stuk nr. 12 ontraad ik.\nDe voorzitter: Dank u.\n"
+    )
+    got = sorted((m.dossier or "", m.members, m.appreciation) for m in _motions(text))
+    assert got == [
+        ("", (), "ontraden"),
+        ("36410-XIV", ("Jansen",), "aangehouden"),
+        ("36500", ("Grinwis",), "aangehouden"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("named", "numbers", "expected"),
+    [
+        ([("36410-VI", "38"), ("36410-VI", "44")], ["38", "41", "44", "45"],
+         {"38": "36410-VI", "41": "36410-VI", "44": "36410-VI"}),
+        ([("36410-VI", "38"), ("36500", "40"), ("36410-VI", "44")], ["39", "40", "41"],
+         {"39": "36410-VI", "41": "36410-VI"}),
+        ([("36410-VI", "38")], ["38", "12-A", "²"], {"38": "36410-VI"}),
+        ([], ["38"], {}),
+    ],
+)  # fmt: skip
+def test_motions_debate_dossiers_of_numbers(
+    named: list[tuple[str, str]], numbers: list[str], expected: dict[str, str]
+) -> None:
+    assert debate_dossiers(named, numbers) == expected
 
 
 @pytest.mark.parametrize(

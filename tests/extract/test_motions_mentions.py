@@ -79,6 +79,24 @@ def test_motions_mentions_seed_000_has_none(seed_000: Path) -> None:
             ["Michon-Derkzen"],
             False,
         ),
+        # ... also when more words follow the title's name
+        (
+            "Het lid Van Ab-Cd heeft gelijk: de motie-Van Ab-Cd vraagt dat.",
+            ["Van Ab-Cd"],
+            False,
+        ),
+        # ... or another title stands just before
+        (
+            "De heer Jansen en mevrouw Michon-Derkzen vroegen het. De motie-Michon-Derkzen volgt.",
+            ["Michon-Derkzen"],
+            False,
+        ),
+        # ... but a longer name is another person
+        (
+            "Mevrouw Van Ab-Cdef sprak. De motie-Van Ab-Cd vraagt dat.",
+            ["Van Ab", "Cd"],
+            False,
+        ),
         # a lower-case particle after the hyphen: one surname
         ("Ik voer de motie-Faber-van de Klashorst uit.", ["Faber-van de Klashorst"], False),
     ],

@@ -42,3 +42,40 @@ from kamerlens.extract.sentences import split
 )
 def test_sentences_split_real_prose(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a PDF text layer lost the space after a stop: two sentences
+        (
+            "We gaan dat bekijken.Voor uw vraag over de regeling geldt dit.",
+            ["We gaan dat bekijken.", "Voor uw vraag over de regeling geldt dit."],
+        ),
+        # an abbreviation before a capital is no end ("nr.Vijf", "bijv.Nederland")
+        ("Zie bijlage nr.Vijf van het rapport.", ["Zie bijlage nr.Vijf van het rapport."]),
+        # an e-mail or web address: no end inside it
+        (
+            "Vragen kunt u mailen aan piet.Jansen@minbzk.nl of bellen.",
+            ["Vragen kunt u mailen aan piet.Jansen@minbzk.nl of bellen."],
+        ),
+        (
+            "Zie rijksoverheid.Nl/onderwerpen voor meer.",
+            ["Zie rijksoverheid.Nl/onderwerpen voor meer."],
+        ),
+        ("Kijk op www.Overheid.nl voor meer.", ["Kijk op www.Overheid.nl voor meer."]),
+        # one address early in a run without spaces does not keep the later ends glued: the
+        # word before a stop reaches back 40 characters at most
+        (
+            "Zie/bijlage.Hetkabinetheeftdezetekstzonderspatiesgeschreven.Daarnavolgtdebrief.",
+            [
+                "Zie/bijlage.Hetkabinetheeftdezetekstzonderspatiesgeschreven.",
+                "Daarnavolgtdebrief.",
+            ],
+        ),
+        # a run of glued ends and slashes (a URL list) is one span, found in one pass
+        ("aa.Bb/" * 5, ["aa.Bb/" * 5]),
+    ],
+)
+def test_sentences_split_glued_ends(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in split(text)] == expected

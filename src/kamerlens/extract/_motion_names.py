@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _PREFIXES = ("van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "op", "in")
 # "VanWijngaarden": a text whose line breaks were removed glued the prefix to the surname
@@ -23,6 +23,9 @@ _ONE_PERSON = re.compile(
     r"\b(?:[Mm]evrouw|[Dd]e\s+heer|[Hh]et\s+(?:Kamer)?lid|[Mm]ijn\s+collega|[Cc]ollega|[Mm]inister"
     r"|[Ss]taatssecretaris)"
 )
+
+
+_SAME = 85  # how alike two surnames are (0-100) to be one member's: a slight misspelling
 
 
 @lru_cache(maxsize=4096)
@@ -46,7 +49,7 @@ def _given(name: str) -> str | None:
 
 
 def same_member(a: str, b: str) -> bool:
-    if fuzz.ratio(_surname(a), _surname(b)) < 85:
+    if fuzz.ratio(_surname(a), _surname(b)) < _SAME:
         return False
     ga, gb = _given(a), _given(b)
     return not (ga and gb and ga != gb)
@@ -60,20 +63,62 @@ def same_members(a: list[str], b: list[str]) -> bool:
     return all(any(same_member(x, y) for y in long) for x in short)
 
 
+class FirstMembers:
+    """Groups of mentions by the surname of their first member, found again the way
+    :func:`same_members` compares first members (fuzzy), in one pass over the surnames."""
+
+    def __init__(self) -> None:
+        self._surnames: list[str] = []
+        self._groups: dict[str, list[int]] = {}
+
+    def add(self, name: str, group: int) -> None:
+        key = _surname(name)
+        if key not in self._groups:
+            self._surnames.append(key)
+        self._groups.setdefault(key, []).append(group)
+
+    def like(self, name: str) -> list[int]:
+        """The groups whose first member may be ``name`` (see :func:`same_member`)."""
+        hits = process.extract(
+            _surname(name), self._surnames, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None
+        )
+        return [group for key, _, _ in hits for group in self._groups[key]]
+
+
 def unglue(name: str) -> str:
     """ "VanWijngaarden" -> "Van Wijngaarden"."""
     return _GLUED_PREFIX.sub(r"\1 ", name)
 
 
-def hyphen_parts(text: str, name: str) -> list[str]:
-    """The members a hyphenated name in a motion's name stands for, as the document ``text``
-    shows: two for "Van Toorenburg-Dijsselbloem", one where it speaks of "mevrouw Michon-Derkzen"
-    (also a speaker's label "Mevrouw Michon-Derkzen (VVD):")."""
+# a title, then up to six words of a name ("mevrouw Michon-Derkzen (VVD)", "de heer Van
+# Toorenburg-Dijsselbloem zegt"), of which the prefixes are tried; read ahead, so that a title
+# among those words ("de heer Jansen en mevrouw Michon-Derkzen") is found too
+_TITLED = re.compile(_ONE_PERSON.pattern + r"\s+(?=(?P<name>[\w'’-]+(?:\s+[\w'’-]+){0,5}))")
+
+
+def titled_names(text: str) -> frozenset[str]:
+    """The hyphenated names that ``text`` writes after a title of one person ("mevrouw
+    Michon-Derkzen", "het lid Van Toorenburg-Dijsselbloem"): every word prefix of the words that
+    follow the title, so the set holds the name whatever follows it. One pass over the text."""
+    found: set[str] = set()
+    for m in _TITLED.finditer(text):
+        words = m["name"].split()
+        for i in range(1, len(words) + 1):
+            name = " ".join(words[:i])
+            if "-" in name and not name.endswith("-"):
+                found.add(name)
+    return frozenset(found)
+
+
+def hyphen_parts(name: str, titled: frozenset[str]) -> list[str]:
+    """The members a hyphenated name in a motion's name stands for: two for "Van
+    Toorenburg-Dijsselbloem", one where the document speaks of "mevrouw Michon-Derkzen" (also a
+    speaker's label "Mevrouw Michon-Derkzen (VVD):"), that is where ``titled`` (the document's
+    :func:`titled_names`) holds the name."""
     parts = _HYPHENATED.split(name)
-    if len(parts) < 2 or _ONE_PERSON.search(text) is None:
+    if len(parts) < 2:
         return parts
-    whole = re.compile(_ONE_PERSON.pattern + rf"\s+{re.escape(name)}(?![\w-])")
-    return [name] if whole.search(text) else parts
+    return [name] if name in titled else parts
 
 
 _OWNER = re.compile(
@@ -99,4 +144,6 @@ def owner(text: str, pos: int) -> str | None:
     return found[-1]
 
 
-__all__ = ["hyphen_parts", "owner", "same_member", "same_members", "unglue"]
+__all__ = [
+    "FirstMembers",
+    "hyphen_parts", "owner", "same_member", "same_members", "titled_names", "unglue"]

@@ -4,7 +4,8 @@ Three things that only a debate's speaker turns tell (``doc.results["turns"]``):
 
 - a member speaking of a motion of her or his own ("mijn motie", "Ik ga hierover een motie
   indienen", "We hebben al een motie ingediend"): the speaker is its submitter;
-- the debate's own dossier, for the motions it names by number only ("De motie op stuk nr. 48");
+- the dossier of a motion it names by number only ("De motie op stuk nr. 48"), where the numbers
+  it names with a dossier ("Zij krijgt nr. 38 (36410-VI)") enclose it;
 - the government's appreciation of each motion ("De motie op stuk nr. 39 krijgt oordeel Kamer",
   "Die ontraad ik", "de motie neem ik over"), and the chair stating the outcome ("Op verzoek van de
   heer X stel ik voor zijn motie (36410-VI, nr. 71) aan te houden", "Dan is de motie op stuk nr.
@@ -88,11 +89,41 @@ def own_mentions(
     return out
 
 
-def debate_dossier(dossiers: Iterable[str | None]) -> str | None:
-    """The dossier of a debate's motions when they name exactly one: "Zij krijgt nr. 38
-    (36410-VI)", "zijn motie (36410-VI, nr. 71)"."""
-    named = {d for d in dossiers if d}
-    return named.pop() if len(named) == 1 else None
+def debate_dossiers(named: Iterable[tuple[str, str]], numbers: Iterable[str]) -> dict[str, str]:
+    """The dossier of each of the motion ``numbers`` a debate names without one ("de motie op stuk
+    nr. 48"), from the (dossier, number) pairs it ``named`` ("Zij krijgt nr. 38 (36410-VI)", "zijn
+    motie (36410-VI, nr. 71)"): the one dossier whose range of numbers holds the number. A number
+    in no dossier's range, or in two, gets none: a begroting debate may run motions on the
+    begroting and on a wetsvoorstel, and the number alone does not say which.
+
+    >>> named = [("36410-VI", "38"), ("36410-VI", "44"), ("36500", "12")]
+    >>> debate_dossiers(named, ["40", "12", "7"])
+    {'12': '36500', '40': '36410-VI'}
+    """
+    ranges: dict[str, tuple[int, int]] = {}
+    for dossier, number in named:
+        if _DIGITS.fullmatch(number):
+            n = int(number)
+            lo, hi = ranges.get(dossier, (n, n))
+            ranges[dossier] = (min(lo, n), max(hi, n))
+    # one sweep over the ranges' ends and the numbers asked (a range opens before a number at
+    # its start and closes after a number at its end)
+    events = [(lo, 0, d) for d, (lo, _) in ranges.items()]
+    events += [(hi, 2, d) for d, (_, hi) in ranges.items()]
+    events += [(int(n), 1, n) for n in set(numbers) if _DIGITS.fullmatch(n)]
+    active: set[str] = set()
+    found: dict[str, str] = {}
+    for _, kind, name in sorted(events):
+        if kind == 0:
+            active.add(name)
+        elif kind == 2:
+            active.discard(name)
+        elif len(active) == 1:
+            found[name] = next(iter(active))
+    return found
+
+
+_DIGITS = re.compile(r"[0-9]+")
 
 
 # ---------------------------------------------------------------- appreciations
@@ -104,13 +135,14 @@ def appreciate(doc: Doc, motions: list[Motion]) -> list[Motion]:
         return motions
     turns: Sequence[Turn] = doc.results["turns"]
     anchors = _anchors(doc.text, motions)
+    starts = [s for s, _ in doc.sentences]
     given: dict[int, tuple[str, int, int]] = {}
     for k, turn in enumerate(turns):
         who = _who(turn)
         if who is None:
             continue
         previous = turns[k - 1] if k else None
-        for start, end, value, targets in _statements(doc, turn, previous, who, anchors):
+        for start, end, value, targets in _statements(doc, turn, previous, who, anchors, starts):
             for i in targets:
                 given[i] = (value, start, end)  # a later statement overrides an earlier one
     return [
@@ -169,11 +201,11 @@ def _anchors(text: str, motions: list[Motion]) -> _Anchors:
 
 
 def _statements(
-    doc: Doc, turn: Turn, previous: Turn | None, who: str, anchors: _Anchors
+    doc: Doc, turn: Turn, previous: Turn | None, who: str, anchors: _Anchors, starts: list[int]
 ) -> list[tuple[int, int, str, list[int]]]:
     _, _, conditional, rules = _vocabulary()
     text, out = doc.text, []
-    for s, e in _sentences(doc, turn):
+    for s, e in _sentences(doc, turn, starts):
         if text[s:e].rstrip().endswith("?"):
             continue  # "Dan wordt de motie door de minister ontraden, hè?"
         for rule in rules:
@@ -188,13 +220,11 @@ def _statements(
     return sorted(out)
 
 
-def _sentences(doc: Doc, turn: Turn) -> list[tuple[int, int]]:
-    starts = [s for s, _ in doc.sentences]
+def _sentences(doc: Doc, turn: Turn, starts: list[int]) -> list[tuple[int, int]]:
+    """The sentences of ``turn`` after its label; ``starts`` are those of ``doc.sentences``."""
     i = max(0, bisect_right(starts, turn.label_end) - 1)
     out = []
-    for s, e in doc.sentences[i:]:
-        if s >= turn.end:
-            break
+    for s, e in doc.sentences[i : bisect_left(starts, turn.end)]:
         s, e = max(s, turn.label_end), min(e, turn.end)
         if e > s:
             out.append((s, e))
@@ -215,4 +245,4 @@ def _referent(
     return found or []
 
 
-__all__ = ["appreciate", "debate_dossier", "own_mentions"]
+__all__ = ["appreciate", "debate_dossiers", "own_mentions"]

@@ -14,8 +14,10 @@ chair's "voorgesteld door ..." or the signature lines below it; when the signatu
 co-signers of a "C.S." heading, they are members and no longer also counted as "c.s.".
 
 In a debate a motion is often named by the number it got ("de motie op stuk nr. 48", "De eerste
-motie, op stuk nr. 905, is van mevrouw Leijten"): such mentions are motions too, merged by number,
-with the debate's dossier when it names one. What the speakers say of motions (a member's own
+motie, op stuk nr. 905, is van mevrouw Leijten"): such mentions are motions too, merged by number.
+Such a number gets a dossier only where the numbers the debate names with one dossier enclose it
+(``motion_debate.debate_dossiers``), and it is not merged with a citation of that number when the
+document cites the number with several dossiers. What the speakers say of motions (a member's own
 motion, the government's appreciation) is read in ``motion_debate``.
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -31,10 +33,18 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from kamerlens.extract._motion_names import hyphen_parts, owner, same_member, same_members, unglue
+from kamerlens.extract._motion_names import (
+    FirstMembers,
+    hyphen_parts,
+    owner,
+    same_member,
+    same_members,
+    titled_names,
+    unglue,
+)
 from kamerlens.extract._speech import is_debate
 from kamerlens.extract.document import name_case, parse_date
-from kamerlens.extract.motion_debate import appreciate, debate_dossier, own_mentions
+from kamerlens.extract.motion_debate import appreciate, debate_dossiers, own_mentions
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.extract.references import canonical_dossier
 from kamerlens.models import Mention, Motion, Reference
@@ -289,13 +299,16 @@ def _mention_matches(text: str) -> Iterator[re.Match[str]]:
 def _running_mentions(doc: Doc, refs: dict[int, list[Reference]]) -> list[_Mention]:
     not_names = set(vocabulary()["not_names"])
     out: list[_Mention] = []
+    titled: frozenset[str] | None = None  # read once, when a hyphenated name first needs it
     for m in _mention_matches(doc.text):
         names_group = "names" if m.group("names") else "hnames"
         names_text = m.group(names_group) or ""
         members = [n for n in _split_names(names_text) if _is_member_name(n, not_names)]
         if not re.search(r"\b(?:lid|heer|mevrouw|collega)\b", m.group("intro") or ""):
             # "het lid", "mevrouw": one person, whose surname may hold a hyphen
-            members = [part for n in members for part in hyphen_parts(doc.text, n)]
+            if titled is None and any("-" in n for n in members):
+                titled = titled_names(doc.text)
+            members = [part for n in members for part in hyphen_parts(n, titled or frozenset())]
         end = m.end(names_group) if members else m.end("word")
         plural = bool(m.group("plural"))
         if plural and members and not re.search(r"\b(?:van|door)\b", m.group("intro") or ""):
@@ -431,16 +444,22 @@ def _conflict(group: _Group, m: _Mention) -> bool:
     return bool(m.subject and subject and fuzz.token_set_ratio(m.subject, subject) < 60)
 
 
-def _affinity(group: _Group, m: _Mention) -> int:
+def _affinity(group: _Group, m: _Mention, shared: set[str]) -> int:
     """How surely ``m`` is a mention of the group's motion: 3 tied by a footnote marker, 2 the
-    same citation, 1 the same members, 0 not (or contradicting what the group says)."""
+    same citation, 1 the same members, 0 not (or contradicting what the group says). A number
+    without a dossier is no citation of a group's dossier when the document names that number
+    with several dossiers (the numbers ``shared``)."""
     if _conflict(group, m):
         return 0
     if m.in_note and any(g.marker == m.in_note for g in group.mentions):
         return 3
     if m.marker and any(g.in_note == m.marker for g in group.mentions):
         return 3
-    if m.number and m.number == group.value("number"):
+    if (
+        m.number
+        and m.number == group.value("number")
+        and (m.dossier or not group.value("dossier") or m.number not in shared)
+    ):
         return 2  # the same number (and no other dossier: see _conflict)
     return 1 if same_members(group.members(), m.members) else 0
 
@@ -463,15 +482,48 @@ def merge(mentions: list[_Mention]) -> list[_Group]:
     """Mentions in text order, each joined to the group it is surest to belong to; between
     equally sure groups the one mentioned last (in a debate: the motion being discussed, "zijn
     motie" after "de motie op stuk nr. 51 is afkomstig van de heer Sneller")."""
+    dossiers: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.number and m.dossier:
+            dossiers.setdefault(m.number, set()).add(m.dossier)
+    shared = {number for number, named in dossiers.items() if len(named) > 1}
     groups: list[_Group] = []
+    # A group with another number contradicts a numbered mention (see _conflict): such a mention
+    # is scored against the groups of its number and those without one only. One without a
+    # number is scored against the groups it may share a footnote or its first member with.
+    by_number: dict[str, list[int]] = {}
+    unnumbered: set[int] = set()
+    by_marker: dict[str, set[int]] = {}
+    by_note: dict[str, set[int]] = {}
+    first_members = FirstMembers()
     for m in sorted(mentions, key=lambda x: x.start):
-        scored = [(_affinity(g, m), g.mentions[-1].start, i) for i, g in enumerate(groups)]
-        best = max(scored, default=(0, 0, 0))
-        target = groups[best[2]] if best[0] else None
-        if target is None:
-            target = _Group()
-            groups.append(target)
+        if m.number:
+            found: Iterable[int] = [*by_number.get(m.number, ()), *unnumbered]
+        else:
+            tied = by_marker.get(m.in_note or "", set()) | by_note.get(m.marker or "", set())
+            found = tied.union(first_members.like(m.members[0])) if m.members else tied
+        best = max(
+            ((_affinity(groups[i], m, shared), groups[i].mentions[-1].start, i) for i in found),
+            default=(0, 0, 0),
+        )
+        if best[0]:
+            index = best[2]
+        else:
+            index = len(groups)
+            groups.append(_Group())
+            unnumbered.add(index)
+        target = groups[index]
+        had_members = bool(target.names)
         target.add(m)
+        if target.names and not had_members:
+            first_members.add(target.names[0], index)
+        if m.marker:
+            by_marker.setdefault(m.marker, set()).add(index)
+        if m.in_note:
+            by_note.setdefault(m.in_note, set()).add(index)
+        if index in unnumbered and (number := target.value("number")):
+            unnumbered.discard(index)
+            by_number.setdefault(number, []).append(index)
     return groups
 
 
@@ -496,18 +548,19 @@ def _motion(doc: Doc, group: _Group) -> Motion:
 def _debate_mentions(
     doc: Doc, mentions: list[_Mention], texts: list[_Mention]
 ) -> list[_Mention]:
-    """In a debate: a member's own motions, and the debate's dossier for motions named by
-    their number only."""
+    """In a debate: a member's own motions, and the dossier of motions named by their number
+    only, where the numbers the debate names with a dossier enclose theirs."""
     taken = [(m.start, m.end) for m in mentions]
     own = [
         _Mention(start, end, [speaker])
         for start, end, speaker in own_mentions(doc, taken, [t.start for t in texts])
     ]
-    dossier = debate_dossier(m.dossier for m in mentions if m.number)
-    if dossier:
-        for m in mentions:
-            if m.number and not m.dossier:
-                m.dossier = dossier
+    named = [(m.dossier, m.number) for m in mentions if m.dossier and m.number]
+    bare = [m for m in mentions if m.number and not m.dossier]
+    if named and bare:
+        dossier_of = debate_dossiers(named, [m.number for m in bare if m.number])
+        for m in bare:
+            m.dossier = dossier_of.get(m.number or "")
     return own
 
 

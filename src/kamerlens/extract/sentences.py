@@ -37,6 +37,10 @@ _END = re.compile(
 # A sentence end glued to the next sentence by a PDF text layer ("kijken.Voor uw vraag"): a
 # lower-case word, a stop, then a capitalised word. Not initials, abbreviations or web addresses.
 _GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Ý][a-zà-ÿ])")
+# The word after such a stop belongs to an e-mail or web address ("piet.Jansen@minbzk.nl",
+# "zie rijksoverheid.Nl/onderwerpen"): an @ or / in it, or a stop before a lower-case letter.
+_ADDRESS_AFTER = re.compile(r"[^\s@/]*(?:[@/]|\.[a-z0-9])")
+_REACH = 40  # how far back (and ahead) of a stop its word is looked for
 
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -50,16 +54,30 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     for s, e in spans:
         begin = s
         for m in _GLUED.finditer(text, s, e):
-            k = m.start()
-            while k > begin and not text[k - 1].isspace():
-                k -= 1
-            word = text[k : m.start() + 1]
-            if _not_an_end(word, abbr) or "/" in word or "www" in word.lower():
+            at = m.start()
+            word = text[_word_before(text, at, max(begin, at - _REACH)) : at + 1]
+            if _not_an_end(word, abbr) or _in_address(word, text, m.end(), e):
                 continue
             out.append((begin, m.end()))
             begin = m.end()
         out.append((begin, e))
     return out
+
+
+def _word_before(text: str, at: int, floor: int) -> int:
+    """Where the word that ends at ``at`` starts: the white space before it, or ``floor``. The
+    floor bounds the walk, so a long run without spaces costs no more than 40 characters a stop."""
+    k = at
+    while k > floor and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _in_address(word: str, text: str, after: int, end: int) -> bool:
+    """Is the stop before ``after`` (ending ``word``) part of a web or e-mail address?"""
+    if "/" in word or "@" in word or "www" in word.lower():
+        return True
+    return _ADDRESS_AFTER.match(text, after, min(end, after + _REACH)) is not None
 
 
 def _split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -78,16 +96,14 @@ def _split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
         first = text[at]
         if first == "\n":
             cut = at
-        elif first == "." and text[cut - 1] not in _SUPERSCRIPTS:
+        elif (
             # "Jansen c.s.¹ Internationale ...": a footnote marker after an abbreviation
-            # closes the sentence; without one, the abbreviation does not. The word before the
-            # stop is found by stepping back to white space (at most 40 characters).
-            floor = max(begin, at - 40)
-            k = at
-            while k > floor and not text[k - 1].isspace():
-                k -= 1
-            if _not_an_end(text[k : at + 1], abbr):
-                continue
+            # closes the sentence; without one, the abbreviation does not
+            first == "."
+            and text[cut - 1] not in _SUPERSCRIPTS
+            and _not_an_end(text[_word_before(text, at, max(begin, at - _REACH)) : at + 1], abbr)
+        ):
+            continue
         _add(text, begin, cut, spans)
         begin = m.end()
     _add(text, begin, end, spans)

@@ -7,7 +7,9 @@ minutes on them).
 - glued sentence ends without spaces ("kijken.Voor...");
 - a debate naming one hyphenated motion name many times ("motie Van Ab-Cd");
 - a debate of 6,000 turns: 3,000 members' motions by number, each with the minister's view;
-- a debate naming 5,000 motions of as many members ("De motie-Bakabe vraagt dat.").
+- a debate naming 5,000 motions of as many members ("De motie-Bakabe vraagt dat.");
+- one sentence naming a government actor or the Netherlands tens of thousands of times, as a
+  flattened table without stops gives ("het kabinet gaat in 2026 ...", "Nederland steunt ...").
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ print(json.dumps({
     "seconds": time.perf_counter() - t0,
     "chars": len(record.text),
     "motions": [[list(m.members), m.number, m.appreciation] for m in record.motions],
+    "positions": len(record.positions),
 }))
 """
 
@@ -68,7 +71,14 @@ CASES = {
         + "\nMinister X: Nee.",
         [[[name], None, None] for name in _surnames(5000)],
     ),
+    "one_sentence_of_actors": (
+        "Geachte voorzitter,\n\n" + "het kabinet gaat in 2026 " * 40_000,
+        [],
+    ),
+    "one_sentence_of_positions": ("Nederland steunt " * 60_000, []),
 }
+# positions found, where the case is about them: every "Nederland steunt" is one
+POSITIONS = {"one_sentence_of_positions": 60_000}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -87,3 +97,5 @@ def test_pipeline_time_bounds_adversarial_text(case: str) -> None:
     found = json.loads(done.stdout)
     assert found["chars"] > 0.9 * len(text)
     assert found["motions"] == motions
+    if case in POSITIONS:
+        assert found["positions"] == POSITIONS[case]

@@ -116,6 +116,8 @@ _EXCLUDE = re.compile(
 _NEGATION = re.compile(r"\b(?:niet|geen)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]")
 _WINDOW = 160  # characters after the verb in which its particle or participle must stand
+_COORD_REACH = 400  # characters after the verb in which a second verb of the subject is looked for
+_LEAD = 200  # characters before the actor in which an inverted verb and its topic stand
 _COORD = re.compile(r"\s+en\s+(?:(?:ook|daarnaast|tevens|verder|vervolgens)\s+)?([\wÀ-ÿ]+)\b", re.I)
 
 
@@ -127,6 +129,7 @@ def positions(doc: Doc) -> None:
     out: list[Position] = []
     text = doc.text
     seen: set[int] = set()
+    excluded: dict[int, bool] = {}  # a sentence is looked at once, not once for every actor in it
     for cue in _ACTOR_CUE.finditer(text, 0, doc.body_end):
         # a literal is fast to scan the whole text for; the actor pattern is tried where it hits
         window = (max(0, cue.start() - 25), min(doc.body_end, cue.end() + 1))
@@ -135,16 +138,23 @@ def positions(doc: Doc) -> None:
                 continue
             seen.add(m.start())
             i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and sents[i][0] <= m.start() < sents[i][1]:
-                out.extend(_positions_at(doc, m, *sents[i]))
+            if i < 0 or not sents[i][0] <= m.start() < sents[i][1]:
+                continue
+            s, e = sents[i]
+            if s not in excluded:
+                excluded[s] = _excluded(text[s:e])
+            if not excluded[s]:
+                out.extend(_positions_at(doc, m, s, e))
     doc.results["positions"] = out
+
+
+def _excluded(sentence: str) -> bool:
+    """A question, a motion's considerations, a question put to the reader: no positions."""
+    return sentence.rstrip(" »”’\"')").endswith("?") or _EXCLUDE.search(sentence) is not None
 
 
 def _positions_at(doc: Doc, m: re.Match[str], s: int, e: int) -> list[Position]:
     text = doc.text
-    sentence = text[s:e]
-    if sentence.rstrip(" »”’\"')").endswith("?") or _EXCLUDE.search(sentence):
-        return []
     if not _is_subject(doc, m, s):
         return []
     verb = _after_subject(doc, m, e) or _before_subject(doc, m, s, e)
@@ -153,7 +163,7 @@ def _positions_at(doc: Doc, m: re.Match[str], s: int, e: int) -> list[Position]:
     actor = m.group(0)
     actor = actor if actor == "Nederland" else actor[0].lower() + actor[1:]
     found = [verb]
-    for coord in _COORD.finditer(text, verb.end, e):
+    for coord in _COORD.finditer(text, verb.end, min(e, verb.end + _COORD_REACH)):
         # a second verb of the same subject: singular, finite ("... en benadrukt dat ...")
         word = coord.group(1)
         if word.lower().endswith("en") and word.lower() not in _lex().aux:
@@ -194,7 +204,7 @@ def _is_subject(doc: Doc, m: re.Match[str], s: int) -> bool:
         return False
     # a capitalised word glued before the actor makes a name ("Invest International Nederland"),
     # unless it opens the sentence ("Ook Nederland steunt")
-    at_start = doc.text[s : m.start()].strip() == prev
+    at_start = m.start() - s <= _LEAD and doc.text[s : m.start()].strip() == prev
     return not (prev[0].isupper() and not at_start and prev.lower() not in lex.topic_starts)
 
 
@@ -222,6 +232,8 @@ def _before_subject(doc: Doc, m: re.Match[str], s: int, e: int) -> _Verb | None:
     """Inversion: "Ook gaf Nederland aan", "Tijdens de Raad benadrukte Nederland"."""
     lex = _lex()
     text = doc.text
+    if m.start() - s > _LEAD:
+        return None  # a topic phrase opens the sentence, a few words before the verb
     before = list(_WORD.finditer(text, s, m.start()))
     if len(before) < 2 or text[before[-1].end() : m.start()].strip():
         return None

@@ -82,11 +82,10 @@ def test_motions_debate_number_only_with_the_debates_dossier() -> None:
     assert set(found) == {str(n) for n in range(38, 73)} - {"37"}
     anonymous = sorted(int(n) for n, m in found.items() if not m.members)
     assert anonymous == [41, 42, 43, 44, 48, 49, 52, 55, 56, 59, 60, 62, 63, 70]
-    # the chair names 36410-VI with nrs. 47, 51, 71 and 72 ("stel ik voor haar motie (36410-VI,
-    # nr. 47) aan te houden"): the numbers between are that dossier's, those before are not known
-    dossiers = {int(n): m.dossier for n, m in found.items()}
-    assert {n for n, d in dossiers.items() if d == "36410-VI"} == set(range(47, 73))
-    assert {n for n, d in dossiers.items() if d is None} == set(range(38, 47))
+    # the chair names 36410-VI with nrs. 47, 51, 71 and 72 only ("stel ik voor haar motie
+    # (36410-VI, nr. 47) aan te houden"); the debate names no other dossier, so its motions,
+    # numbered as one block, are all that dossier's
+    assert {m.dossier for m in found.values()} == {"36410-VI"}
     assert _record("hand_jenv_begroting_2024_appreciatie.txt").text[
         found["48"].start : found["48"].end
     ] == "motie op stuk nr. 48"
@@ -127,9 +126,11 @@ def _chair_holds(motions: list[tuple[str, str, str]]) -> str:
 @pytest.mark.parametrize(
     ("other", "expected"),
     [
-        # 15 lies between the begroting's 12 and 20, 9 is the wetsvoorstel's, 30 is neither's
-        ([("Grinwis", "36500", "9")], {"15": "36410-XIV", "9": "36500", "30": None}),
-        # the wetsvoorstel's 14 and 18 enclose 15 too: the number alone does not say which
+        # 15 lies between the begroting's 12 and 20, 9 is the wetsvoorstel's, 30 lies above the
+        # highest block (the begroting's)
+        ([("Grinwis", "36500", "9")], {"15": "36410-XIV", "9": "36500", "30": "36410-XIV"}),
+        # the wetsvoorstel's 14 and 18 enclose 15 too: the number alone does not say which, and
+        # blocks that overlap say nothing of the numbers outside them
         (
             [("Grinwis", "36500", "14"), ("Bikker", "36500", "18")],
             {"15": None, "9": None, "30": None},
@@ -168,7 +169,9 @@ def test_motions_debate_bare_number_not_merged_across_dossiers() -> None:
     ("named", "numbers", "expected"),
     [
         ([("36410-VI", "38"), ("36410-VI", "44")], ["38", "41", "44", "45"],
-         {"38": "36410-VI", "41": "36410-VI", "44": "36410-VI"}),
+         {"38": "36410-VI", "41": "36410-VI", "44": "36410-VI", "45": "36410-VI"}),
+        ([("36410-VI", "38"), ("36410-VI", "44"), ("36500", "50")], ["30", "45", "60"],
+         {"30": "36410-VI", "60": "36500"}),
         ([("36410-VI", "38"), ("36500", "40"), ("36410-VI", "44")], ["39", "40", "41"],
          {"39": "36410-VI", "41": "36410-VI"}),
         ([("36410-VI", "38")], ["38", "12-A", "²"], {"38": "36410-VI"}),

@@ -92,13 +92,19 @@ def own_mentions(
 def debate_dossiers(named: Iterable[tuple[str, str]], numbers: Iterable[str]) -> dict[str, str]:
     """The dossier of each of the motion ``numbers`` a debate names without one ("de motie op stuk
     nr. 48"), from the (dossier, number) pairs it ``named`` ("Zij krijgt nr. 38 (36410-VI)", "zijn
-    motie (36410-VI, nr. 71)"): the one dossier whose range of numbers holds the number. A number
-    in no dossier's range, or in two, gets none: a begroting debate may run motions on the
-    begroting and on a wetsvoorstel, and the number alone does not say which.
+    motie (36410-VI, nr. 71)"). Motions submitted in one debate are numbered as one block per
+    dossier, and the chair names the dossier with only some of them: a debate that names one
+    dossier gives it to every number. One that names several (a begroting and a wetsvoorstel)
+    gives a number the dossier whose range of named numbers holds it, or, outside every range,
+    the one range that reaches it without crossing another (below the lowest range, above the
+    highest, where the ranges do not overlap); a number in two ranges or in a gap between two
+    gets none.
 
+    >>> debate_dossiers([("36410-VI", "47"), ("36410-VI", "72")], ["38", "50"])
+    {'38': '36410-VI', '50': '36410-VI'}
     >>> named = [("36410-VI", "38"), ("36410-VI", "44"), ("36500", "12")]
-    >>> debate_dossiers(named, ["40", "12", "7"])
-    {'12': '36500', '40': '36410-VI'}
+    >>> debate_dossiers(named, ["40", "12", "7", "20", "50"])
+    {'12': '36500', '40': '36410-VI', '50': '36410-VI', '7': '36500'}
     """
     ranges: dict[str, tuple[int, int]] = {}
     for dossier, number in named:
@@ -106,21 +112,27 @@ def debate_dossiers(named: Iterable[tuple[str, str]], numbers: Iterable[str]) ->
             n = int(number)
             lo, hi = ranges.get(dossier, (n, n))
             ranges[dossier] = (min(lo, n), max(hi, n))
-    # one sweep over the ranges' ends and the numbers asked (a range opens before a number at
-    # its start and closes after a number at its end)
-    events = [(lo, 0, d) for d, (lo, _) in ranges.items()]
-    events += [(hi, 2, d) for d, (_, hi) in ranges.items()]
-    events += [(int(n), 1, n) for n in set(numbers) if _DIGITS.fullmatch(n)]
-    active: set[str] = set()
+    asked = sorted({n for n in numbers if _DIGITS.fullmatch(n)}, key=int)
+    if not ranges:
+        return {}
+    if len(ranges) == 1:
+        (only,) = ranges
+        return {n: only for n in asked}
+    lowest = min(ranges.items(), key=lambda r: r[1][0])
+    highest = max(ranges.items(), key=lambda r: r[1][1])
+    spans = sorted(ranges.values())
+    apart = all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
     found: dict[str, str] = {}
-    for _, kind, name in sorted(events):
-        if kind == 0:
-            active.add(name)
-        elif kind == 2:
-            active.discard(name)
-        elif len(active) == 1:
-            found[name] = next(iter(active))
-    return found
+    for n in asked:
+        v = int(n)
+        holding = [d for d, (lo, hi) in ranges.items() if lo <= v <= hi]
+        if len(holding) == 1:
+            found[n] = holding[0]
+        elif not holding and apart and v < lowest[1][0]:
+            found[n] = lowest[0]
+        elif not holding and apart and v > highest[1][1]:
+            found[n] = highest[0]
+    return dict(sorted(found.items()))
 
 
 _DIGITS = re.compile(r"[0-9]+")

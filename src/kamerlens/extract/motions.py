@@ -15,10 +15,10 @@ co-signers of a "C.S." heading, they are members and no longer also counted as "
 
 In a debate a motion is often named by the number it got ("de motie op stuk nr. 48", "De eerste
 motie, op stuk nr. 905, is van mevrouw Leijten"): such mentions are motions too, merged by number.
-Such a number gets a dossier only where the numbers the debate names with one dossier enclose it
-(``motion_debate.debate_dossiers``), and it is not merged with a citation of that number when the
-document cites the number with several dossiers. What the speakers say of motions (a member's own
-motion, the government's appreciation) is read in ``motion_debate``.
+Such a number gets the debate's dossier, or, in a debate naming several, the one whose block of
+numbers holds it (``motion_debate.debate_dossiers``), and it is not merged with a citation of
+that number when the document cites the number with several dossiers. What the speakers say of
+motions (a member's own motion, the government's appreciation) is read in ``motion_debate``.
 """
 
 from __future__ import annotations
@@ -549,7 +549,7 @@ def _debate_mentions(
     doc: Doc, mentions: list[_Mention], texts: list[_Mention]
 ) -> list[_Mention]:
     """In a debate: a member's own motions, and the dossier of motions named by their number
-    only, where the numbers the debate names with a dossier enclose theirs."""
+    only (``motion_debate.debate_dossiers``)."""
     taken = [(m.start, m.end) for m in mentions]
     own = [
         _Mention(start, end, [speaker])

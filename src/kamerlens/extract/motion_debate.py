@@ -117,21 +117,21 @@ def debate_dossiers(named: Iterable[tuple[str, str]], numbers: Iterable[str]) ->
         return {}
     if len(ranges) == 1:
         (only,) = ranges
-        return {n: only for n in asked}
+        return dict.fromkeys(asked, only)
     lowest = min(ranges.items(), key=lambda r: r[1][0])
     highest = max(ranges.items(), key=lambda r: r[1][1])
     spans = sorted(ranges.values())
     apart = all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
     found: dict[str, str] = {}
-    for n in asked:
-        v = int(n)
+    for asked_n in asked:
+        v = int(asked_n)
         holding = [d for d, (lo, hi) in ranges.items() if lo <= v <= hi]
         if len(holding) == 1:
-            found[n] = holding[0]
+            found[asked_n] = holding[0]
         elif not holding and apart and v < lowest[1][0]:
-            found[n] = lowest[0]
+            found[asked_n] = lowest[0]
         elif not holding and apart and v > highest[1][1]:
-            found[n] = highest[0]
+            found[asked_n] = highest[0]
     return dict(sorted(found.items()))
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pypdfium2 as pdfium
 import pytest
 
 from kamerlens.extract.turns import find_turns
+from kamerlens.ingest.pdf_layout import read_page
 from kamerlens.labels import is_label_line, label_re, ministries
+
+REAL = Path(__file__).parent / "real" / "docs"
 
 _LINES = [
     ("Minister Adema:", True),
@@ -26,11 +32,18 @@ def test_labels_line_is_a_label(line: str, label: bool) -> None:
     assert is_label_line(line) is label
 
 
-@pytest.mark.parametrize(("line", "label"), _LINES)
-def test_labels_ingest_and_turns_agree(line: str, label: bool) -> None:
-    """A line that ingest marks as a label opens a turn in extract, and no other line does."""
-    text = f"De voorzitter:\nHet woord is aan u.\n{line}\nDank u.\nDe heer Dassen (Volt):\nJa."
-    assert len(find_turns(text)) == (3 if is_label_line(line) else 2)
+def test_labels_ingest_and_turns_agree_on_a_real_handelingen_pdf() -> None:
+    """Every label the PDF reader marks on the pages of a real Handelingen (a bold line of the
+    shared vocabulary) opens a turn where extract reads the same page."""
+    pdf = pdfium.PdfDocument(REAL / "handelingen_lnv_begroting_2024_pdf.pdf")
+    marked = opened = 0
+    for page in pdf:
+        text = read_page(page)
+        starts = {t.start for t in find_turns(text.text)}
+        marked += len(text.labels)
+        opened += sum(off in starts for off in text.labels)
+    assert marked > 100  # the debate's turns over 27 pages
+    assert opened == marked
 
 
 def test_labels_a_name_stays_on_its_line() -> None:

@@ -64,6 +64,15 @@ def test_sentences_split_real_prose(text: str, expected: list[str]) -> None:
             ["Zie rijksoverheid.Nl/onderwerpen voor meer."],
         ),
         ("Kijk op www.Overheid.nl voor meer.", ["Kijk op www.Overheid.nl voor meer."]),
+        # the stop right after an address's top-level domain ends the sentence
+        (
+            "Zie www.rijksoverheid.nl.Daarna volgt de brief.",
+            ["Zie www.rijksoverheid.nl.", "Daarna volgt de brief."],
+        ),
+        (
+            "Mail naar info@minbzk.nl.De vragen worden beantwoord.",
+            ["Mail naar info@minbzk.nl.", "De vragen worden beantwoord."],
+        ),
         # one address early in a run without spaces does not keep the later ends glued: the
         # word before a stop reaches back 40 characters at most
         (

@@ -40,6 +40,9 @@ _GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Ý][a-zà-ÿ])")
 # The word after such a stop belongs to an e-mail or web address ("piet.Jansen@minbzk.nl",
 # "zie rijksoverheid.Nl/onderwerpen"): an @ or / in it, or a stop before a lower-case letter.
 _ADDRESS_AFTER = re.compile(r"[^\s@/]*(?:[@/]|\.[a-z0-9])")
+# An address that ends at the stop: a top-level domain before it ("zie www.rijksoverheid.nl.Daarna",
+# "info@minbzk.nl.Daarna"): the stop closes the sentence after the address.
+_DOMAIN_END = re.compile(r"\.[a-z]{2,4}[.!?]$")
 _REACH = 40  # how far back (and ahead) of a stop its word is looked for
 
 
@@ -75,7 +78,7 @@ def _word_before(text: str, at: int, floor: int) -> int:
 
 def _in_address(word: str, text: str, after: int, end: int) -> bool:
     """Is the stop before ``after`` (ending ``word``) part of a web or e-mail address?"""
-    if "/" in word or "@" in word or "www" in word.lower():
+    if ("/" in word or "@" in word or "www" in word.lower()) and not _DOMAIN_END.search(word):
         return True
     return _ADDRESS_AFTER.match(text, after, min(end, after + _REACH)) is not None
 

@@ -2,7 +2,8 @@
 its metadata, the page furniture the normalizer set apart, and how far its head reaches.
 
 Shared by ``document`` and the modules it composes (``document_date``, ``document_kind``,
-``document_title``), which import it and not each other's component.
+``document_title``); of each other, only ``document_kind`` reads ``document_title``'s title-zone
+readers (a kind can be named in the title).
 """
 
 from __future__ import annotations

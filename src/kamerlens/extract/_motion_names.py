@@ -146,4 +146,10 @@ def owner(text: str, pos: int) -> str | None:
 
 __all__ = [
     "FirstMembers",
-    "hyphen_parts", "owner", "same_member", "same_members", "titled_names", "unglue"]
+    "hyphen_parts",
+    "owner",
+    "same_member",
+    "same_members",
+    "titled_names",
+    "unglue",
+]

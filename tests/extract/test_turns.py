@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from kamerlens import extract
+from kamerlens.extract import PIPELINE
+from kamerlens.extract.pipeline import Doc, run
 from kamerlens.extract.turns import find_turns
+from kamerlens.ingest import read
+from kamerlens.normalize import normalize
 
 REAL = Path(__file__).parents[1] / "real" / "docs"
 OLD_DEBATE = "hand_vragen_defensie_vs_legermateriaal_1983.txt"
@@ -114,13 +118,164 @@ def test_turns_letter_with_label_shaped_lines_keeps_its_signer_as_actor() -> Non
         "Staatssecretaris Idsinga: toeslagen.",
         # a table of contacts, one member of the government a line
         "Minister Heinen: financiën.\nMinister Keijzer: wonen.\nStaatssecretaris Szabó: asiel.",
-    ],    ids=["portfolios", "contacts"],
+    ],
+    ids=["portfolios", "contacts"],
 )
 def test_turns_government_only_label_lines_are_no_debate(lines: str) -> None:
     text = f"Geachte voorzitter,\n\nHierbij het overzicht.\n{lines}\n\nIk zal u informeren."
     record = extract(text.encode(), name="brief.txt")
     assert record.turns == ()
     assert all(c.speaker is None for c in record.commitments)
+
+
+# ---------------------------------------------------------------- excerpts of two turns
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the chair gives the floor, the minister answers (lined)
+        (
+            "De voorzitter: Dan geef ik nu het woord aan de staatssecretaris.\n"
+            "Staatssecretaris Tielen: Dank u, voorzitter. Ik zal de Kamer na de zomer van 2026 "
+            "een brief sturen over de uitvoering.\n",
+            "Staatssecretaris Tielen",
+        ),
+        # vragenuur: a member asks, the minister answers (flat)
+        (
+            "Mevrouw Bikker (ChristenUnie): Ik ga een motie indienen over de jeugdzorg. Kan de "
+            "minister toezeggen dat zij de Kamer informeert? Minister Keijzer: Ik zal de Kamer "
+            "voor 1 juni 2026 informeren over de jeugdzorg.",
+            "Minister Keijzer",
+        ),
+        # a member asks, the minister-president answers (lined)
+        (
+            "De heer Bontenbal (CDA): Ik zal straks een motie indienen over de netcongestie.\n"
+            "Minister-president Schoof: Wij zullen de Kamer in het najaar van 2026 een brief "
+            "sturen over de netcongestie.\n",
+            "Minister-president Schoof",
+        ),
+    ],
+    ids=["chair-minister", "member-minister", "member-premier"],
+)
+def test_turns_two_turns_with_a_minister_make_a_debate(text: str, actor: str) -> None:
+    record = extract(text.encode(), name="hand.txt")
+    assert len(record.turns) == 2
+    [promise] = record.commitments  # the member's "ik zal"/"ik ga" is none of the government's
+    assert promise.actor == actor
+    assert promise.speaker is not None and promise.speaker.role != "lid"
+    assert not promise.text.startswith(("De ", "Mevrouw", "Minister", "Staatssecretaris"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the chair and a member only: no debate, and the member's "ik zal" is not the writer's
+        "De voorzitter: Het woord is aan de heer Bontenbal.\n"
+        "De heer Bontenbal (CDA): Ik zal volgende week een motie indienen over de netcongestie.\n",
+        "Mevrouw Bikker (ChristenUnie): Ik ga de Kamer voorstellen de regeling te wijzigen. "
+        "De heer Eerdmans (JA21): Ik zal die motie steunen.",
+    ],
+    ids=["chair-member", "member-member"],
+)
+def test_turns_a_label_line_outside_a_debate_is_never_the_writers(text: str) -> None:
+    record = extract(text.encode(), name="hand.txt")
+    assert record.turns == ()
+    assert record.commitments == ()
+
+
+def _sentences(text: str) -> list[str]:
+    raw = read(text.encode(), name="brief.txt")
+    doc = run(Doc(raw=raw, norm=normalize(raw)), PIPELINE[:2])
+    return [doc.text[s:e] for s, e in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "after"),
+    [
+        (
+            "De voorzitter: Het woord is aan de heer Bontenbal. De heer Bontenbal (CDA): Ik zal "
+            "een motie indienen.",
+            "De heer Bontenbal (CDA):",
+            "Ik zal een motie indienen.",
+        ),
+        (
+            "Geachte voorzitter,\n\nHierbij de verdeling.\nStaatssecretaris Van Rij: fiscaliteit "
+            "en douane.\nMinister Heinen: begroting.\n",
+            "Staatssecretaris Van Rij:",
+            "fiscaliteit en douane.",
+        ),
+    ],
+    ids=["two-labels", "portfolio-lines"],
+)
+def test_turns_sentences_split_at_labels_debate_or_not(text: str, label: str, after: str) -> None:
+    got = _sentences(text)
+    assert after in got
+    assert not any(label in sentence for sentence in got)
+
+
+# ---------------------------------------------------------------- letters reporting a debate
+
+_HEAD = (
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 14 mei 2025\n\n"
+    "Betreft: {subject}\n\nGeachte voorzitter,\n\n"
+)
+_REPORTS = {
+    # the spokespeople asked, the state secretary answered; the minister writes
+    "consultation": (
+        "verslag overleg woordvoerders",
+        "Op uw verzoek doe ik verslag van het overleg met de woordvoerders.\n"
+        "De heer Vermeer (BBB): vroeg hoe het staat met de herziening.\n"
+        "Mevrouw Inge van Dijk (CDA): vroeg wat de herziening kost.\n"
+        "Staatssecretaris Nobel: antwoordde dat de regeling in 2026 wordt herzien.\n\n",
+        "De Minister van Sociale Zaken en Werkgelegenheid,\n\nE. van Hijum\n",
+        "de Minister van Sociale Zaken en Werkgelegenheid",
+    ),
+    # a werkbezoek, with the chair of the committee among the labels
+    "visit": (
+        "verslag werkbezoek Groningen",
+        "Graag bericht ik u over het werkbezoek aan Groningen van 2 mei jongstleden.\n\n"
+        "De voorzitter (Bosma): opende het gesprek met de bewoners.\n\n"
+        "De heer Bushoff (GroenLinks-PvdA): Ik zal de Kamer vragen om een debat.\n\n"
+        "Minister Keijzer: zegde de bewoners een snelle afhandeling toe.\n\n",
+        "De Minister van Volkshuisvesting en Ruimtelijke Ordening,\n\nM.C.G. Keijzer\n",
+        "de Minister van Volkshuisvesting en Ruimtelijke Ordening",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_REPORTS))
+def test_turns_a_signed_letter_reporting_a_conversation_is_no_debate(case: str) -> None:
+    subject, body, foot, writer = _REPORTS[case]
+    promise = "Ik zal uw Kamer voor de zomer van 2026 informeren over de voortgang.\n\n"
+    text = _HEAD.format(subject=subject) + body + promise + foot
+    record = extract(text.encode(), name="brief.txt")
+    assert record.turns == ()
+    assert record.document.kind != "handelingen"
+    [found] = record.commitments  # the label lines report others: no commitment of the writer
+    assert found.actor == writer
+    assert found.speaker is None and found.text.startswith("Ik zal uw Kamer")
+
+
+def test_turns_a_letter_whose_labels_make_its_body_stays_a_debate() -> None:
+    # a transcript sent under a salutation: the labels open (nearly) all of the body
+    turns = (
+        "De voorzitter: Ik open de vergadering en geef het woord aan de heer Vermeer.\n"
+        "De heer Vermeer (BBB): Voorzitter, wanneer komt de herziening van de regeling?\n"
+        "Staatssecretaris Nobel: Ik zal de Kamer voor de zomer van 2026 een brief sturen over "
+        "de herziening van de regeling, zoals de heer Vermeer vroeg.\n"
+        "De voorzitter: Dank u wel. Dan sluit ik de vergadering.\n"
+    )
+    text = _HEAD.format(subject="verslag") + turns + "\nDe Minister van Financiën,\n\nE. Heinen\n"
+    record = extract(text.encode(), name="brief.txt")
+    assert [t.speaker.role for t in record.turns] == [
+        "voorzitter",
+        "lid",
+        "staatssecretaris",
+        "voorzitter",
+    ]
+    [promise] = record.commitments
+    assert promise.actor == "Staatssecretaris Nobel"
 
 
 def test_turns_a_name_never_runs_over_a_line_break() -> None:

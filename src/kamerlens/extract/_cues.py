@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kamerlens.extract._speech import government_actor, is_debate, is_government
+from kamerlens.extract._speech import government_actor, is_debate, is_government, label_at
 from kamerlens.extract.pipeline import Doc
 from kamerlens.extract.sentences import split
 from kamerlens.labels import ministries
@@ -146,12 +146,13 @@ def first_person_actor(doc: Doc, pos: int, pronoun: str = "ik") -> str | None:
     """Who "ik"/"wij" is at ``pos``: the writer, or in a debate the speaking minister.
 
     None when a member of parliament or the chair speaks: their "ik zal" is no commitment of the
-    government.
+    government. Nor is a label line outside a debate ("De heer Jansen (VVD): Ik zal ..." in a
+    letter reporting a conversation): whoever it names, it is not the writer.
     """
     if is_debate(doc):
         turn = doc.turn_at(pos)
         return government_actor(turn.speaker) if turn and is_government(turn.speaker) else None
-    if not written_by_government(doc):
+    if label_at(doc, pos) is not None or not written_by_government(doc):
         return None
     return writer(doc, "wij" if pronoun.lower() in ("wij", "we") else "ik")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kamerlens.extract._cues import written_by_government
-from kamerlens.extract._speech import is_debate, is_government
+from kamerlens.extract._speech import is_debate, is_government, label_at
 from kamerlens.extract.pipeline import Doc
 
 # Who speaks a sentence, for commitments: a member of the government (or the writer of a
@@ -36,7 +36,9 @@ def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
         return [(s, e, _REPORTED) for s, e in sents]
     asked = _question_spans(doc.text, doc.body_end)
     for s, e in sents:
-        if not any(a <= s < b for a, b in asked):
+        if any(a <= s < b for a, b in asked):
+            continue
+        if label_at(doc, s) is None:  # a label line reports another speaker, not the writer
             out.append((s, e, _GOV))
     return out
 

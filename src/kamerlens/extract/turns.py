@@ -5,7 +5,10 @@ Weerwind:", "De heer Van Nispen (SP):". Publishers' tools often remove the line 
 is recognised by its own shape and by what stands before it (the start of the text or of a line,
 or the end of a sentence, glued or not), never by a line break alone. The labels are data
 (``kamerlens/data/labels.toml``, read through :mod:`kamerlens.labels`, which ingest reads too).
-Only a document whose turns make a debate (:func:`is_debate_turns`) keeps them.
+Only a document whose turns make a debate (:func:`is_debate_turns`) keeps them; a letter that
+reports a conversation line by line keeps its label lines apart (``labels``), so that no label
+line is read as the writer's. Sentences are split at every label, debate or not. The letter test
+reads the signer as the ``document`` component will (:func:`kamerlens.extract.document.signer`).
 
 Every item of a debate gets its speaker from the turn it stands in (:func:`assign_speakers`, the
 last component); only members of the government make commitments there.
@@ -17,7 +20,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from kamerlens.extract._speech import is_debate
+from kamerlens.extract._speech import is_debate, is_government
+from kamerlens.extract.document import signer
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.labels import label_group, label_re, label_role
 from kamerlens.models import Speaker, Turn
@@ -25,8 +29,35 @@ from kamerlens.models import Speaker, Turn
 # What may stand right before a label: a sentence end (also glued to it), a quote or bracket
 # closing a sentence, or a line break. Checked on the text before each candidate.
 _BEFORE_OK = frozenset('.!?…"”’)]\n')
-# The fewest turns of a debate: the chair gives the floor, someone speaks, someone answers.
+# The fewest turns of a debate without a member of the government: the chair gives the floor,
+# someone speaks, someone answers. With one, two do: a member asks and the minister answers.
 _FEWEST = 3
+_PARLIAMENT = ("voorzitter", "lid")
+# A letter's head: its salutation or its address to the chair of a chamber.
+_SALUTATION = re.compile(
+    r"(?i)\b(?:geachte\s+(?:voorzitter|heer|mevrouw|leden)"
+    r"|aan\s+de\s+voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer)\b"
+)
+_GOVERNMENT_SIGNER = re.compile(r"minister|staatssecretaris|bewindspersoon|premier", re.I)
+# Where a label line of a letter stops: a line ending a sentence, or a blank line.
+_LINE_END = re.compile(r"[.!?:;][ \t]*\n|\n[ \t]*\n")
+
+
+def find_labels(text: str, end: int | None = None) -> list[Turn]:
+    """Every speaker label of ``text[:end]`` that opens a turn, in order; each turn reaching to
+    the next label (or ``end``). :func:`find_turns` is the same for two labels or more."""
+    end = len(text) if end is None else end
+    marks: list[tuple[int, int, Speaker]] = []
+    for m in label_re().finditer(text, 0, end):
+        if _opens_turn(text, m.start()):
+            marks.append((m.start(), m.end(), _speaker(m)))
+    turns = []
+    for k, (start, label_end, speaker) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else end
+        while stop > label_end and text[stop - 1].isspace():
+            stop -= 1
+        turns.append(Turn(speaker=speaker, start=start, end=stop, label_end=label_end))
+    return turns
 
 
 def find_turns(text: str, end: int | None = None) -> list[Turn]:
@@ -37,31 +68,49 @@ def find_turns(text: str, end: int | None = None) -> list[Turn]:
     >>> [(x.speaker.role, x.speaker.name) for x in find_turns(t)]
     [('voorzitter', None), ('minister', 'Weerwind')]
     """
-    end = len(text) if end is None else end
-    marks: list[tuple[int, int, Speaker]] = []
-    for m in label_re().finditer(text, 0, end):
-        if _opens_turn(text, m.start()):
-            marks.append((m.start(), m.end(), _speaker(m)))
-    if len(marks) < 2:
-        return []
-    turns = []
-    for k, (start, label_end, speaker) in enumerate(marks):
-        stop = marks[k + 1][0] if k + 1 < len(marks) else end
-        while stop > label_end and text[stop - 1].isspace():
-            stop -= 1
-        turns.append(Turn(speaker=speaker, start=start, end=stop, label_end=label_end))
-    return turns
+    found = find_labels(text, end)
+    return found if len(found) >= 2 else []
 
 
-def is_debate_turns(found: Sequence[Turn]) -> bool:
-    """Whether turns make a debate: three or more, the chair or a member of parliament among the
-    speakers. Label-shaped lines of a letter do not ("Staatssecretaris Van Rij: fiscaliteit", a
-    list of portfolios or of contacts), nor a text in which only the government speaks.
+def is_debate_turns(found: Sequence[Turn], doc: Doc | None = None) -> bool:
+    """Whether turns make a debate: the chair or a member of parliament among the speakers, and
+    either three turns or more, or a member of the government answering. Label-shaped lines of a
+    letter do not ("Staatssecretaris Van Rij: fiscaliteit", a list of portfolios or of contacts),
+    nor a text in which only the government speaks. Given the document, a letter (a salutation
+    before the first label, a member of the government signing) is no debate either, unless its
+    label lines make most of its body: a letter may report a conversation line by line.
 
     This is the one decision: the ``turns`` component keeps turns only for a debate, and every
     other component asks :func:`kamerlens.extract._speech.is_debate`.
     """
-    return len(found) >= _FEWEST and any(t.speaker.role in ("voorzitter", "lid") for t in found)
+    if len(found) < 2 or not any(t.speaker.role in _PARLIAMENT for t in found):
+        return False
+    if len(found) < _FEWEST and not any(is_government(t.speaker) for t in found):
+        return False
+    return doc is None or not _a_letter(doc, found)
+
+
+def _a_letter(doc: Doc, found: Sequence[Turn]) -> bool:
+    """A letter of the government whose label lines (each up to the end of its paragraph) make
+    no more than half of its body."""
+    head = _SALUTATION.search(doc.text, 0, found[0].start)
+    if head is None:
+        return False
+    role = signer(doc).role
+    if not role or not _GOVERNMENT_SIGNER.search(role):
+        return False
+    reported = sum(t.end - t.start for t in _lines(doc.text, found))
+    return 2 * reported <= doc.body_end - head.end()
+
+
+def _lines(text: str, found: Sequence[Turn]) -> list[Turn]:
+    """The turns cut where the label's paragraph ends: outside a debate, a label line stands for
+    its own paragraph only ("De heer Jansen (VVD): vroeg naar de kosten.")."""
+    out = []
+    for t in found:
+        m = _LINE_END.search(text, t.label_end, t.end)
+        out.append(dataclasses.replace(t, end=m.start() + 1) if m else t)
+    return out
 
 
 def _opens_turn(text: str, pos: int) -> bool:
@@ -82,12 +131,15 @@ def _speaker(m: re.Match[str]) -> Speaker:
     )
 
 
-@component("turns", needs=("sentences",), sets=("turns", "sentences"))
+@component("turns", needs=("sentences",), sets=("turns", "labels", "sentences"))
 def turns(doc: Doc) -> None:
-    found = find_turns(doc.text, doc.body_end)
-    if not is_debate_turns(found):
-        found = []
-    doc.results["turns"] = found
+    """The turns of a debate (``turns``); outside a debate, the label lines (``labels``, each
+    reaching to the end of its paragraph), whose words no writer says. Sentences never run
+    over a label, debate or not."""
+    found = find_labels(doc.text, doc.body_end)
+    debate = is_debate_turns(found, doc)
+    doc.results["turns"] = found if debate else []
+    doc.results["labels"] = [] if debate else _lines(doc.text, found)
     if found:
         doc.sentences = _split_at_labels(doc.text, doc.sentences, found)
 
@@ -123,8 +175,17 @@ def _split_at_labels(
 
 
 # Item kinds whose items carry a ``speaker``.
-_SPOKEN = ("references", "motions", "amounts", "percentages", "dates", "events", "commitments",
-           "fulfilments", "positions")
+_SPOKEN = (
+    "references",
+    "motions",
+    "amounts",
+    "percentages",
+    "dates",
+    "events",
+    "commitments",
+    "fulfilments",
+    "positions",
+)
 
 
 @component("speakers", needs=("turns",))
@@ -145,4 +206,4 @@ def assign_speakers(doc: Doc) -> None:
         doc.results[kind] = out
 
 
-__all__ = ["assign_speakers", "find_turns", "is_debate_turns", "turns"]
+__all__ = ["assign_speakers", "find_labels", "find_turns", "is_debate_turns", "turns"]

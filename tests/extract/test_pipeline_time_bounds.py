@@ -72,7 +72,7 @@ CASES = {
         [[[name], None, None] for name in _surnames(5000)],
     ),
     "one_sentence_of_actors": (
-        "Geachte voorzitter,\n\n" + "het kabinet gaat in 2026 " * 40_000,
+        "Geachte voorzitter,\n\n" + "het kabinet gaat in 2026 " * 15_000,
         [],
     ),
     "one_sentence_of_positions": ("Nederland steunt " * 60_000, []),

@@ -63,6 +63,7 @@ LETTER = {
         ("De reactie van de provincie Utrecht volgt in juni 2026.", False),
         ("Het plan van de netbeheerder verschijnt in september 2026.", False),
         ("De brief van de burgemeesters volgt in maart 2026.", False),
+        ("Het plan van aanpak van de provincie volgt in juni 2026.", False),
         ("Het besluit van de Raad van State volgt in juni 2026.", False),
         ("De evaluatie door het Planbureau voor de Leefomgeving volgt in juni 2026.", False),
         ("Het onderzoek door de inspectie vindt plaats in het najaar van 2026.", False),
@@ -160,6 +161,9 @@ def test_commitments_constructions_in_a_debate(
         ("Het kabinet zal de komende weken een brief sturen over de aanpak.", "toezegging"),
         ("Ik zal voor de zomer een brief sturen over de steun aan de gemeenten.", "toezegging"),
         ("Ik zal de regeling voor de zomer in een brief toelichten.", "toezegging"),
+        # the Kamer's committee receives for the Kamer
+        ("Ik zal de vaste commissie voor de zomer informeren over de voortgang.", "toezegging"),
+        ("Ik zal voor de zomer een brief aan de vaste commissie sturen.", "toezegging"),
         # a letter or an act for another receiver: "aan/naar" it, an indirect object, the one
         # informed
         ("Het kabinet zal voor de zomer een brief sturen aan de provincies.", "voornemen"),

@@ -10,7 +10,10 @@ aangescherpt". Each is data (``data/promises.toml``); so are the clauses that un
 ("Ik wil benadrukken dat"), the course of a debate ("Ik ga nu naar de moties", in debates only),
 verbs of talk without an object or a time ahead ("Laat ik beginnen met", but "Het kabinet zal voor
 1 juli reageren op het advies" promises), third parties as doers, and scheduled facts that are no
-deliverable of the government ("De verkiezingen vinden plaats op ...").
+deliverable of the government ("De verkiezingen vinden plaats op ...", "Het besluit van de
+rechtbank volgt in juni"). Whether the Kamer is the one promised (a toezegging) is read from the
+construction's own clause: a letter or an act of sending for another receiver ("een brief aan
+alle gemeenten", "Ik zal de burgemeesters een brief sturen") is a voornemen.
 
 Every window is bounded: a clause reaches at most ``_REACH`` characters around its construction,
 and a sentence puts at most ``_TRIES`` matches of one construction through ``undone``. A stretch
@@ -295,10 +298,13 @@ _LETTER = re.compile(
     r"(?<!\bdeze\s)\b(?!nieuws)\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
     re.IGNORECASE,
 )
+# The Kamer's committees and members receive for the Kamer ("de vaste commissie informeren").
+_PARLIAMENT = r"(?:(?:vaste|algemene|bijzondere)\s+)?(?:kamer)?(?:commissie|leden|woordvoerders)\b"
 # A letter sent to someone else: "een brief sturen aan alle gemeenten", "een brief naar de
 # provincies" (not "aan het eind van het jaar").
 _OTHER_RECEIVER = re.compile(
-    r"\b(?:aan|naar)\s+(?!(?:het\s+)?(?:begin|eind|einde)\b)(?:de|het|alle|onze|mijn|(?!een\b)\w+en)\b",
+    r"\b(?:aan|naar)\s+(?!(?:het\s+)?(?:begin|eind|einde)\b|(?:de\s+)?" + _PARLIAMENT + r")"
+    r"(?:de|het|alle|onze|mijn|(?!een\b)\w+en)\b",
     re.IGNORECASE,
 )
 # A noun phrase that may be an indirect object before "een brief" or the object of "informeren"
@@ -310,12 +316,12 @@ _PREPOSITIONS = frozenset(
         "door", "tijdens", "rond", "vóór", "om", "tegen", "sinds", "vanaf", "binnen", "onder",
     ]
 )
-# not an indirect object: a time ("de komende weken een brief"), a government subject or "het"
-# as a pronoun ("Ik zal het u sturen")
+# not an indirect object: a time ("de komende weken een brief"), a government subject, "het" as
+# a pronoun ("Ik zal het u sturen") or the Kamer's committee or members
 _NOT_INDIRECT = re.compile(
     r"(?:komende?|volgende?|eerstvolgende|zomer|winter|najaar|voorjaar|week|weken|maand|jaar"
     r"|kwartaal|eind|einde|begin|kabinet|regering|minister|staatssecretaris|ministerie|Rijk"
-    r"|rijksoverheid|u|uw|ook|dan|nog|wel|graag|daarover|hierover|daarna)\b",
+    r"|rijksoverheid|u|uw|ook|dan|nog|wel|graag|daarover|hierover|daarna)\b|" + _PARLIAMENT,
     re.IGNORECASE,
 )
 # An aside names the Kamer without promising it anything: between commas ("Ik zal, zoals de Kamer
@@ -388,7 +394,7 @@ def _indirect_object(before: str) -> bool:
         np = m.group("np")
         if pre and pre[0].lower() in _PREPOSITIONS:
             continue
-        if np.lower() in _PREPOSITIONS or _NOT_INDIRECT.match(np):
+        if np.lower() in _PREPOSITIONS or _NOT_INDIRECT.match(before, m.start("np")):
             continue
         return True
     return False
@@ -535,6 +541,10 @@ def _owned(words: str) -> bool:
     if d is None:
         return False
     o = ex["owner"].match(words, d.end())
+    while o is not None and not o.group("det") and not _foreign(d.group(0), o):
+        # a bare noun names the kind of deliverable ("het plan van aanpak", "de nota van
+        # wijziging"): its owner may follow ("het plan van aanpak van de provincie")
+        o = ex["owner"].match(words, o.end())
     return o is None or not _foreign(d.group(0), o)
 
 
@@ -545,17 +555,15 @@ def _foreign(noun: str, owner: re.Match[str]) -> bool:
     the thing dealt with ("de evaluatie van de regeling", "van de Omgevingswet")."""
     ex = _ex()
     prep, np = owner.group("prep").lower(), owner.group("np")
-    named = bool(owner.group("det")) or np[0].isupper() or bool(ex["owner_noun"].match(np))
-    if prep == "door":
-        return named
-    if prep in ("met", "tussen"):
-        return named and noun.lower().endswith(tuple(_data()["meetings_held"]))
-    if noun.lower().endswith(tuple(_data()["meetings_held"])) and owner.group("det"):
-        return True  # "het overleg van de ministers van de EU"
-    head = np.split()[0]
+    meeting = noun.lower().endswith(tuple(_data()["meetings_held"]))
+    party = bool(owner.group("det")) or np[0].isupper() or bool(ex["owner_noun"].match(np))
+    if prep == "door" or meeting:
+        return party  # the agent; the other party of a meeting ("met de sector")
+    if prep != "van":
+        return False  # "met"/"tussen" after a deliverable that is no meeting
     if ex["deliverable"].search(np):
         return False  # "de evaluatie van de Omgevingswet": the thing evaluated
-    return head[0].isupper() or bool(ex["owner_noun"].match(np))
+    return np[0].isupper() or bool(ex["owner_noun"].match(np))
 
 
 _STOP = re.compile(r"[.!?:](?=\s)|\n\s*\n")  # a sentence's end or a paragraph's

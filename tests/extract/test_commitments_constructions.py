@@ -208,6 +208,29 @@ def test_commitments_constructions_pronoun_stands_for_the_subject_before(
     assert (found is not None) == promised, (before, sentence)
 
 
+@pytest.mark.parametrize(
+    ("question", "promised"),
+    [
+        ("Komt er nog een brief over de aanpak?", True),
+        ("Ik vraag de minister om een evaluatie van de regeling.", True),
+        ("Komt er nog een uitspraak van de rechter?", False),
+        ("Het vonnis is nog niet bekend.", False),
+    ],
+)
+def test_commitments_constructions_pronoun_reads_the_turn_before(
+    question: str, promised: bool
+) -> None:
+    # the minister's label is no sentence of its own: "Dat" stands for the member's subject
+    text = (
+        "De voorzitter:\nHet woord is aan de heer Jansen.\n\n"
+        f"De heer Jansen (VVD):\n{question}\n\n"
+        "Minister Van der Berg:\nDat komt voor de zomer van 2026.\n\n"
+        "De voorzitter:\nDank u wel.\n"
+    )
+    found = _of(extract(text.encode(), name="handelingen.txt"), "Dat komt voor de zomer")
+    assert (found is not None) == promised, question
+
+
 def test_commitments_constructions_as_said_mid_letter() -> None:
     text = "Eerste zin. Zoals toegezegd, zal ik u informeren."
     start = text.index("Zoals")

@@ -570,10 +570,18 @@ _STOP = re.compile(r"[.!?:](?=\s)|\n\s*\n")  # a sentence's end or a paragraph's
 
 
 def _sentence_before(text: str, s_start: int) -> str:
-    """The sentence that ends before ``s_start`` (at most ``_REACH`` characters of it)."""
+    """The sentence that ends before ``s_start`` (at most ``_REACH`` characters of it); a
+    speaker's label ("Minister Madlener:") is skipped, so a turn's first "Die komt voor de zomer"
+    reads the question before it."""
     chunk = text[max(0, s_start - _REACH) : s_start].rstrip()
     ends = list(_STOP.finditer(chunk, 0, max(0, len(chunk) - 1)))  # not its own final stop
-    return chunk[ends[-1].end() :] if ends else chunk
+    last = chunk[ends[-1].end() :] if ends else chunk
+    if last.endswith(":") and len(last.split()) <= _LABEL_WORDS and ends:
+        return _sentence_before(chunk, ends[-1].end())
+    return last
+
+
+_LABEL_WORDS = 6
 
 
 # an opening adverbial, after which the subject follows the verb ("Voor de zomer verschijnt ...")

@@ -53,7 +53,29 @@ LETTER = {
         ("Het eindrapport van de parlementaire enquêtecommissie volgt in september 2026.", False),
         ("De Europese Raad vindt plaats op 26 en 27 juni 2025.", False),
     ],
+    # ... and nobody else owns it: "van" an actor, "door" an agent, a meeting "met" a party
+    "scheduled_owner": [
+        ("De evaluatie van de regeling volgt in juni 2026.", True),
+        ("Het plan van aanpak volgt in september 2026.", True),
+        ("De evaluatie van de Omgevingswet verschijnt in het najaar van 2026.", True),
+        ("De evaluatie door mijn ministerie volgt in juni 2026.", True),
+        ("Eind december 2025 vindt een eerste overleg plaats.", True),
+        ("De reactie van de provincie Utrecht volgt in juni 2026.", False),
+        ("Het plan van de netbeheerder verschijnt in september 2026.", False),
+        ("De brief van de burgemeesters volgt in maart 2026.", False),
+        ("Het plan van aanpak van de provincie volgt in juni 2026.", False),
+        ("Het besluit van de Raad van State volgt in juni 2026.", False),
+        ("De evaluatie door het Planbureau voor de Leefomgeving volgt in juni 2026.", False),
+        ("Het onderzoek door de inspectie vindt plaats in het najaar van 2026.", False),
+        ("Het overleg met de waterschappen vindt plaats op 3 juni 2026.", False),
+        ("Het gesprek tussen de netbeheerders vindt plaats in juni 2026.", False),
+        ("Het overleg van de ministers van de EU vindt plaats op 1 juli 2026.", False),
+    ],
     "er_komt": [
+        ("Er komt een onderzoek naar de gevolgen van de regeling.", True),
+        ("Er komt een voorstel van de Europese Commissie.", False),
+        ("Er komt in maart 2026 een besluit van de gemeenteraad.", False),
+        ("Er komt een evaluatie door het WODC.", False),
         ("Er komt een wetsvoorstel dat de termijnen verkort.", True),
         ("Er komen nieuwe subsidieregelingen voor kleine gemeenten.", True),
         ("Volgens het CPB komt er een recessie.", False),
@@ -133,11 +155,80 @@ def test_commitments_constructions_in_a_debate(
         # the Kamer or a letter as the act's object does
         ("Ik zal de Kamer voor de zomer een brief sturen over de regeling.", "toezegging"),
         ("Het kabinet zal voor 1 juli in een brief reageren op het advies.", "toezegging"),
+        ("Ik zal de Eerste Kamer voor de zomer een brief sturen over de regeling.", "toezegging"),
+        ("Ik zal u voor de zomer een brief sturen over de aanpak.", "toezegging"),
+        ("Ik zal de evaluatie in juni 2026 naar de Kamer sturen.", "toezegging"),
+        ("Het kabinet zal de komende weken een brief sturen over de aanpak.", "toezegging"),
+        ("Ik zal voor de zomer een brief sturen over de steun aan de gemeenten.", "toezegging"),
+        ("Ik zal de regeling voor de zomer in een brief toelichten.", "toezegging"),
+        # the Kamer's committee receives for the Kamer
+        ("Ik zal de vaste commissie voor de zomer informeren over de voortgang.", "toezegging"),
+        ("Ik zal voor de zomer een brief aan de vaste commissie sturen.", "toezegging"),
+        # a letter or an act for another receiver: "aan/naar" it, an indirect object, the one
+        # informed
+        ("Het kabinet zal voor de zomer een brief sturen aan de provincies.", "voornemen"),
+        ("Ik zal de waterschappen voor de zomer een brief sturen over de aanpak.", "voornemen"),
+        ("Ik zal de evaluatie in juni 2026 naar de netbeheerders sturen.", "voornemen"),
+        ("Ik zal de sector voor de zomer informeren over de nieuwe regels.", "voornemen"),
+        # a newsletter is no letter to the Kamer; the Kamer van Koophandel is no Kamer
+        ("We gaan de nieuwsbrief voor gemeenten in 2026 uitbreiden.", "voornemen"),
+        ("We gaan in 2026 met de Kamer van Koophandel een regeling uitwerken.", "voornemen"),
+        # an aside closing the clause
+        ("Ik zal de regeling in 2026 aanpassen, conform het verzoek van de Kamer.", "voornemen"),
+        ("We gaan de tarieven in 2026 verlagen, op verzoek van de Kamer.", "voornemen"),
     ],
 )
 def test_commitments_constructions_kind_from_own_clause(sentence: str, kind: str) -> None:
     found = _of(letter(sentence), sentence)
     assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "promised"),
+    [
+        # the subject of the sentence before is a deliverable of the government, or what a
+        # member asked for
+        ("Het plan van aanpak is bijna klaar.", "Dat volgt in april 2026.", True),
+        ("Ik ga de regeling herzien.", "Dit volgt in juni 2026.", True),
+        ("Mevrouw De Vries vroeg om een evaluatie van de regeling.", "Die verschijnt in juni 2026.",
+         True),
+        # someone else's, or no deliverable; a deliverable elsewhere in the text does not count
+        ("Het vonnis is nog niet bekend.", "Dat volgt in juni 2026.", False),
+        ("De provincie werkt aan een nieuw plan voor de wijk.", "Dat verschijnt in september 2026.",
+         False),
+        ("Na de zomer komt het plan van de provincie.", "Dit volgt in oktober 2026.", False),
+        ("In mijn brief schreef ik over de zaak. De uitspraak is nog niet bekend.",
+         "Die volgt in juni 2026.", False),
+    ],
+)
+def test_commitments_constructions_pronoun_stands_for_the_subject_before(
+    before: str, sentence: str, promised: bool
+) -> None:
+    found = _of(letter(before + " " + sentence), sentence)
+    assert (found is not None) == promised, (before, sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "promised"),
+    [
+        ("Komt er nog een brief over de aanpak?", True),
+        ("Ik vraag de minister om een evaluatie van de regeling.", True),
+        ("Komt er nog een uitspraak van de rechter?", False),
+        ("Het vonnis is nog niet bekend.", False),
+    ],
+)
+def test_commitments_constructions_pronoun_reads_the_turn_before(
+    question: str, promised: bool
+) -> None:
+    # the minister's label is no sentence of its own: "Dat" stands for the member's subject
+    text = (
+        "De voorzitter:\nHet woord is aan de heer Jansen.\n\n"
+        f"De heer Jansen (VVD):\n{question}\n\n"
+        "Minister Van der Berg:\nDat komt voor de zomer van 2026.\n\n"
+        "De voorzitter:\nDank u wel.\n"
+    )
+    found = _of(extract(text.encode(), name="handelingen.txt"), "Dat komt voor de zomer")
+    assert (found is not None) == promised, question
 
 
 def test_commitments_constructions_as_said_mid_letter() -> None:

@@ -10,7 +10,10 @@ aangescherpt". Each is data (``data/promises.toml``); so are the clauses that un
 ("Ik wil benadrukken dat"), the course of a debate ("Ik ga nu naar de moties", in debates only),
 verbs of talk without an object or a time ahead ("Laat ik beginnen met", but "Het kabinet zal voor
 1 juli reageren op het advies" promises), third parties as doers, and scheduled facts that are no
-deliverable of the government ("De verkiezingen vinden plaats op ...").
+deliverable of the government ("De verkiezingen vinden plaats op ...", "Het besluit van de
+rechtbank volgt in juni"). Whether the Kamer is the one promised (a toezegging) is read from the
+construction's own clause: a letter or an act of sending for another receiver ("een brief aan
+alle gemeenten", "Ik zal de burgemeesters een brief sturen") is a voornemen.
 
 Every window is bounded: a clause reaches at most ``_REACH`` characters around its construction,
 and a sentence puts at most ``_TRIES`` matches of one construction through ``undone``. A stretch
@@ -148,6 +151,11 @@ def _ex() -> dict[str, re.Pattern[str]]:
     out["deliverable"] = re.compile(
         trie_alternation(_data()["deliverables"]) + r"\b", re.IGNORECASE
     )
+    data = _data()
+    out["owner_noun"] = re.compile(
+        r"\b(?:" + "|".join(data["owners"] + data["others_plural"]) + r")\b", re.IGNORECASE
+    )
+    out["finite"] = re.compile(r"\b(?:" + "|".join(data["finite"]) + r")\b", re.IGNORECASE)
     # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
     out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
     return out
@@ -276,28 +284,120 @@ def clause(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tup
     return clause_start(text, lo, m_start), clause_end(text, m_end, hi)
 
 
-# The Kamer as the one promised: informed, sent something, come back to; a letter as the object
-# of the act ("stuur ik u een brief", "in een nadere brief"), not a letter of the past ("de brief
-# van 3 maart") or this one ("in deze aanbiedingsbrief").
+# The Kamer as the one promised: informed, sent something, come back to ("uw Kamer", "de Eerste
+# Kamer"; not "de Kamer van Koophandel").
 _TO_KAMER_ACT = re.compile(
-    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+)?Kamer\b|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|"
-    r"toesturen|toekomen|berichten|laten\s+weten|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?"
-    r"(?:komen|kom|koppelen)\b|\bterugkom|(?<!\bdeze\s)\b\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
+    r"\b(?:uw|de|aan\s+de|naar\s+de)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b(?!\s+van\b)"
+    r"|\bu\s+(?:\S+\s+){0,4}?(?:informeren|sturen|toesturen|toekomen|berichten|laten\s+weten"
+    r"|tegemoet\s*zien|tegemoetzien)\b|\bterug\s*(?:te\s+)?(?:komen|kom|koppelen)\b|\bterugkom",
     re.IGNORECASE,
 )
-# An aside between commas names the Kamer without promising it anything ("Ik zal, zoals de Kamer
-# vroeg, de regeling aanpassen").
+# A letter as the object of the act ("stuur ik een brief", "in een nadere brief"), not a letter
+# of the past ("de brief van 3 maart"), this one ("in deze aanbiedingsbrief") or a newsletter.
+_LETTER = re.compile(
+    r"(?<!\bdeze\s)\b(?!nieuws)\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
+    re.IGNORECASE,
+)
+# The Kamer's committees and members receive for the Kamer ("de vaste commissie informeren").
+_PARLIAMENT = r"(?:(?:vaste|algemene|bijzondere)\s+)?(?:kamer)?(?:commissie|leden|woordvoerders)\b"
+# A letter sent to someone else: "een brief sturen aan alle gemeenten", "een brief naar de
+# provincies" (not "aan het eind van het jaar").
+_OTHER_RECEIVER = re.compile(
+    r"\b(?:aan|naar)\s+(?!(?:het\s+)?(?:begin|eind|einde)\b|(?:de\s+)?" + _PARLIAMENT + r")"
+    r"(?:de|het|alle|onze|mijn|(?!een\b)\w+en)\b",
+    re.IGNORECASE,
+)
+# A noun phrase that may be an indirect object before "een brief" or the object of "informeren"
+# ("Ik zal de burgemeesters voor de zomer een brief sturen", "de sector informeren").
+_NP = re.compile(r"(?<![\w-])(?:de|het|alle)\s+(?P<np>[\w-]+)", re.IGNORECASE)
+_PREPOSITIONS = frozenset(
+    [
+        "aan", "naar", "voor", "in", "op", "met", "van", "over", "na", "bij", "tot", "uit",
+        "door", "tijdens", "rond", "vóór", "om", "tegen", "sinds", "vanaf", "binnen", "onder",
+    ]
+)
+# not an indirect object: a time ("de komende weken een brief"), a government subject, "het" as
+# a pronoun ("Ik zal het u sturen") or the Kamer's committee or members
+_NOT_INDIRECT = re.compile(
+    r"(?:komende?|volgende?|eerstvolgende|zomer|winter|najaar|voorjaar|week|weken|maand|jaar"
+    r"|kwartaal|eind|einde|begin|kabinet|regering|minister|staatssecretaris|ministerie|Rijk"
+    r"|rijksoverheid|u|uw|ook|dan|nog|wel|graag|daarover|hierover|daarna)\b|" + _PARLIAMENT,
+    re.IGNORECASE,
+)
+# An aside names the Kamer without promising it anything: between commas ("Ik zal, zoals de Kamer
+# vroeg, de regeling aanpassen") or closing the clause ("..., zoals de Kamer vroeg").
 _ASIDE = re.compile(
-    r",\s*(?:zoals|conform|naar\s+aanleiding|op\s+verzoek|gelet\s+op|gezien|mede)\b[^,]*,", re.I
+    r",\s*(?:zoals|conform|naar\s+aanleiding|op\s+verzoek|gelet\s+op|gezien|mede)\b[^,]*(?:,|$)",
+    re.I,
 )
 
 
 def kamer_promised(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> bool:
     """Whether the own clause of a commitment ``text[m_start:m_end]`` names the Kamer as the one
     promised (a toezegging); the rest of the sentence ("In de brief van 3 maart schreef ik het
-    al: we gaan ...") does not count."""
+    al: we gaan ...") does not count, and a letter counts only when it names no other receiver
+    ("een brief aan alle gemeenten", "de burgemeesters een brief sturen")."""
+    _lo, own = _own_clause(text, s_start, s_end, m_start, m_end)
+    if _TO_KAMER_ACT.search(own):
+        return True
+    letter = _LETTER.search(own)
+    return letter is not None and not _elsewhere(own, letter.start())
+
+
+def sent_elsewhere(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> bool:
+    """Whether the own clause of an act of sending or informing ``text[m_start:m_end]`` names a
+    receiver other than the Kamer, and not the Kamer ("Ik zal de burgemeesters een brief
+    sturen", "de evaluatie naar de provincies sturen", "de sector informeren"): no toezegging."""
+    lo, own = _own_clause(text, s_start, s_end, m_start, m_end)
+    # a receiver a few words before the verb at most ("de evaluatie naar de provincies sturen")
+    return not _TO_KAMER_ACT.search(own) and _elsewhere(own, max(0, m_end - lo - _NEAR))
+
+
+# How far before its verb a receiver may stand ("naar de provincies sturen").
+_NEAR = 40
+
+
+def _own_clause(text: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, str]:
+    """The start of the commitment's own clause and its words without asides."""
     lo, hi = clause(text, s_start, s_end, m_start, m_end)
-    return bool(_TO_KAMER_ACT.search(_ASIDE.sub(" ", text[lo:hi])))
+    return lo, _ASIDE.sub(" ", text[lo:hi])
+
+
+_ABOUT = re.compile(r"\bover\b", re.IGNORECASE)
+# the verbs whose object is the one informed ("de sector informeren")
+_INFORM = re.compile(r"\b(?:te\s+)?(?:informeren|informeer|inlichten|in\s+te\s+lichten)\b", re.I)
+_A_LETTER = re.compile(r"\been\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _elsewhere(own: str, at: int) -> bool:
+    """Whether the clause ``own`` names a receiver other than the Kamer: "aan/naar <noun phrase>"
+    from ``at`` on (not in the topic: "een brief over de steun aan gemeenten"), an indirect
+    object before "een brief", or the object of "informeren"."""
+    for m in _OTHER_RECEIVER.finditer(own, at):
+        if not _ABOUT.search(own, at, m.start()):
+            return True
+    for m in _LETTER.finditer(own):
+        before = own[: m.start()]
+        a = _A_LETTER.search(before)
+        rest = before[: a.start()] if a else ""
+        last = rest.split()[-1:]  # "de burgemeesters een brief", not "in een brief"
+        if last and last[0].lower() not in _PREPOSITIONS and _indirect_object(rest):
+            return True
+    return any(_indirect_object(own[: m.start()]) for m in _INFORM.finditer(own))
+
+
+def _indirect_object(before: str) -> bool:
+    """Whether ``before`` holds a noun phrase after no preposition that is no time and no
+    government subject: the one something is sent to or told."""
+    for m in _NP.finditer(before):
+        pre = before[: m.start()].split()[-1:]
+        np = m.group("np")
+        if pre and pre[0].lower() in _PREPOSITIONS:
+            continue
+        if np.lower() in _PREPOSITIONS or _NOT_INDIRECT.match(before, m.start("np")):
+            continue
+        return True
+    return False
 
 
 _RELATIVE_IN_LEAD = re.compile(
@@ -422,14 +522,97 @@ _WHO = re.compile(r"(?:\S+\s+){0,3}$")
 
 
 def _delivered(text: str, s_start: int, own: str) -> bool:
-    """A scheduled fact's subject is something the government delivers, or its clause names a
-    government agent; a pronoun subject stands for a deliverable of the sentence before."""
+    """A scheduled fact's subject is something the government delivers and nobody else owns, or
+    its clause names a government agent; a pronoun subject stands for the subject of the
+    sentence before (or for what a member asked for there)."""
     ex = _ex()
-    if ex["deliverable"].search(own) or ex["gov_agent"].search(own):
+    if ex["gov_agent"].search(own):
         return True
-    return bool(ex["pronoun"].search(own)) and bool(
-        ex["deliverable"].search(text, max(0, s_start - _REACH), s_start)
-    )
+    if ex["pronoun"].search(own):
+        return _antecedent_delivered(_sentence_before(text, s_start))
+    return _owned(own)
+
+
+def _owned(words: str) -> bool:
+    """The first deliverable in ``words`` is named with no owner or agent outside the
+    government ("het plan van aanpak", not "het plan van de provincie")."""
+    ex = _ex()
+    d = ex["deliverable"].search(words)
+    if d is None:
+        return False
+    o = ex["owner"].match(words, d.end())
+    while o is not None and not o.group("det") and not _foreign(d.group(0), o):
+        # a bare noun names the kind of deliverable ("het plan van aanpak", "de nota van
+        # wijziging"): its owner may follow ("het plan van aanpak van de provincie")
+        o = ex["owner"].match(words, o.end())
+    return o is None or not _foreign(d.group(0), o)
+
+
+def _foreign(noun: str, owner: re.Match[str]) -> bool:
+    """Whether the party after the deliverable ``noun`` is someone outside the government: the
+    agent after "door", the other party of a meeting ("het gesprek met de sector"), or after
+    "van" an actor (a name that is no deliverable itself, or a noun of ``owners``) rather than
+    the thing dealt with ("de evaluatie van de regeling", "van de Omgevingswet")."""
+    ex = _ex()
+    prep, np = owner.group("prep").lower(), owner.group("np")
+    meeting = noun.lower().endswith(tuple(_data()["meetings_held"]))
+    party = bool(owner.group("det")) or np[0].isupper() or bool(ex["owner_noun"].match(np))
+    if prep == "door" or meeting:
+        return party  # the agent; the other party of a meeting ("met de sector")
+    if prep != "van":
+        return False  # "met"/"tussen" after a deliverable that is no meeting
+    if ex["deliverable"].search(np):
+        return False  # "de evaluatie van de Omgevingswet": the thing evaluated
+    return np[0].isupper() or bool(ex["owner_noun"].match(np))
+
+
+_STOP = re.compile(r"[.!?:](?=\s)|\n\s*\n")  # a sentence's end or a paragraph's
+
+
+def _sentence_before(text: str, s_start: int) -> str:
+    """The sentence that ends before ``s_start`` (at most ``_REACH`` characters of it); a
+    speaker's label ("Minister Madlener:") is skipped, so a turn's first "Die komt voor de zomer"
+    reads the question before it."""
+    chunk = text[max(0, s_start - _REACH) : s_start].rstrip()
+    ends = list(_STOP.finditer(chunk, 0, max(0, len(chunk) - 1)))  # not its own final stop
+    last = chunk[ends[-1].end() :] if ends else chunk
+    if last.endswith(":") and len(last.split()) <= _LABEL_WORDS and ends:
+        return _sentence_before(chunk, ends[-1].end())
+    return last
+
+
+_LABEL_WORDS = 6
+
+
+# an opening adverbial, after which the subject follows the verb ("Voor de zomer verschijnt ...")
+_PREP = re.compile(
+    r"\s*(?:in|op|voor|na|bij|met|tijdens|vanaf|sinds|door|over|eind|begin|medio|half)\b", re.I
+)
+# what may open a subject: a determiner or a name
+_OPENS_SUBJECT = re.compile(r"\s*(?:(?i:de|het|een|deze|dit|die|dat|mijn|onze|ons|uw)\b|[A-Z])")
+
+
+def _antecedent_delivered(before: str) -> bool:
+    """Whether the subject of ``before`` (the sentence before a "Dit volgt ...") is a deliverable
+    of the government: "Ik ga de regeling herzien" (the government acting on a deliverable), "Het
+    plan van aanpak is bijna klaar", "De heer Sneller vroeg naar een terugkoppeling" (what a
+    member asks for); not "Het vonnis is nog niet bekend", "De gemeente heeft een plan gemaakt"."""
+    ex = _ex()
+    asked = ex["asked"].search(before)
+    if asked:
+        return bool(ex["deliverable"].search(before, asked.end()))
+    if _FIRST.search(before) or re.match(r"\s*" + _fills()["{GOV}"], before, re.I):
+        return _owned(before)
+    verb = ex["finite"].search(before)
+    if verb is None:
+        return False
+    lead = before[: verb.start()]
+    if lead.strip() and "," not in lead and _OPENS_SUBJECT.match(lead) and not _PREP.match(lead):
+        return _owned(lead)
+    # an adverbial opens the sentence: the subject follows the verb
+    after = before[verb.end() :]
+    comma = after.find(",")
+    return _owned(after[: comma if comma >= 0 else 80])
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -468,5 +651,6 @@ __all__ = [
     "constructions",
     "find",
     "kamer_promised",
+    "sent_elsewhere",
     "undone",
 ]

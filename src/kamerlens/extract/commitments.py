@@ -286,6 +286,13 @@ def _commitment(
     if kind is None:
         kind = "toezegging" if hit.verb is None or hit.verb.cls == "kamer" else "voornemen"
     verb_end = hit.verb.end if hit.verb is not None and hit.verb.end else hit.anchor
+    if (
+        kind == "toezegging"
+        and hit.verb is not None
+        and hit.verb.cls == "kamer"
+        and _promises.sent_elsewhere(text, start, end, hit.anchor, max(verb_end, hit.anchor))
+    ):
+        kind = "voornemen"  # sent or told to someone else ("Ik zal de gemeenten een brief sturen")
     if kind == "voornemen" and _promises.kamer_promised(
         text, start, end, hit.anchor, max(verb_end, hit.anchor)
     ):

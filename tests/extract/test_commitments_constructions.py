@@ -99,6 +99,10 @@ LETTER = {
         ("De komende jaren zal het kabinet de regeling verder uitbreiden.", True),
         ("Het kabinet en de netbeheerder zullen de aansluitingen in 2026 uitbreiden.", False),
         ("Daarna zal de netbeheerder het kabinet informeren over de wachtlijst.", False),
+        # the minister's department is the government; another body's is not
+        ("Mijn departement zal de regeling in 2026 aanpassen.", True),
+        ("Het departement gaat de regeling voor de zomer evalueren.", True),
+        ("Het departement van de provincie zal de regeling in 2026 aanpassen.", False),
     ],
     # a reference to the past opening the clause, in the middle of a letter
     "as_said": [

@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from kamerlens.evaluate import TYPES, RealReport, evaluate_real
+from kamerlens.evaluate import TYPES, Report, evaluate_real
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "real"
@@ -47,14 +47,14 @@ def commit() -> str:
     return f"{head}+changes" if changed else head
 
 
-def _cells(report: RealReport | None, kind: str) -> str:
+def _cells(report: Report | None, kind: str) -> str:
     if report is None:
         return f"{'-':>5} {'-':>5} {'-':>5} {'-':>5}"
     s = report.totals()[kind]
     return f"{s.gold:>5} {s.precision:5.3f} {s.recall:5.3f} {s.f1:5.3f}"
 
 
-def table(reports: dict[str, RealReport | None], seconds: float) -> str:
+def table(reports: dict[str, Report | None], seconds: float) -> str:
     def count(part: str) -> str:
         report = reports.get(part)
         return "not run" if report is None else f"{len(report.documents)} documents"
@@ -84,7 +84,7 @@ def _floor(value: float, margin: float) -> float:
     return max(0.0, math.floor(round((value - margin) * 100, 6)) / 100)
 
 
-def floors(report: RealReport, margin: float) -> str:
+def floors(report: Report, margin: float) -> str:
     """tests/real/floors.toml for what the dev part measures now."""
     lines = [
         "# F1 floors on the dev part of the real set: tests/test_evaluate_real_floors.py asserts",
@@ -99,7 +99,7 @@ def floors(report: RealReport, margin: float) -> str:
         lines.append(f"{kind} = {_floor(score.f1, margin):.2f}")
     lines += ["", "[document]"]
     for doc in report.documents:
-        cells = [f"{k} = {_floor(s.f1, margin):.2f}" for k, s in doc.types.items()
+        cells = [f"{k} = {_floor(s.f1, margin):.2f}" for k, s in doc.kinds.items()
                  if _floor(s.f1, margin) > 0]  # fmt: skip
         if cells:
             lines.append(f"{doc.name} = {{{', '.join(cells)}}}")
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--floors is made from the dev part only: give --part dev")
     started = time.perf_counter()
     parts = ("dev", "test") if args.part == "both" else (args.part,)
-    reports: dict[str, RealReport | None] = {"dev": None, "test": None}
+    reports: dict[str, Report | None] = {"dev": None, "test": None}
     for part in parts:
         reports[part] = evaluate_real(REAL, part=part)
     seconds = time.perf_counter() - started

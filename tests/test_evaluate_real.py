@@ -84,7 +84,7 @@ def test_evaluate_real_agrees_with_the_reference_scorer(real_dev_predictions: Pa
     rows = {m[0]: [int(x) for x in m[1:]] for m in _DOC.findall(done.stdout)}
     assert sorted(rows) == sorted(d.name for d in ours.documents) == sorted(names)
     for doc in ours.documents:
-        t = doc.types
+        t = doc.kinds
         mine = [
             *(n for k in ("refs", "amounts", "motions")
               for n in (t[k].found, t[k].predicted, t[k].gold)),
@@ -168,7 +168,7 @@ def test_evaluate_real_matches_gold_to_a_document_by_stem_whatever_its_extension
     by_name = {d.name: d for d in report.documents}
     assert by_name["vlos_mivd_2025"].error is None
     assert by_name["vlos_mivd_2025"].source.endswith("vlos_mivd_2025.xml")
-    assert by_name["vlos_mivd_2025"].types["refs"].found > 0  # the XML was read, not skipped
+    assert by_name["vlos_mivd_2025"].kinds["refs"].found > 0  # the XML was read, not skipped
 
 
 def test_evaluate_real_a_missing_document_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -178,8 +178,8 @@ def test_evaluate_real_a_missing_document_is_reported_and_the_run_goes_on(tmp_pa
     report = evaluate_real(real, part="dev")
     lost, kept = report.documents
     assert lost.name == "seed_000" and "no document named seed_000.* in docs/" in (lost.error or "")
-    assert lost.types["refs"].found == 0 and lost.types["refs"].gold == 3  # counted as missed
-    assert kept.error is None and kept.types["refs"].found > 0
+    assert lost.kinds["refs"].found == 0 and lost.kinds["refs"].gold == 3  # counted as missed
+    assert kept.error is None and kept.kinds["refs"].found > 0
     assert report.outside_split == ["extra_doc"]
 
 
@@ -193,7 +193,7 @@ def test_evaluate_real_a_broken_prediction_counts_as_empty(
     (preds / "seed_000.json").write_text("{not json", encoding="utf-8")
     first, second = evaluate_real(real, part="dev", predictions=preds).documents
     assert "no usable prediction (JSONDecodeError)" in (first.error or "")
-    assert first.types["refs"].predicted == 0 and first.types["refs"].gold == 3
+    assert first.kinds["refs"].predicted == 0 and first.kinds["refs"].gold == 3
     assert second.error is None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kamerlens.evaluate import TYPES, RealReport, evaluate_real
+from kamerlens.evaluate import TYPES, Report, evaluate_real
 
 ROOT = Path(__file__).resolve().parent.parent  # not from conftest: names clash across folders
 REAL = ROOT / "tests" / "real"
@@ -21,7 +21,7 @@ SPLIT = tomllib.loads((REAL / "split.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def dev_report(real_dev_predictions: Path) -> RealReport:
+def dev_report(real_dev_predictions: Path) -> Report:
     return evaluate_real(REAL, part="dev", predictions=real_dev_predictions)
 
 
@@ -33,25 +33,25 @@ def test_evaluate_real_floors_are_for_dev_documents_and_known_types() -> None:
         assert all(0 < f <= 1 for f in floors.values()), name
 
 
-def _what_went_wrong(report: RealReport, kind: str, names: list[str] | None = None) -> str:
+def _what_went_wrong(report: Report, kind: str, names: list[str] | None = None) -> str:
     notes = []
     for doc in report.documents:
         if names is not None and doc.name not in names:
             continue
-        s = doc.types[kind]
+        s = doc.kinds[kind]
         notes += [f"  {doc.name}: missed {m}" for m in s.missed[:5]]
         notes += [f"  {doc.name}: invented {m}" for m in s.invented[:5]]
     return "\n".join(notes)
 
 
 @pytest.mark.parametrize("kind", list(FLOORS["overall"]))
-def test_evaluate_real_floors_per_type(dev_report: RealReport, kind: str) -> None:
+def test_evaluate_real_floors_per_type(dev_report: Report, kind: str) -> None:
     floor = FLOORS["overall"][kind]
     s = dev_report.totals()[kind]
     under = {
-        d.name: f"{d.name} ({d.types[kind].f1:.3f} < {FLOORS['document'][d.name][kind]})"
+        d.name: f"{d.name} ({d.kinds[kind].f1:.3f} < {FLOORS['document'][d.name][kind]})"
         for d in dev_report.documents
-        if d.types[kind].f1 < FLOORS["document"].get(d.name, {}).get(kind, 0)
+        if d.kinds[kind].f1 < FLOORS["document"].get(d.name, {}).get(kind, 0)
     }
     assert s.f1 >= floor, (
         f"{kind}: F1 {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f}) on the dev part is under "
@@ -64,12 +64,12 @@ def test_evaluate_real_floors_per_type(dev_report: RealReport, kind: str) -> Non
     ("name", "kind"),
     [(name, kind) for name, floors in FLOORS["document"].items() for kind in floors],
 )
-def test_evaluate_real_floors_per_document(dev_report: RealReport, name: str, kind: str) -> None:
+def test_evaluate_real_floors_per_document(dev_report: Report, name: str, kind: str) -> None:
     floor = FLOORS["document"][name][kind]
     found = [d for d in dev_report.documents if d.name == name]
     assert found, f"{name} has a floor but is no longer scored (not in the dev part, or no gold)"
     doc = found[0]
-    s = doc.types[kind]
+    s = doc.kinds[kind]
     assert doc.error is None, doc.error
     assert s.f1 >= floor, (
         f"{name}, {kind}: F1 {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f}) fell under its "

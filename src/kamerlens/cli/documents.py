@@ -122,7 +122,7 @@ def evaluate(
             if format == "json":
                 shown = dump_json(real.to_dict())
             else:
-                shown = ev.render_real_table(real, details=details)
+                shown = ev.render_table(real, details=details)
         elif part is not None or predictions is not None:
             raise KamerlensError(
                 "--part and --predictions apply to a real set (docs/, gold/, split.toml)",

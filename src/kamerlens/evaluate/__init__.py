@@ -15,9 +15,9 @@ Two gold formats, one module each:
 """
 
 from kamerlens.evaluate.matching import MATCH_RULES, squash
-from kamerlens.evaluate.real import PARTS, REFERENCE_TYPES, TYPES, DocResult, RealReport
+from kamerlens.evaluate.real import PARTS, REFERENCE_TYPES, TYPES
 from kamerlens.evaluate.real_set import RealSet, evaluate_real, is_real_set, load_real_gold
-from kamerlens.evaluate.report import render_real_table, render_table
+from kamerlens.evaluate.report import render_table
 from kamerlens.evaluate.scores import DocScore, Report, Score
 from kamerlens.evaluate.written import KINDS, evaluate, load_gold, score_document
 
@@ -27,9 +27,7 @@ __all__ = [
     "PARTS",
     "REFERENCE_TYPES",
     "TYPES",
-    "DocResult",
     "DocScore",
-    "RealReport",
     "RealSet",
     "Report",
     "Score",
@@ -38,7 +36,6 @@ __all__ = [
     "is_real_set",
     "load_gold",
     "load_real_gold",
-    "render_real_table",
     "render_table",
     "score_document",
     "squash",

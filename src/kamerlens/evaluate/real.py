@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -148,52 +147,6 @@ def match_texts(
 
 def _any_similar(text: str, others: Sequence[str]) -> bool:
     return bool(match_texts(others, [text])[1])
-
-
-# --------------------------------------------------------------------------- scores
-
-
-@dataclass
-class DocResult:
-    name: str
-    source: str
-    error: str | None = None
-    types: dict[str, Score] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "source": self.source,
-            "error": self.error,
-            "types": {k: s.to_dict() for k, s in self.types.items()},
-        }
-
-
-@dataclass
-class RealReport:
-    root: str
-    part: str
-    types: tuple[str, ...]
-    documents: list[DocResult]
-    not_annotated: list[str] = field(default_factory=list)  # in the part, no gold yet
-    outside_split: list[str] = field(default_factory=list)  # gold not named in split.toml
-
-    def totals(self) -> dict[str, Score]:
-        totals = {t: Score(style="real") for t in self.types}
-        for doc in self.documents:
-            for t, score in doc.types.items():
-                totals[t].add(score)
-        return totals
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "set": self.root,
-            "part": self.part,
-            "types": {t: s.to_dict(details=False) for t, s in self.totals().items()},
-            "documents": [d.to_dict() for d in self.documents],
-            "not_annotated": self.not_annotated,
-            "outside_split": self.outside_split,
-        }
 
 
 # --------------------------------------------------------------------------- one document

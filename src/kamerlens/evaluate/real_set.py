@@ -17,15 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from kamerlens.errors import KamerlensError
-from kamerlens.evaluate.real import (
-    PARTS,
-    TYPES,
-    DocResult,
-    Extractor,
-    Item,
-    RealReport,
-    score_record,
-)
+from kamerlens.evaluate.real import PARTS, TYPES, Extractor, Item, score_record
+from kamerlens.evaluate.scores import DocScore, Report
 
 _REQUIRED = {"kamerstuk_refs": ("dossier", "nr"), "commitments": ("text",)}
 
@@ -216,11 +209,11 @@ def evaluate_real(
     predictions: str | Path | None = None,
     types: Iterable[str] | None = None,
     extractor: Extractor | None = None,
-) -> RealReport:
+) -> Report:
     """Score kamerlens on one part of a real set: by extracting each document, or by reading
     the records of an earlier ``kamerlens extract --out DIR`` from ``predictions``.
 
-    A document that fails to extract is reported (``DocResult.error``) and its gold counted as
+    A document that fails to extract is reported (``DocScore.error``) and its gold counted as
     missed; the run goes on.
     """
     real = RealSet.open(folder)
@@ -233,11 +226,12 @@ def evaluate_real(
         raise KamerlensError("no such folder of predictions", source=str(pred_dir))
     annotated = set(real.annotated())
     names = real.names(part)
-    report = RealReport(
+    report = Report(
+        documents=[],
+        kinds=chosen,
+        style="real",
         root=str(real.root),
         part=part,
-        types=chosen,
-        documents=[],
         not_annotated=[n for n in names if n not in annotated],
         outside_split=sorted(annotated - set(real.split["dev"] + real.split["test"]))
         if real.split
@@ -262,7 +256,8 @@ def evaluate_real(
                 error = str(exc)
             except Exception as exc:  # noqa: BLE001  the scorer must survive bugs in what it scores
                 error = f"{source or name}: {type(exc).__name__}: {exc}"
-        doc = DocResult(name=name, source=source, error=error)
-        doc.types = score_record(gold, pred, gold2, types=chosen)
-        report.documents.append(doc)
+        scores = score_record(gold, pred, gold2, types=chosen)
+        report.documents.append(
+            DocScore(name=name, source=source, error=error, kinds=scores, style="real")
+        )
     return report

@@ -1,5 +1,5 @@
-"""Scores of an evaluation: one count type for both gold formats; per document and per run of
-the project's own gold."""
+"""Scores of an evaluation, one set of types for both gold formats: counts per kind (or type),
+per document, and per run."""
 
 from __future__ import annotations
 
@@ -125,18 +125,24 @@ class Score:
 
 @dataclass
 class DocScore:
-    gold: str
+    """The scores of one document, per kind (the written format) or type (the real set).
+
+    ``name`` is what the gold is known by: its file (written) or the document's name in the set
+    (real). ``source`` is what was scored: the document the gold names (written), or the
+    document or prediction file read (real; empty when there was none).
+    """
+
+    name: str
     source: str
     error: str | None = None
     kinds: dict[str, Score] = field(default_factory=dict)
+    style: Style = "written"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "gold": self.gold,
-            "source": self.source,
-            "error": self.error,
-            "kinds": {k: s.to_dict() for k, s in self.kinds.items()},
-        }
+        scores = {k: s.to_dict() for k, s in self.kinds.items()}
+        if self.style == "real":
+            return {"name": self.name, "source": self.source, "error": self.error, "types": scores}
+        return {"gold": self.name, "source": self.source, "error": self.error, "kinds": scores}
 
 
 def describe(kind: str, item: Item) -> str:
@@ -173,35 +179,52 @@ def describe(kind: str, item: Item) -> str:
     return f"{label} «{quote}»" if quote else label
 
 
-
 @dataclass
 class Report:
+    """A run: the scores of each document, and their totals per kind (or type).
+
+    A run of the real set also gives the set and part, and the names it did not score.
+    """
+
     documents: list[DocScore]
     kinds: tuple[str, ...]
+    style: Style = "written"
+    root: str = ""
+    part: str = ""
+    not_annotated: list[str] = field(default_factory=list)  # in the part, no gold yet
+    outside_split: list[str] = field(default_factory=list)  # gold not named in split.toml
 
     def totals(self) -> dict[str, Score]:
-        totals: dict[str, Score] = {}
-        for kind in self.kinds:
-            total = Score()
-            for doc in self.documents:
-                if kind in doc.kinds:
-                    total.add(doc.kinds[kind])
-            totals[kind] = total
+        totals = {kind: Score(style=self.style) for kind in self.kinds}
+        for doc in self.documents:
+            for kind, score in doc.kinds.items():
+                if kind in totals:
+                    totals[kind].add(score)
         return totals
 
     def overall(self) -> Score:
         """Micro average over every kind and document."""
-        total = Score()
+        total = Score(style=self.style)
         for score in self.totals().values():
             total.add(score)
         total.fields = {}
         return total
 
     def to_dict(self) -> dict[str, Any]:
+        documents = [d.to_dict() for d in self.documents]
+        totals = {k: s.to_dict(details=False) for k, s in self.totals().items()}
+        if self.style == "real":
+            return {
+                "set": self.root,
+                "part": self.part,
+                "types": totals,
+                "documents": documents,
+                "not_annotated": self.not_annotated,
+                "outside_split": self.outside_split,
+            }
         return {
-            "documents": [d.to_dict() for d in self.documents],
-            "kinds": {k: s.to_dict(details=False) for k, s in self.totals().items()},
+            "documents": documents,
+            "kinds": totals,
             "overall": self.overall().to_dict(details=False),
             "failed": [{"source": d.source, "error": d.error} for d in self.documents if d.error],
         }
-

@@ -111,7 +111,7 @@ def score_document(gold: Item, record: Item | None, *, kinds: Iterable[str] = KI
 
     ``record`` None means the document could not be extracted: every gold item is missed.
     """
-    doc = DocScore(gold=str(gold.get("_path") or ""), source=str(gold.get("source") or ""))
+    doc = DocScore(name=str(gold.get("_path") or ""), source=str(gold.get("source") or ""))
     ctx = Context(text=str((record or {}).get("text") or ""))
     for kind in kinds:
         if kind not in gold:
@@ -124,7 +124,6 @@ def score_document(gold: Item, record: Item | None, *, kinds: Iterable[str] = KI
         pred_items = [p for p in (record or {}).get(kind) or [] if isinstance(p, dict)]
         doc.kinds[kind] = score_items(kind, gold_items, pred_items, ctx)
     return doc
-
 
 
 def load_gold(path: Path) -> Item:
@@ -199,4 +198,3 @@ def evaluate(
         doc.error = error
         documents.append(doc)
     return Report(documents=documents, kinds=chosen)
-

@@ -149,9 +149,42 @@ def _fits(c: Cluster, f: Found) -> bool:
         *(_words(m.name) for m in c.mentions))
 
 
+class _Facts:
+    """What ``Cluster.date()`` and ``Cluster.place()`` read, kept as the cluster grows: a
+    cluster of thousands of mentions (one meeting named over and over) is not read again for
+    each new one."""
+
+    def __init__(self) -> None:
+        self.titled = False
+        self.place: str | None = None
+        self.body: Found | None = None  # the first body mention of the most precise date
+        self.title_date: DateMention | None = None  # the first title mention's date
+
+    def add(self, m: Found) -> None:
+        self.titled = self.titled or m.from_title
+        if self.place is None and m.place:
+            self.place = m.place
+        if m.date is None or not m.date.start_date:
+            return
+        if m.from_title:
+            if self.title_date is None:
+                self.title_date = m.date
+        elif self.body is None or len(m.date.start_date) > len(
+                self.body.date.start_date or "" if self.body.date else ""):
+            self.body = m
+
+    def facts(self) -> tuple[bool, DateMention | None, str | None]:
+        best = self.body.date if self.body is not None else None
+        titled = self.title_date
+        if titled is not None and (best is None or not dates_agree(best, titled, loose=False)):
+            return self.titled, titled, self.place
+        return self.titled, best, self.place
+
+
 def cluster(found: list[Found]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    known: _Known = {}  # id(cluster) -> its title flag, date and place, until it grows
+    known: _Known = {}  # id(cluster) -> its title flag, date and place, kept as it grows
+    facts: dict[int, _Facts] = {}
     for f in found:
         match = next((c for c in clusters if _same(c, f, known)), None)
         if match is None:
@@ -159,10 +192,12 @@ def cluster(found: list[Found]) -> list[Cluster]:
             # The meeting named last is the one a bare mention refers to.
             match = max(fitting, key=lambda c: c.mentions[-1].start) if fitting else None
         if match is None:
-            clusters.append(Cluster([f]))
-        else:
-            match.mentions.append(f)
-            known.pop(id(match), None)
+            match = Cluster([])
+            clusters.append(match)
+            facts[id(match)] = _Facts()
+        match.mentions.append(f)
+        facts[id(match)].add(f)
+        known[id(match)] = facts[id(match)].facts()
     return clusters
 
 

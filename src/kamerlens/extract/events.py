@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -747,7 +748,9 @@ def _summit_family(clusters: list[Cluster]) -> str | None:
     # order of a set, which changes from run to run.
     written = [m.name for c in clusters if c.head == "top" for m in c.mentions
                if m.name.lower() != "top"]
-    return max(written, key=lambda n: (written.count(n), -written.index(n)))
+    counts = Counter(written)
+    first = {n: i for i, n in reversed(list(enumerate(written)))}
+    return max(counts, key=lambda n: (counts[n], -first[n]))
 
 
 @component("events", needs=("dates", "document_date"), sets=("events",))

@@ -15,7 +15,9 @@ minutes on them).
   Brussel en ...");
 - one line of capitals without a newline ("ABC ABC ..."), read as the title zone;
 - one sentence naming 15,000 meetings of one kind, each on its own day ("de Raad Buitenlandse
-  Zaken van 3 mei 1950 in Brussel en ..."), and one naming a summit bare 80,000 times.
+  Zaken van 3 mei 1950 in Brussel en ..."), and one naming a summit bare 80,000 times;
+- one line of 16,000 citations of motions ("de motie-Valstar (Kamerstuk 36 200, nr. 12) is
+  aangenomen en ...").
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ print(json.dumps({
     "motions": [[list(m.members), m.number, m.appreciation] for m in record.motions],
     "positions": len(record.positions),
     "amounts": len(record.amounts),
+    "references": len(record.references),
     "events": len(record.events),
 }))
 """
@@ -104,6 +107,10 @@ CASES = {
     "one_sentence_of_15000_meetings": (_meetings(15_000), []),
     "one_summit_named_bare": (
         "De NAVO-top van 11 juli 2023 in Vilnius. " + "de NAVO-top en de top en " * 40_000, []),
+    "one_line_of_citations": (
+        "de motie-Valstar (Kamerstuk 36 200, nr. 12) is aangenomen en " * 16_000,
+        [[["Valstar"], "12", None]],
+    ),
 }
 # items found, where the case is about them: every "Nederland steunt" is a position, every
 # "EUR 100 miljoen" a sum, a meeting named over and over is one, meetings of other days are not
@@ -113,6 +120,7 @@ COUNTS = {
     "one_sentence_of_one_meeting": {"events": 1},
     "one_sentence_of_15000_meetings": {"events": 15_000},
     "one_summit_named_bare": {"events": 1},
+    "one_line_of_citations": {"references": 16_000},
 }
 
 

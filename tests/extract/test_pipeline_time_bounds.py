@@ -9,7 +9,15 @@ minutes on them).
 - a debate of 6,000 turns: 3,000 members' motions by number, each with the minister's view;
 - a debate naming 5,000 motions of as many members ("De motie-Bakabe vraagt dat.");
 - one sentence naming a government actor or the Netherlands tens of thousands of times, as a
-  flattened table without stops gives ("het kabinet gaat in 2026 ...", "Nederland steunt ...").
+  flattened table without stops gives ("het kabinet gaat in 2026 ...", "Nederland steunt ...");
+- one sentence of 30,000 sums ("EUR 100 miljoen aan het fonds en ...");
+- one sentence naming one meeting 20,000 times ("de Raad Buitenlandse Zaken van 12 juni in
+  Brussel en ...");
+- one line of capitals without a newline ("ABC ABC ..."), read as the title zone;
+- one sentence naming 8,000 meetings of one kind, each on its own day ("de Raad Buitenlandse
+  Zaken van 3 mei 1950 in Brussel en ..."), and one naming a summit bare 80,000 times;
+- one line of 16,000 citations of motions ("de motie-Valstar (Kamerstuk 36 200, nr. 12) is
+  aangenomen en ...").
 """
 
 from __future__ import annotations
@@ -36,6 +44,9 @@ print(json.dumps({
     "chars": len(record.text),
     "motions": [[list(m.members), m.number, m.appreciation] for m in record.motions],
     "positions": len(record.positions),
+    "amounts": len(record.amounts),
+    "references": len(record.references),
+    "events": len(record.events),
 }))
 """
 
@@ -46,6 +57,19 @@ def _debate(motions: int) -> str:
         f"Mevrouw Van Ab-Cd (VVD): De motie-Van Ab-Cd op stuk nr. {i} vraagt dat.\n"
         f"Minister Weerwind: De motie op stuk nr. {i} ontraad ik.\n"
         for i in range(1, motions + 1)
+    )
+
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+
+def _meetings(n: int) -> str:
+    """One sentence naming ``n`` councils of one kind, each on another day."""
+    return "".join(
+        f"de Raad Buitenlandse Zaken van {i % 28 + 1} {_MONTHS[i // 28 % 12]} {1950 + i // 336} "
+        "in Brussel en "
+        for i in range(n)
     )
 
 
@@ -76,9 +100,28 @@ CASES = {
         [],
     ),
     "one_sentence_of_positions": ("Nederland steunt " * 60_000, []),
+    "one_sentence_of_sums": ("EUR 100 miljoen aan het fonds en " * 30_000, []),
+    "one_sentence_of_one_meeting": (
+        "de Raad Buitenlandse Zaken van 12 juni in Brussel en " * 20_000, []),
+    "one_line_of_capitals": ("ABC " * 250_000, []),
+    "one_sentence_of_8000_meetings": (_meetings(8_000), []),
+    "one_summit_named_bare": (
+        "De NAVO-top van 11 juli 2023 in Vilnius. " + "de NAVO-top en de top en " * 40_000, []),
+    "one_line_of_citations": (
+        "de motie-Valstar (Kamerstuk 36 200, nr. 12) is aangenomen en " * 16_000,
+        [[["Valstar"], "12", None]],
+    ),
 }
-# positions found, where the case is about them: every "Nederland steunt" is one
-POSITIONS = {"one_sentence_of_positions": 60_000}
+# items found, where the case is about them: every "Nederland steunt" is a position, every
+# "EUR 100 miljoen" a sum, a meeting named over and over is one, meetings of other days are not
+COUNTS = {
+    "one_sentence_of_positions": {"positions": 60_000},
+    "one_sentence_of_sums": {"amounts": 30_000},
+    "one_sentence_of_one_meeting": {"events": 1},
+    "one_sentence_of_8000_meetings": {"events": 8_000},
+    "one_summit_named_bare": {"events": 1},
+    "one_line_of_citations": {"references": 16_000},
+}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -97,5 +140,5 @@ def test_pipeline_time_bounds_adversarial_text(case: str) -> None:
     found = json.loads(done.stdout)
     assert found["chars"] > 0.9 * len(text)
     assert found["motions"] == motions
-    if case in POSITIONS:
-        assert found["positions"] == POSITIONS[case]
+    for kind, count in COUNTS.get(case, {}).items():
+        assert found[kind] == count, kind

@@ -135,11 +135,25 @@ def phrases(doc: Doc, start: int, end: int) -> list[Hit]:
             pre = _pre().search(text, max(start, m.start() - 25), m.start())
             hits.append((pre.start() if pre else m.start(), m.end(), order, rule, m))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[2]))
+    return sorted(_disjoint(hits), key=lambda h: h[0])
+
+
+def _disjoint(hits: list[Hit]) -> list[Hit]:
+    """Each hit that overlaps none kept before it. The kept ones are disjoint, so only the one
+    starting last before a hit's end can overlap it: a bisection, not a scan of all kept (a
+    stretch of many dates holds thousands of phrases). An empty hit overlaps none."""
     kept: list[Hit] = []
+    starts: list[int] = []  # of the non-empty kept hits, sorted, with their ends
+    ends: list[int] = []
     for hit in hits:
-        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h[0])
+        j = bisect_left(starts, hit[1]) - 1
+        if j >= 0 and ends[j] > hit[0]:
+            continue
+        kept.append(hit)
+        if hit[0] < hit[1]:
+            starts.insert(j + 1, hit[0])
+            ends.insert(j + 1, hit[1])
+    return kept
 
 
 def choose(

@@ -18,8 +18,10 @@ trustfund" to a fund the document names by a defined acronym nearby ("... (EPF)"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from kamerlens.extract import lexicon
@@ -317,6 +319,41 @@ def _bare_words() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(w.lower() for w in bare["after"]), context
 
 
+class _Covered:
+    """Whether a position lies inside one of the sums found (a bisect, not a scan of them all)."""
+
+    def __init__(self, found: list[_Money]) -> None:
+        spans = sorted((m.start, m.end) for m in found)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def __call__(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
+
+
+class _Earlier:
+    """The last sum found before a position whose value is the same (within 0.5), looked up
+    among the sums of about that value only. ``found`` is in the order of the text."""
+
+    def __init__(self, found: list[_Money]) -> None:
+        self.found = found
+        self.by_value: dict[int, list[int]] = {}  # rounded value -> indexes into found
+        for i, m in enumerate(found):
+            self.by_value.setdefault(round(m.value), []).append(i)
+        self.starts = {k: [found[i].start for i in ix] for k, ix in self.by_value.items()}
+
+    def __call__(self, before: int, value: float) -> _Money | None:
+        best = -1
+        for key in (round(value) - 1, round(value), round(value) + 1):
+            indexes = self.by_value.get(key, [])
+            for j in range(bisect_left(self.starts.get(key, []), before) - 1, -1, -1):
+                if abs(self.found[indexes[j]].value - value) < 0.5:
+                    best = max(best, indexes[j])
+                    break
+        return self.found[best] if best >= 0 else None
+
+
 def find_bare_sums(
     text: str, hits: list[tuple[int, str]], found: list[_Money], sentences: SentenceIndex,
     *, old: bool = False,
@@ -334,10 +371,12 @@ def find_bare_sums(
     for at, word in hits:
         if len(word) > len(longest.get(at, "")):
             longest[at] = word
+    covered = _Covered(found)
+    earlier = _Earlier(found)
     for at, word in sorted(longest.items()):
         if word in ocr and not old:
             continue
-        if any(m.start <= at < m.end for m in found):
+        if covered(at):
             continue
         num = _BARE_NUM.search(text, max(0, at - 24), at)
         value = _number(num.group(0)) if num else None
@@ -349,9 +388,9 @@ def find_bare_sums(
         if nxt and nxt[0].isalnum() and nxt not in after:
             continue  # "8 miljoen woningen", "2,5 miljoen mensen": a count
         value *= _scale(word)
-        same = [m for m in found if m.start < num.start() and abs(m.value - value) < 0.5]
-        if same:
-            out.append(_Money(value, same[-1].currency, num.start(), end))
+        same = earlier(num.start(), value)
+        if same is not None:
+            out.append(_Money(value, same.currency, num.start(), end))
             continue
         s_start, s_end = sentences.at(at)
         before = sentences.at(max(0, s_start - 2))[0]  # "... fors financieel beslag. Dat was

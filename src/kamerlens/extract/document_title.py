@@ -57,16 +57,12 @@ def caps_blocks(text: str, end: int) -> list[tuple[int, int]]:
     return blocks
 
 
-def _line_at(text: str, pos: int) -> str:
-    end = text.find("\n", pos)
-    return text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
-
-
 def _casing(words: set[str], text: str, skip: tuple[int, int]) -> dict[str, Counter[str]]:
     """How each word is written elsewhere in ``text``: counts of "upper", "title" and "lower"."""
     seen: dict[str, Counter[str]] = {w: Counter() for w in words}
     if not words:
         return seen
+    line_end, line_caps = -1, False  # the line of the last occurrence: each line read once
     for start, end in _occurrences(words, text, min(len(text), _CASING_ZONE)):
         if skip[0] <= start < skip[1]:
             continue
@@ -74,7 +70,11 @@ def _casing(words: set[str], text: str, skip: tuple[int, int]) -> dict[str, Coun
         if not before or before[-1] in ".!?\n:" or before.endswith("\n"):
             continue  # sentence-initial capitals say nothing about the word
         form = text[start:end]
-        if form.isupper() and _is_caps(_line_at(text, start)):
+        if form.isupper() and start > line_end:  # occurrences come in the order of the text
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            line_caps = _is_caps(text[text.rfind("\n", 0, start) + 1 : line_end])
+        if form.isupper() and line_caps:
             continue  # the title itself, or a running head repeating it
         if form.isupper() and len(form) > 1:
             shape = "upper"

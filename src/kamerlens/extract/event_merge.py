@@ -138,31 +138,125 @@ def _same(c: Cluster, f: Found, known: _Known | None = None) -> bool:
     return f.date is not None and c_date is not None
 
 
-def _fits(c: Cluster, f: Found) -> bool:
-    """A bare mention ("de aankomende NAVO-Top") fits a meeting whose name covers its words."""
-    if c.head != f.head or f.place or f.date:
-        return False
-    if f.head in named_keys():
-        return True  # "de RAZ", "de Raad Algemene Zaken": the name itself is the meeting
-    want = _words(f.name)
-    return any(want <= _words(m.name) for m in c.mentions) or want <= frozenset().union(
-        *(_words(m.name) for m in c.mentions))
+class _Facts:
+    """What ``Cluster.date()`` and ``Cluster.place()`` read, kept as the cluster grows: a
+    cluster of thousands of mentions (one meeting named over and over) is not read again for
+    each new one."""
+
+    def __init__(self) -> None:
+        self.titled = False
+        self.place: str | None = None
+        self.body: Found | None = None  # the first body mention of the most precise date
+        self.title_date: DateMention | None = None  # the first title mention's date
+
+    def add(self, m: Found) -> None:
+        self.titled = self.titled or m.from_title
+        if self.place is None and m.place:
+            self.place = m.place
+        if m.date is None or not m.date.start_date:
+            return
+        if m.from_title:
+            if self.title_date is None:
+                self.title_date = m.date
+        elif self.body is None or len(m.date.start_date) > len(
+                self.body.date.start_date or "" if self.body.date else ""):
+            self.body = m
+
+    def facts(self) -> tuple[bool, DateMention | None, str | None]:
+        best = self.body.date if self.body is not None else None
+        titled = self.title_date
+        if titled is not None and (best is None or not dates_agree(best, titled, loose=False)):
+            return self.titled, titled, self.place
+        return self.titled, best, self.place
+
+
+class _Kind:
+    """The clusters of one kind of meeting, indexed by what lets a dated mention merge with one
+    (``_same``): no date, a date sharing a month with the mention's, or (loosely) the same day
+    of another year. A cluster stays under every date it had: the index may offer more clusters
+    than merge, never fewer, and ``_same`` decides. Without it a document naming thousands of
+    meetings of one kind compares every mention with every meeting."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []  # in the order they were made
+        self.dated: dict[int, DateMention | None] = {}  # position -> the date indexed last
+        self.undated: set[int] = set()
+        self.wide: set[int] = set()  # dates over more than _MONTHS months
+        self.months: dict[tuple[int, int], set[int]] = {}
+        self.days: dict[str, set[int]] = {}  # "-MM-DD" of a full start date
+        self.words: list[frozenset[str]] = []  # the words of the names of each cluster
+
+    def add(self, c: Cluster) -> int:
+        self.clusters.append(c)
+        self.words.append(frozenset())
+        return len(self.clusters) - 1
+
+    def index(self, i: int, d: DateMention | None, name: str) -> None:
+        self.words[i] = self.words[i] | _words(name)
+        if i in self.dated and self.dated[i] == d:
+            return
+        self.dated[i] = d
+        span = bounds(d)
+        if span is None:
+            self.undated.add(i)
+            return
+        months = _months(*span)
+        if months is None:
+            self.wide.add(i)
+        else:
+            for key in months:
+                self.months.setdefault(key, set()).add(i)
+        if d is not None and d.start_date and len(d.start_date) == 10:
+            self.days.setdefault(d.start_date[4:], set()).add(i)
+
+    def candidates(self, f: Found) -> list[int] | range:
+        span = bounds(f.date)
+        months = _months(*span) if span is not None else None
+        if span is None or months is None or f.date is None or not f.date.start_date:
+            return range(len(self.clusters))
+        out = self.undated | self.wide | self.days.get(f.date.start_date[4:], set())
+        for key in months:
+            out |= self.months.get(key, set())
+        return sorted(out)
+
+
+_MONTHS = 24
+
+
+def _months(first: date, last: date) -> list[tuple[int, int]] | None:
+    """The (year, month) of every month from ``first`` to ``last``, or None."""
+    n = (last.year - first.year) * 12 + last.month - first.month + 1
+    if not 0 < n <= _MONTHS:
+        return None  # a long span, or one ending before it starts: offered to every mention
+    return [((first.month - 1 + k) // 12 + first.year, (first.month - 1 + k) % 12 + 1)
+            for k in range(n)]
 
 
 def cluster(found: list[Found]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    known: _Known = {}  # id(cluster) -> its title flag, date and place, until it grows
+    known: _Known = {}  # id(cluster) -> its title flag, date and place, kept as it grows
+    facts: dict[int, _Facts] = {}
+    kinds: dict[str, _Kind] = {}
     for f in found:
-        match = next((c for c in clusters if _same(c, f, known)), None)
-        if match is None:
-            fitting = [c for c in clusters if _fits(c, f)]
-            # The meeting named last is the one a bare mention refers to.
-            match = max(fitting, key=lambda c: c.mentions[-1].start) if fitting else None
-        if match is None:
-            clusters.append(Cluster([f]))
-        else:
-            match.mentions.append(f)
-            known.pop(id(match), None)
+        kind = kinds.setdefault(f.head, _Kind())
+        at = next((i for i in kind.candidates(f) if _same(kind.clusters[i], f, known)), None)
+        if at is None and not f.place and not f.date:
+            # a bare mention fits a meeting whose names hold its words (_fits): the last named
+            want = _words(f.name)
+            fitting = [i for i, c in enumerate(kind.clusters)
+                       if f.head in named_keys() or want <= kind.words[i]]
+            at = max(fitting, key=lambda i: kind.clusters[i].mentions[-1].start) \
+                if fitting else None
+        if at is None:
+            match = Cluster([])
+            clusters.append(match)
+            facts[id(match)] = _Facts()
+            at = kind.add(match)
+        match = kind.clusters[at]
+        match.mentions.append(f)
+        facts[id(match)].add(f)
+        known[id(match)] = facts[id(match)].facts()
+        kind.index(at, known[id(match)][1], f.name)
     return clusters
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -291,20 +292,23 @@ def _last_date_before(doc: Doc, lo: int, hi: int) -> DateMention | None:
     cached = getattr(doc, "_date_starts", None)
     if cached is None or cached[0] is not dates:
         starts = [d.start for d in dates]
-        cached = (dates, starts, all(a <= b for a, b in zip(starts, starts[1:], strict=False)))
+        in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        # only the full dates: a sentence of many bare days ("12 juni") is not walked back over
+        full = [d for d in dates if d.start_date and d.end_date]
+        cached = (dates, full, [d.start for d in full], in_order)
         doc._date_starts = cached  # type: ignore[attr-defined]
-    _, starts, in_order = cached
+    _, dates, starts, in_order = cached
     if not in_order:
         best = None
         for d in dates:
-            if lo <= d.start and d.end <= hi and d.start_date and d.end_date:
+            if lo <= d.start and d.end <= hi:
                 best = d
         return best
     i = bisect_right(starts, hi) - 1
     first = bisect_left(starts, lo)
     while i >= first:
         d = dates[i]
-        if d.end <= hi and d.start_date and d.end_date:
+        if d.end <= hi:
             return d  # type: ignore[no-any-return]
         i -= 1
     return None
@@ -744,7 +748,9 @@ def _summit_family(clusters: list[Cluster]) -> str | None:
     # order of a set, which changes from run to run.
     written = [m.name for c in clusters if c.head == "top" for m in c.mentions
                if m.name.lower() != "top"]
-    return max(written, key=lambda n: (written.count(n), -written.index(n)))
+    counts = Counter(written)
+    first = {n: i for i, n in reversed(list(enumerate(written)))}
+    return max(counts, key=lambda n: (counts[n], -first[n]))
 
 
 @component("events", needs=("dates", "document_date"), sets=("events",))

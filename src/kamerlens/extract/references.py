@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -404,14 +404,31 @@ def _alone_in_head(ref: Reference, text: str) -> bool:
     """A citation alone on its line among the first lines: the document's own number, printed
     as the head of an as-submitted motion or amendment ("15 februari 2023 / 32043-605 /
     Toekomst pensioenstelsel"); a citation in prose has words around it."""
-    line_start = text.rfind("\n", 0, ref.start) + 1
-    line_end = text.find("\n", ref.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start : ref.start].strip(" \t\u00a0(") or text[ref.end : line_end].strip(
-        " \t\u00a0)."
-    ):
+    # Read from the citation outwards, not the whole line: a long line holds many citations.
+    line_start = ref.start
+    while line_start > 0 and text[line_start - 1] in " \t\u00a0(":
+        line_start -= 1
+    if line_start > 0 and text[line_start - 1] != "\n":
         return False
-    return sum(1 for line in text[:line_start].splitlines() if line.strip()) < _HEAD_LINES
+    line_end = ref.end
+    while line_end < len(text) and text[line_end] in " \t\u00a0).":
+        line_end += 1
+    if line_end < len(text) and text[line_end] != "\n":
+        return False
+    return line_start < _head_end(text)
+
+
+@lru_cache(maxsize=4)
+def _head_end(text: str) -> float:
+    """Where the first ``_HEAD_LINES`` non-empty lines of ``text`` end (infinity if it has fewer):
+    a line starting before that has fewer of them above it."""
+    at, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        at += len(line)
+        seen += bool(line.strip())
+        if seen == _HEAD_LINES:
+            return at
+    return float("inf")
 
 
 _OWN_ID = re.compile(r"(?P<a>a)?h-(?P<chamber>tk|ek)-(?P<year>\d{4})\d{4}-(?P<number>\d+)")

@@ -24,7 +24,7 @@ from kamerlens.extract._speech import is_debate, is_government
 from kamerlens.extract.document import signer
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.labels import label_group, label_re, label_role
-from kamerlens.models import Speaker, Turn
+from kamerlens.models import ITEM_KINDS, Speaker, Turn
 
 # What may stand right before a label: a sentence end (also glued to it), a quote or bracket
 # closing a sentence, or a line break. Checked on the text before each candidate.
@@ -174,17 +174,10 @@ def _split_at_labels(
     return out
 
 
-# Item kinds whose items carry a ``speaker``.
-_SPOKEN = (
-    "references",
-    "motions",
-    "amounts",
-    "percentages",
-    "dates",
-    "events",
-    "commitments",
-    "fulfilments",
-    "positions",
+# Item kinds whose items carry a ``speaker``: what is said (not who is named, what is wrong with
+# the document, or its parts)
+_SPOKEN = tuple(
+    k for k in ITEM_KINDS if k not in ("entities", "findings", "footnotes", "sections", "turns")
 )
 
 

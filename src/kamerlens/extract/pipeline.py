@@ -32,6 +32,9 @@ class Doc:
     # the speaker turns the starts below were taken from, and those starts (for bisect)
     _turns: list[Turn] | None = field(default=None, repr=False)
     _turn_starts: list[int] = field(default_factory=list, repr=False)
+    # the footnotes' starts, for bisect, when they follow each other (else None: looked through)
+    _note_starts: list[int] | None = field(default=None, repr=False)
+    _notes_read: bool = field(default=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -71,7 +74,16 @@ class Doc:
 
     def footnote_of(self, pos: int) -> str | None:
         """The number of the footnote whose text holds ``pos``, or None when in the body."""
-        for note in self.norm.footnotes:
+        notes = self.norm.footnotes
+        if not self._notes_read:
+            # the footnotes follow each other as the normalizer writes them: one bisection
+            if all(a.end <= b.start for a, b in zip(notes, notes[1:], strict=False)):
+                self._note_starts = [n.start for n in notes]
+            self._notes_read = True
+        if self._note_starts is not None:
+            i = bisect_right(self._note_starts, pos) - 1
+            return notes[i].number if i >= 0 and pos < notes[i].end else None
+        for note in notes:
             if note.start <= pos < note.end:
                 return note.number
         return None

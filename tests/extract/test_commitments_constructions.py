@@ -103,6 +103,9 @@ LETTER = {
         ("Mijn departement zal de regeling in 2026 aanpassen.", True),
         ("Het departement gaat de regeling voor de zomer evalueren.", True),
         ("Het departement van de provincie zal de regeling in 2026 aanpassen.", False),
+        # the ministers together, by their collective name
+        ("De bewindspersonen zullen de Kamer voor de zomer informeren over de aanpak.", True),
+        ("De bewindspersonen van de lidstaten zullen in juni 2026 in Brussel bijeenkomen.", False),
     ],
     # a reference to the past opening the clause, in the middle of a letter
     "as_said": [

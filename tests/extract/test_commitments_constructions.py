@@ -7,6 +7,7 @@ sit side by side, so a rule that grows too wide or too narrow fails here.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -22,15 +23,6 @@ _SIGNED = "\n\nDe Minister van Infrastructuur en Waterstaat,\n\nB. Jansen\n"
 
 def letter(body: str) -> Record:
     return extract((_HEAD + body + _SIGNED).encode(), name="brief.txt")
-
-
-def debate(turn: str) -> Record:
-    text = (
-        "De voorzitter:\nHet woord is aan de minister.\n\n"
-        f"Minister Van der Berg:\n{turn}\n\n"
-        "De heer Jansen (CDA):\nDank u wel, voorzitter.\n"
-    )
-    return extract(text.encode(), name="handelingen.txt")
 
 
 def _of(record: Record, sentence: str) -> Commitment | None:
@@ -146,9 +138,9 @@ def test_commitments_constructions_in_a_letter(
 
 @pytest.mark.parametrize(("construction", "sentence", "promised"), _cases(DEBATE))
 def test_commitments_constructions_in_a_debate(
-    construction: str, sentence: str, promised: bool
+    construction: str, sentence: str, promised: bool, minister_says: Callable[[str], Record]
 ) -> None:
-    found = _of(debate(sentence), sentence)
+    found = _of(minister_says(sentence), sentence)
     assert (found is not None) == promised, (construction, sentence)
 
 

@@ -8,6 +8,8 @@ the whole pipeline (kamerlens.extract.extract).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from kamerlens.extract import extract
@@ -17,15 +19,6 @@ from kamerlens.models import Record
 def letter(body: str, date: str = "14 maart 2024", head: str = "Betreft Voortgang") -> Record:
     # no signer: the writer's "ik" stays "ik", whatever the document component finds
     return extract(f"Datum {date}\n{head}\n\n{body}\n".encode(), name="brief.txt")
-
-
-def debate(turn: str) -> Record:
-    text = (
-        "De voorzitter:\nHet woord is aan de minister.\n\n"
-        f"Minister Van der Berg:\n{turn}\n\n"
-        "De heer Jansen (CDA):\nDank u wel, voorzitter.\n"
-    )
-    return extract(text.encode(), name="handelingen.txt")
 
 
 @pytest.mark.parametrize(
@@ -142,8 +135,10 @@ def test_commitments_forms_later_document_not(body: str) -> None:
         ("Dat zeg ik toe.", "toezeggen"),
     ],
 )
-def test_commitments_forms_promised_act_in_a_debate(turn: str, action: str) -> None:
-    (found,) = debate(turn).commitments
+def test_commitments_forms_promised_act_in_a_debate(
+    turn: str, action: str, minister_says: Callable[[str], Record]
+) -> None:
+    (found,) = minister_says(turn).commitments
     assert (found.actor, found.action) == ("Minister Van der Berg", action)
 
 

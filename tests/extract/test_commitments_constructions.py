@@ -99,6 +99,25 @@ LETTER = {
         ("De bewindspersonen zullen de Kamer voor de zomer informeren over de aanpak.", True),
         ("De bewindspersonen van de lidstaten zullen in juni 2026 in Brussel bijeenkomen.", False),
     ],
+    # the plan named without its owner: the writer's
+    "plan_unowned": [
+        ("Het voornemen is om de regeling in 2026 te evalueren.", True),
+        ("Het is het voornemen om de subsidie per 1 januari 2027 te verhogen.", True),
+        ("Het voornemen van de gemeente is om de weg te verbreden.", False),
+        ("Dit is het voornemen van de provincie om de dijk te versterken.", False),
+        ("Het voornemen was om de regeling in 2024 te evalueren.", False),
+        ("Het voornemen is niet om de regeling te evalueren.", False),
+        ("Het streven is de nieuwe regeling eind 2026 gereed te hebben.", False),
+    ],
+    # the Kamer after the act of a future passive; "hierbij zal" is no act of this letter
+    "kamer_passive_after": [
+        ("Hierbij zal ook een toetsingskader worden gedeeld met de Kamer.", True),
+        ("De rapportage zal na de zomer worden aangeboden aan uw Kamer.", True),
+        ("Daarbij zullen de cijfers ook worden gedeeld met de Kamer.", True),
+        ("Hierbij zal ik ook de uitkomsten van de evaluatie betrekken.", True),
+        ("Hierbij wordt uw Kamer geïnformeerd over de stand van zaken.", False),
+        ("De rapportage zou worden aangeboden aan uw Kamer.", False),
+    ],
     # a reference to the past opening the clause, in the middle of a letter
     "as_said": [
         ("Zoals toegezegd, zal ik u voor de zomer informeren over de voortgang.", True),

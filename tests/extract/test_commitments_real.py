@@ -45,6 +45,9 @@ def _has(found: list[Commitment], words: str) -> Commitment | None:
         ("vlos_mivd_2025.xml", "Laten we afspreken dat wij dit inbrengen", "toezegging"),
         # a decision list reports what a named minister will do
         ("besluitenlijst_2.pdf", "De minister van Financiën is voornemens", "voornemen"),
+        # ... also in a sentence without a subject, the minister named before in the paragraph
+        ("besluitenlijst_2.pdf", "Het voornemen is om de transformatie", "voornemen"),
+        ("besluitenlijst_2.pdf", "Hierbij zal ook een toetsingskader", "toezegging"),
     ],
 )
 def test_commitments_real_constructions(name: str, words: str, kind: str | None) -> None:

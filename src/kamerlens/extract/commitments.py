@@ -436,7 +436,17 @@ def _reported_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
         named = [a for a in lex.actor.finditer(doc.text, start, m.start) if a.group("minister")]
         if named:
             return _actor_at(doc, named[-1])
+    elif m.construction.patient:
+        # no subject of its own ("Het voornemen is om ...", "Hierbij zal ... worden gedeeld met
+        # de Kamer"): the minister the paragraph reports on, named before in it
+        para = max(doc.text.rfind("\n", 0, start) + 1, start - _PARAGRAPH_REACH)
+        named = [a for a in lex.actor.finditer(doc.text, para, m.start) if a.group("minister")]
+        if named:
+            return _actor_at(doc, named[-1])
     return None
+
+
+_PARAGRAPH_REACH = 1500  # how far back a report's paragraph is read for the minister it is about
 
 
 def _construction_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
@@ -625,9 +635,10 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
                 continue  # "uw Kamer is op 3 mei geïnformeerd" is past
         elif not (m.group("pre") or m.group("after")):
             continue
-        if lex.present_act.search(text, start, end):
-            continue  # "Hierbij wordt uw Kamer geïnformeerd" is this very letter
         future = re.search(r"\b(?:zal|zullen)\b", m.group(0), re.I)
+        if not future and lex.present_act.search(text, start, end):
+            continue  # "Hierbij wordt uw Kamer geïnformeerd" is this very letter; "Hierbij zal
+            # ook een kader worden gedeeld met de Kamer" is a later act
         if not future and re.search(r"\bdat\b", text[start : m.start()], re.I):
             continue  # "Wij gaan ervan uit dat de Kamer wordt geïnformeerd": someone's assumption
         actor = _door_actor(doc, m.start("mid"), m.end("mid"), start)

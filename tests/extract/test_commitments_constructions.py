@@ -118,6 +118,22 @@ LETTER = {
         ("Hierbij wordt uw Kamer geïnformeerd over de stand van zaken.", False),
         ("De rapportage zou worden aangeboden aan uw Kamer.", False),
     ],
+    # what parliament or an adviser proposes, taken over
+    "overnemen": [
+        ("Het kabinet neemt de aanbevelingen van de commissie over.", True),
+        ("De aanbevelingen van de Raad van State neemt het kabinet over.", True),
+        ("Het kabinet neemt de aanbevelingen van de commissie niet over.", False),
+    ],
+    # the Kamer kept informed or told what it can expect
+    "kamer_informed": [
+        ("Ik houd uw Kamer op de hoogte van de voortgang.", True),
+        ("Ik heb uw Kamer op de hoogte gehouden van de voortgang.", False),
+        ("Uw Kamer kan de evaluatie in het najaar van 2026 tegemoetzien.", True),
+        ("Het wetsvoorstel wordt naar verwachting in het voorjaar van 2026 bij uw Kamer ingediend.",
+         True),
+        ("Het wetsvoorstel zal na de zomer bij uw Kamer worden ingediend.", True),
+        ("Het wetsvoorstel is in maart 2024 bij uw Kamer ingediend.", False),
+    ],
     # a reference to the past opening the clause, in the middle of a letter
     "as_said": [
         ("Zoals toegezegd, zal ik u voor de zomer informeren over de voortgang.", True),
@@ -135,6 +151,20 @@ DEBATE = {
         ("Het kabinet zal voor 1 juli reageren op het advies van de Raad van State.", True),
         ("Ik zal de netbeheerder vragen om de wachtlijst voor de zomer te publiceren.", True),
         ("Ik ga met de sector in gesprek over de tarieven.", True),
+    ],
+    # taking over a motion, naming the promise, "dat" as one's own object
+    "spoken_promises": [
+        ("De motie op stuk nr. 12 neem ik over.", True),
+        ("De motie-Jansen over de subsidie neem ik over.", True),
+        ("Die motie neem ik niet over.", False),
+        ("Ik neem het woord over van mijn collega.", False),
+        ("Die toezegging doe ik.", True),
+        ("Ik doe u de toezegging dat ik het uitzoek.", True),
+        ("Ik ga u geen toezegging doen.", False),
+        ("Ik hou de Kamer op de hoogte.", True),
+        ("Ik wil dat graag onderzoeken.", True),
+        ("Ik wil dat de gemeenten meer doen.", False),
+        ("Wij willen dat in Europa het toetsingskader wordt aangepast.", False),
     ],
     "saying": [
         ("U kunt tegen mij zeggen: kom met een voorstel, en dan gaan wij dat steunen.", False),

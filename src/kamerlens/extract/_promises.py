@@ -84,6 +84,8 @@ def _fills() -> dict[str, str]:
         "{STATIVE}": "(?:" + "|".join(data["stative"]) + r")\b",
         "{TALK}": _alternation(data["talk_words"]),
         "{OTHERS}": _alternation(data["others_plural"]),
+        "{PROPOSAL}": _alternation(data["proposals"]),
+        "{ADVERB}": "(?:" + "|".join(data["adverbs"]) + ")",
     }
 
 

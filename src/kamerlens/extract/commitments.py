@@ -138,12 +138,15 @@ _PASSIVE = re.compile(
     r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
     r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>ge ?ïnformeerd|geinformeerd|ingelicht"
     r"|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|toegezonden"
-    r"|toegestuurd|gestuurd|aangeboden|voorgelegd)\b(?P<after>\s+(?:worden|zal\s+worden))?",
+    r"|toegestuurd|gestuurd|aangeboden|voorgelegd|ingediend)\b(?P<after>\s+(?:worden|zal\s+worden))?",
     re.IGNORECASE,
 )
 # The action of a passive, by its participle.
 _PARTICIPLE = {"toegezonden": "toezenden", "toegestuurd": "sturen", "gestuurd": "sturen"}
-_PARTICIPLE.update({"aangeboden": "aanbieden", "voorgelegd": "voorleggen"})
+_PARTICIPLE.update({"aangeboden": "aanbieden", "voorgelegd": "voorleggen", "ingediend": "indienen"})
+# The auxiliary of a passive standing before "(bij) uw Kamer" in its clause ("Het wetsvoorstel
+# wordt naar verwachting in het voorjaar bij uw Kamer ingediend").
+_AUX_BEFORE = re.compile(r"\b(?:wordt|worden|zal|zullen)\s+(?:[^\s,;:.]+\s+){0,10}?$", re.I)
 _RECEIVES = re.compile(
     r"\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b[^.;,]{0,80}?\bontvangt\b|\bu\s+ontvangt\b"
     r"|\bontvangt\s+(?:uw\s+Kamer|u)\b",
@@ -199,7 +202,7 @@ _KAMER_GETS = re.compile(
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
 _PASSIVE_KEY = re.compile(
-    r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd"
+    r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd|ingediend"
 )
 _PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
 _AUX = re.compile(
@@ -633,7 +636,10 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
         if auxes:
             if _PAST_AUX.fullmatch(auxes[-1].group(0)):
                 continue  # "uw Kamer is op 3 mei geïnformeerd" is past
-        elif not (m.group("pre") or m.group("after")):
+        elif not (
+            m.group("pre") or m.group("after")
+            or _AUX_BEFORE.search(text, max(start, m.start() - 90), m.start())
+        ):
             continue
         future = re.search(r"\b(?:zal|zullen)\b", m.group(0), re.I)
         if not future and lex.present_act.search(text, start, end):

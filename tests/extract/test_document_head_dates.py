@@ -64,3 +64,61 @@ def test_page_head_set_apart_as_furniture_still_names_a_transcript() -> None:
                  "Aan de orde zijn de stemmingen over moties ingediend bij de begroting.\n\n"
                  "De voorzitter:\nIk constateer dat deze motie is aangenomen.\n")
     assert (info.kind, info.date) == ("handelingen", "2024-11-12")
+
+
+# A letter of the guilder years, wrapped at a short width: the date line keeps its own line
+# after the addressee (the normalizer used to join the two), so the date line dates the letter.
+_OLD_LETTER = (
+    "Tweede Kamer der Staten-Generaal\nVergaderjaar 1992–1993\n23 100 Mededingingsbeleid\n"
+    "Nr. 3\nBRIEF VAN DE MINISTER VAN ECONOMISCHE ZAKEN\n"
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n{line}\n"
+    "In deze brief ga ik in op het mededingingsbeleid en op de voorstellen.\n"
+    "De Minister van Economische Zaken,\nJ. E. Andriessen\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Den Haag, 5 januari 1993", "1993-01-05"),
+        ("'s-Gravenhage, 12 maart 1992", "1992-03-12"),
+        ("Rijswijk, 7 december 1992", "1992-12-07"),
+    ],
+)
+def test_date_line_of_a_short_wrapped_letter(line: str, date: str) -> None:
+    info = _info(_OLD_LETTER.format(line=line))
+    assert info.date == date
+    assert not info.date_estimated
+
+
+# Answers to Kamervragen are dated by the answer, also where the head writes "(Ontvangen".
+@pytest.mark.parametrize("received", ["(Ontvangen 14 maart 1990.)", "(ontvangen 14 maart 1990)"])
+def test_answer_received_in_either_case(received: str) -> None:
+    passage = (
+        "Tweede Kamer der Staten-Generaal\nAanhangsel van de Handelingen\n\n"
+        "Vragen van het lid Van Nieuwenhoven (PvdA) aan de Minister van Sociale Zaken over "
+        "uitkeringen aan grensarbeiders. (Ingezonden 12 februari 1990.)\n\n1\nIs het u bekend "
+        "dat de uitkeringen worden gekort?\n\nAntwoord van minister De Vries (Sociale Zaken en "
+        f"Werkgelegenheid). {received}\n\n1\nJa, dat is mij bekend.\n"
+    )
+    assert _info(passage).date == "1990-03-14"
+
+
+# The sitting named in a transcript's head, on a line of its own or run on into the first turn.
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("Tweede Kamer, 37e vergadering, donderdag 1 februari 2024\n\nBegroting LNV\n\n",
+         "2024-02-01"),
+        ("Handelingen Tweede Kamer, vergadering van dinsdag 12 november 2024 ", "2024-11-12"),
+    ],
+)
+def test_sitting_in_a_transcript_head(head: str, date: str) -> None:
+    passage = (
+        f"{head}De voorzitter:\nAan de orde is de begroting.\n\nMinister Adema:\nVoorzitter. "
+        "Ik ga beginnen met de vragen.\n\nDe heer Jansen (CDA):\nDank u wel.\n\n"
+        "Minister Adema:\nGraag gedaan.\n"
+    )
+    info = _info(passage)
+    assert info.kind == "handelingen"
+    assert info.date == date

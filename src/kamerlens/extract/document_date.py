@@ -125,7 +125,7 @@ _PROPOSED = re.compile(
 _FIRST_LINE_DATE = re.compile(r"\A\s*(\d{1,2}[ \t]+[a-z]{3,9}[ \t]+\d{4})[ \t]*\n")
 
 
-_ANSWER_DATE = re.compile(r"\(ontvangen\s+")
+_ANSWER_DATE = re.compile(r"\(ontvangen\s+", re.IGNORECASE)  # also "(Ontvangen 14 maart 1990.)"
 _SIDE_DATE = re.compile(r"(?im)^[ \t]*(?:Datum|Dagtekening)[ \t]*:?\s+")
 
 
@@ -152,6 +152,17 @@ def _place_date_lines(text: str, end: int) -> list[str]:
 _SITTING = re.compile(r"^(?:TK|EK)[ \t]+\d{1,3}$")
 _CHAMBER = re.compile(r"^(?:Tweede|Eerste)\s+Kamer(?:\s+der\s+Staten-Generaal)?$")
 _WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+", re.I)
+# the sitting named in the head ("Tweede Kamer, 37e vergadering, donderdag 1 februari 2024",
+# "Handelingen Tweede Kamer, vergadering van dinsdag 12 november 2024"), also where the head
+# runs on into the first turn (a transcript published as one line): only with its ordinal or
+# weekday, so "Zie vergadering van 31 januari 2024" does not date it
+_SITTING_RUN_ON = re.compile(
+    r"(?:\b\d{1,3}(?:e|ste|de)\s+vergadering,?\s+(?:(?:maandag|dinsdag|woensdag|donderdag"
+    r"|vrijdag|zaterdag|zondag),?\s+)?|\bvergadering(?:\s+van)?,?\s+(?:maandag|dinsdag|woensdag"
+    r"|donderdag|vrijdag|zaterdag|zondag),?\s+)(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b",
+    re.I,
+)
+_SITTING_REACH = 400  # how far into a transcript its head is looked for
 _ON_AGENDA = re.compile(r"\bAan\s+de\s+orde\s+is\s+(?:het|de)\s+(debat\s+over\s+[^.\n]{3,200})\.")
 _CHAMBER_BEFORE = re.compile(r"^(?:Tweede|Eerste)[ \t]+Kamer[ \t]+(?=[A-Z])")
 # The Handelingen page head: sitting, date, page ("TK 21 12 november 2024 21-9-1").
@@ -187,10 +198,15 @@ def transcript_head(doc: Doc) -> tuple[str | None, str | None]:
         if _date_re().fullmatch(_WEEKDAY.sub("", line)):
             date = date or parse_date(line)
             continue
+        if line[-1:].isdecimal() and (m := _SITTING_RUN_ON.search(line)):
+            date = date or parse_date(m.group(1))
+            continue
         if title is None and 3 <= len(line) <= 150 and line[-1] not in ".,;":
             title = line
     if title is None and (m := _ON_AGENDA.search(text)):
         title = " ".join(m.group(1).split()).capitalize()
+    if date is None and (m := _SITTING_RUN_ON.search(text, 0, _SITTING_REACH)):
+        date = parse_date(m.group(1))
     if date is None and (m := _RUNNING_DATE.search(furniture_text(doc))):
         date = parse_date(m.group(1) or m.group(2))
     return title, date

@@ -31,6 +31,12 @@ _BULLET_CHARS = "-–•▪●◦■□*·"
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}(?:\s|$)")
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DATE_LINE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$", re.IGNORECASE)
+# A letter's date line: a place and a comma, or "Datum", before the date, and nothing after it
+# ("'s-Gravenhage, 12 maart 1992", "Den Haag, 5 januari 1993", "Datum 14 november 2023").
+_PLACE_DATE = re.compile(
+    rf"^(?:(?:'s-)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){{0,2}},|Datum:?|Dagtekening:?)"
+    rf"\s*\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$"
+)
 _NO_HEADING_END = ".,;:-–—(/&+"
 # Words a heading never ends with: a line ending in one runs on into the next line.
 _RUNS_ON = frozenset(
@@ -221,6 +227,8 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "\n"
     if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
         return "\n"  # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
+    if any(x[-1:].isdecimal() and _PLACE_DATE.match(x) for x in (t, p)):
+        return "\n"  # the date line of a letter keeps its line, whatever the lines around it
     if p.endswith("-"):
         return "join:" + hyphens.decide(p, t, known)
     ends = prev.line.ends_sentence()

@@ -102,3 +102,41 @@ def test_document_kind_handelingen_title_from_the_agenda_item():
         "Debat over het stikstofbeleid",
         "2024-02-07",
     )
+
+
+# A BNC-fiche opens with its number and subject and the fixed "Algemene gegevens"; the date of
+# receipt of the Commission's document is not the fiche's own date. A letter that only mentions
+# fiches stays a brief.
+FICHE = """Fiche {n}: Verordening inzake de veiligheid van de ruimte
+
+1. Algemene gegevens
+
+a) Titel voorstel
+Voorstel voor een verordening inzake de veiligheid en duurzaamheid van ruimteactiviteiten
+
+b) Datum ontvangst Commissiedocument
+25 maart 2024
+
+c) Nr. Commissiedocument
+COM(2024) 120
+
+2. Essentie voorstel
+Het voorstel beoogt gemeenschappelijke regels voor ruimteactiviteiten in de Unie.
+"""
+
+
+@pytest.mark.parametrize("n", ["1", "3"])
+def test_bnc_fiche_from_its_fixed_head(n: str) -> None:
+    doc = _doc(FICHE.format(n=n))
+    assert doc.kind == "bnc-fiche"
+    assert doc.date is None
+
+
+def test_letter_mentioning_fiches_stays_a_brief() -> None:
+    doc = _doc(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 mei 2024\n\n"
+        "Geachte voorzitter,\n\nDe BNC-fiches over de voorstellen van maart ontvangt u binnen zes "
+        "weken. Hierbij informeer ik u over de planning.\n\nDe Minister van Buitenlandse Zaken,"
+        "\n\nH.G.J. Bruins Slot\n"
+    )
+    assert doc.kind == "brief"

@@ -33,6 +33,13 @@ def _ids(text: str) -> list[tuple[str, str | None, str | None]]:
             [("kamerstuk", "29754", n) for n in ("5", "6", "8")],
         ),
         ("Kamerstuk 36 200 X, nr. 26", [("kamerstuk", "36200-X", "26")]),
+        # a chapter's part ("IX B": Nationale Schuld), spaced or not; the old "Bijl. Hand."
+        ("Kamerstukken II 1986/87, 19 700 IX B, nr. 5", [("kamerstuk", "19700-IXB", "5")]),
+        ("Kamerstukken II 1986/87, 19 700 IXB, nr. 5", [("kamerstuk", "19700-IXB", "5")]),
+        ("zie Bijl. Hand. II 1986/87, 19 700 IX B, nr. 5.", [("kamerstuk", "19700-IXB", "5")]),
+        # the compact form with a spaced dossier: only with its suffix ("20 000-30 000" is a range)
+        ("in de brief (36 410-V-51) meldde ik", [("kamerstuk", "36410-V", "51")]),
+        ("tussen 20 000-30 000 euro per jaar", []),
         ("(Kamerstuk 21 501-02, nr. 2733)", [("kamerstuk", "21501-02", "2733")]),
         ("Kamerstuk 35 925-IV, nr. 3", [("kamerstuk", "35925-IV", "3")]),
         ("Kamerstukken 19 700 hoofdstuk XV, nr. 2", [("kamerstuk", "19700-XV", "2")]),

@@ -186,7 +186,7 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
         return refs
     if kind in ("kst_id", "compact"):
         suffix = get("suffix")
-        dossier = (get("dossier") or "") + (f"-{suffix}" if suffix else "")
+        dossier = _SPACE.sub("", get("dossier") or "") + (f"-{suffix}" if suffix else "")
         if kind == "compact":  # the group starts at the dash before the dossier
             start = m.start("dossier")
             cited = text[start:end]

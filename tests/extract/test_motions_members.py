@@ -105,3 +105,32 @@ en gaat over tot de orde van de dag.
 def test_motions_members_motion_document_signers(signed: str, members: list[str], cs: bool) -> None:
     own = _motions(MOTION.format(signed=signed), name="motie.txt")[0]
     assert (list(own.members), own.cs, own.number) == (members, cs, "1002")
+
+
+_LETTER = (
+    "Geachte voorzitter,\n\nIn deze brief informeer ik u over de uitvoering van moties.\n\n"
+    "{sentence} Daarmee sluit ik af.\n\nDe Minister van Financiën,\n\nA. Jansen\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # motions cited together carry the members named before them, each its own number
+        (
+            "De moties van het lid Eerdmans (Kamerstuk 36 200, nrs. 40 en 41) vragen dat.",
+            [(("Eerdmans",), "40"), (("Eerdmans",), "41")],
+        ),
+        (
+            "De moties van de leden Bikker en Ceder (Kamerstuk 36 410, nrs. 44 en 45) vragen dat.",
+            [(("Bikker", "Ceder"), "44"), (("Bikker", "Ceder"), "45")],
+        ),
+        # a member who has left the Kamer
+        ("De motie van het voormalig lid Kuzu vraagt om een onderzoek.", [(("Kuzu",), None)]),
+    ],
+)
+def test_members_of_motions_cited_in_a_letter(
+    sentence: str, expected: list[tuple[tuple[str, ...], str | None]]
+) -> None:
+    motions = _motions(_LETTER.format(sentence=sentence), name="brief.txt")
+    assert [(m.members, m.number) for m in motions] == expected

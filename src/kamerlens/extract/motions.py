@@ -227,11 +227,12 @@ def _tail(
     if not mention.members:
         _owner_after(mention, text, pos)
     if plural and len(cited) > 1:  # "moties 30420, nrs 100 en 101": one motion per number
+        # the members named signed them all ("de moties van het lid Eerdmans (nrs. 40 en 41)")
         return [
             _Mention(
                 mention.start,
                 cited[-1].end,
-                [],
+                list(mention.members),
                 mention.cs,
                 mention.date,
                 r.dossier,

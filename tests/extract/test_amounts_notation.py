@@ -58,3 +58,19 @@ def test_amounts_notation_spaced_numbers_need_the_currency(
     passage: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _money(passage) == expected
+
+
+# The florin sign glued to its number, as old typesetting prints it; an ASCII "f" glued to a
+# number is no sum ("f4" is as often a footnote or a code).
+@pytest.mark.parametrize(
+    ("passage", "expected"),
+    [
+        ("De kosten bedragen ƒ4.500.000 in 1991.", [(4.5e6, "ƒ4.500.000")]),
+        ("Het tekort loopt op tot ƒ4,5 miljoen per jaar.", [(4.5e6, "ƒ4,5 miljoen")]),
+        ("Zie de tabel in bijlage f4 voor de cijfers.", []),
+    ],
+)
+def test_amounts_notation_florin_sign_glued(
+    passage: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _money(passage) == [(pytest.approx(v), t) for v, t in expected]

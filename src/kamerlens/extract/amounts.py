@@ -233,8 +233,13 @@ def _money_triggers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Lower-cased currency signs (no word edge needed) and currency words (whole words)."""
     v = _v()
     forms = {k.lower() for k in [*v["currency_prefix"], *v["currency_suffix"]]}
-    signs = tuple(sorted(f for f in forms if not f[0].isalpha()))
-    words = tuple(sorted({f.split()[-1] for f in forms if f[0].isalpha()}))
+    # the florin sign is a letter to Python but a sign to a writer: "ƒ4.500.000" (an ASCII "f"
+    # glued to a number is not read: "f4" is as often a footnote or a code)
+    def sign(f: str) -> bool:
+        return not f[0].isalpha() or f == "ƒ"
+
+    signs = tuple(sorted(f for f in forms if sign(f)))
+    words = tuple(sorted({f.split()[-1] for f in forms if not sign(f)}))
     return signs, words
 
 

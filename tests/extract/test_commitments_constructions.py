@@ -300,3 +300,35 @@ def test_commitments_constructions_adversarial_text_is_linear(body: str) -> None
     began = time.perf_counter()
     letter(body + ".")
     assert time.perf_counter() - began < 20
+
+
+_CHAIR_LIST = (
+    "De voorzitter:\nIk open dit commissiedebat.\n\nDe heer Jansen (CDA):\nVoorzitter. Ik heb "
+    "een vraag over de cultuursector.\n\nMinister Bruins:\nVoorzitter. Ik kom tot de antwoorden."
+    "\n\nDe heer Jansen (CDA):\nDank.\n\nDe voorzitter:\nDank u wel. {opening}\n"
+    "— De minister stuurt de Kamer voor 1 juli 2026 een brief over de positie van makers.\n"
+    "— De minister informeert de Kamer in het verslag van de Raad over de besprekingen.\n"
+    "Daarmee zijn we aan het einde gekomen van dit debat.\n"
+)
+
+
+def test_chair_list_of_toezeggingen_one_item_each() -> None:
+    record = extract(
+        _CHAIR_LIST.format(opening="Ik heb de volgende toezeggingen genoteerd.").encode(),
+        name="verslag.txt",
+    )
+    listed = [c for c in record.commitments if c.text.startswith("—")]
+    assert [c.text.split(" over ")[0] for c in listed] == [
+        "— De minister stuurt de Kamer voor 1 juli 2026 een brief",
+        "— De minister informeert de Kamer in het verslag van de Raad",
+    ]
+    assert {c.kind for c in listed} == {"toezegging"}
+    assert listed[0].deadline_text == "voor 1 juli 2026"
+
+
+def test_chair_without_a_list_promises_nothing() -> None:
+    # the same lines without the chair opening a list of toezeggingen: a summary, not a promise
+    record = extract(
+        _CHAIR_LIST.format(opening="Ik vat het debat samen.").encode(), name="verslag.txt"
+    )
+    assert not [c for c in record.commitments if c.text.startswith("—")]

@@ -88,3 +88,27 @@ def test_sentences_split_real_prose(text: str, expected: list[str]) -> None:
 )
 def test_sentences_split_glued_ends(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash opening a line after a finished sentence is a list item ...
+        (
+            "De volgende toezeggingen zijn gedaan.\n— De minister stuurt een brief.\n"
+            "— De minister informeert de Kamer.",
+            [
+                "De volgende toezeggingen zijn gedaan.",
+                "— De minister stuurt een brief.",
+                "— De minister informeert de Kamer.",
+            ],
+        ),
+        # ... on the same line it opens an aside, and the sentence goes on
+        (
+            "We bespreken dit met hen — hoe kunnen we dat nagaan? — en geven het een zetje.",
+            ["We bespreken dit met hen — hoe kunnen we dat nagaan? — en geven het een zetje."],
+        ),
+    ],
+)
+def test_dash_items_and_asides(text: str, expected: list[str]) -> None:
+    assert [text[s:e].strip() for s, e in split(text)] == expected

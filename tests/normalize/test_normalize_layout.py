@@ -216,3 +216,18 @@ def test_normalize_layout_two_digit_footnotes():
         "voortgang.¹²"
     )
     assert "in brief 12 de Kamer" in norm.text  # a number in the sentence is no marker
+
+
+def test_em_dash_items_keep_their_lines() -> None:
+    # a chair's list of toezeggingen, wrapped short: each "— " item after a finished line keeps
+    # its line; a dash inside a sentence that runs on joins as any wrapped line
+    from kamerlens.ingest import read
+
+    text = (
+        "Ik heb de volgende toezeggingen genoteerd.\n"
+        "— De minister stuurt de Kamer voor de zomer een brief.\n"
+        "— De minister informeert de Kamer over de pilot.\n"
+    )
+    normalized = normalize(read(text.encode(), name="lijst.txt")).text
+    assert "genoteerd.\n— De minister stuurt" in normalized
+    assert "een brief.\n— De minister informeert" in normalized

@@ -12,6 +12,11 @@ from kamerlens.extract.pipeline import Doc
 # government letter), the chair (whose list of toezeggingen counts), or a document of parliament
 # that reports what a named minister promised (a decision list).
 _GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
+# The chair's list of toezeggingen, after "Ik heb de volgende toezeggingen genoteerd" in the same
+# turn: each item reports what a named member of the government promised ("— De minister stuurt
+# de Kamer voor 1 juli een brief over ..."), and is a toezegging as the Kamer registers it.
+_LISTED = "listed"
+_LIST_OPENS = re.compile(r"\btoezegging(?:en)?\b", re.IGNORECASE)
 # The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
 _QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
 _ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
@@ -29,7 +34,8 @@ def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
             if is_government(turn.speaker):
                 out.append((s, e, _GOV))
             elif turn.speaker.role == "voorzitter":
-                out.append((s, e, _CHAIR))
+                listed = _LIST_OPENS.search(doc.text, turn.label_end, s) is not None
+                out.append((s, e, _LISTED if listed else _CHAIR))
         return out
     if not written_by_government(doc):
         # a decision list or a motion reports others: only a named minister's promise counts
@@ -53,4 +59,4 @@ def _question_spans(text: str, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["_CHAIR", "_GOV", "_REPORTED", "spoken_sentences"]
+__all__ = ["_CHAIR", "_GOV", "_LISTED", "_REPORTED", "spoken_sentences"]

@@ -50,7 +50,7 @@ from kamerlens.extract._cues import (
     writer,
 )
 from kamerlens.extract._speech import is_debate
-from kamerlens.extract._spoken import _CHAIR, _GOV, _REPORTED, spoken_sentences
+from kamerlens.extract._spoken import _CHAIR, _GOV, _LISTED, _REPORTED, spoken_sentences
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Commitment
 
@@ -273,14 +273,18 @@ def _commitment(
     kind = None
     if hit is not None and (hit.actor is None or (speaking == _CHAIR and not hit.promise)):
         hit = None  # nobody of the government; the chair only reads out what it promised
+    if hit is not None and speaking == _LISTED and not (
+        hit.promise or _MINISTER_KEY.search(sentence)
+    ):
+        hit = None  # an item of the chair's list names the member of the government promising
     if hit is not None and _promises.undone(
         text, start, end, hit.anchor, hit.verb.end if hit.verb and hit.verb.end else hit.anchor,
         debate=is_debate(doc), checks=_promises.RULE_CHECKS,
     ):
         hit = None  # a construction elsewhere in the sentence may still promise
-    if hit is None and speaking in (_GOV, _REPORTED):
+    if hit is None and speaking in (_GOV, _REPORTED, _LISTED):
         hit, kind = _construction_hit(
-            doc, start, end, phrases, reported=speaking == _REPORTED, mask=mask
+            doc, start, end, phrases, reported=speaking != _GOV, mask=mask
         )
     if hit is None or hit.actor is None:
         return None
@@ -300,6 +304,8 @@ def _commitment(
         text, start, end, hit.anchor, max(verb_end, hit.anchor)
     ):
         kind = "toezegging"
+    if speaking == _LISTED:
+        kind = "toezegging"  # the chair's list holds what the Kamer registers as toezeggingen
     return Commitment(
         text=sentence,
         actor=hit.actor,

@@ -223,6 +223,9 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "\n\n"
     if (t[:1] in _BULLET_CHARS or t[1:2] in ".) " or t[:1] in "(0123456789") and _BULLET.match(t):
         return "\n"
+    if t.startswith("— ") and (prev.line.ends_sentence() or p.endswith(":")):
+        return "\n"  # an em dash opening a line after a finished one: a list item ("— De
+        # minister stuurt de Kamer ...", a chair's list of toezeggingen); mid-sentence, an aside
     if ":" in t[:24] and _FIELD.match(t):
         return "\n"
     if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):

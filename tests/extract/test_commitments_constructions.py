@@ -127,6 +127,9 @@ LETTER = {
     # the Kamer kept informed or told what it can expect
     "kamer_informed": [
         ("Ik houd uw Kamer op de hoogte van de voortgang.", True),
+        ("Ik blijf de Kamer informeren over de voortgang.", True),
+        ("Wij blijven u periodiek informeren over de uitvoering.", True),
+        ("Het kabinet blijft zich inzetten voor een sterk Europa.", False),
         ("Ik heb uw Kamer op de hoogte gehouden van de voortgang.", False),
         ("Uw Kamer kan de evaluatie in het najaar van 2026 tegemoetzien.", True),
         ("Het wetsvoorstel wordt naar verwachting in het voorjaar van 2026 bij uw Kamer ingediend.",

@@ -162,6 +162,8 @@ DEBATE = {
         ("Die motie neem ik niet over.", False),
         ("Ik neem het woord over van mijn collega.", False),
         ("Die toezegging doe ik.", True),
+        ("Die toezegging kan ik wel doen.", True),
+        ("Die toezegging kan ik niet doen.", False),
         ("Ik doe u de toezegging dat ik het uitzoek.", True),
         ("Ik ga u geen toezegging doen.", False),
         ("Ik hou de Kamer op de hoogte.", True),

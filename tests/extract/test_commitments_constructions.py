@@ -99,6 +99,12 @@ LETTER = {
         ("De bewindspersonen zullen de Kamer voor de zomer informeren over de aanpak.", True),
         ("De bewindspersonen van de lidstaten zullen in juni 2026 in Brussel bijeenkomen.", False),
     ],
+    # "gaan" with an aside between it and what follows
+    "gaan_aside": [
+        ("Daarom ga ik, zoals ook blijkt uit mijn antwoord op vraag 4, de komende tijd in gesprek"
+         " met de orde van advocaten.", True),
+        ("Daarom ga ik, zoals gezegd, niet in gesprek met de sector.", False),
+    ],
     # the plan named without its owner: the writer's
     "plan_unowned": [
         ("Het voornemen is om de regeling in 2026 te evalueren.", True),

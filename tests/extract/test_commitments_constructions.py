@@ -104,6 +104,12 @@ LETTER = {
         ("Daarom ga ik, zoals ook blijkt uit mijn antwoord op vraag 4, de komende tijd in gesprek"
          " met de orde van advocaten.", True),
         ("Daarom ga ik, zoals gezegd, niet in gesprek met de sector.", False),
+        ("Ik wil, samen met de provincies, de komende jaren de natuur herstellen.", True),
+        ("Ik wil, zoals gezegd, dat de gemeenten meer doen.", False),
+        ("Ook wil ik, als het gaat om de kosten van de zorg, weten wat er speelt.", False),
+        ("Ik ben, na overleg met de sector, voornemens de regeling te verlengen.", True),
+        ("Ik ben, zoals u weet, niet voornemens de regeling te verlengen.", False),
+        ("Ik kom bij uw Kamer terug met een voorstel.", True),
     ],
     # the plan named without its owner: the writer's
     "plan_unowned": [

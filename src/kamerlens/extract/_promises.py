@@ -85,6 +85,9 @@ def _fills() -> dict[str, str]:
         "{TALK}": _alternation(data["talk_words"]),
         "{OTHERS}": _alternation(data["others_plural"]),
         "{PROPOSAL}": _alternation(data["proposals"]),
+        # an aside between commas right after the verb ("Ik ben, na overleg met de sector,
+        # voornemens ..."): no clause boundary inside it
+        "{ASIDE}": r",\s[^,.;:?!]{1,80},",
         "{ADVERB}": "(?:" + "|".join(data["adverbs"]) + ")",
     }
 

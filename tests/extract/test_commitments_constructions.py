@@ -120,6 +120,8 @@ LETTER = {
         ("Het voornemen was om de regeling in 2024 te evalueren.", False),
         ("Het voornemen is niet om de regeling te evalueren.", False),
         ("Het streven is de nieuwe regeling eind 2026 gereed te hebben.", False),
+        ("Volgens de gemeente is het voornemen om de weg in 2026 te verbreden.", False),
+        ("De gemeente heeft laten weten dat het voornemen is om de weg te verbreden.", False),
     ],
     # the Kamer after the act of a future passive; "hierbij zal" is no act of this letter
     "kamer_passive_after": [
@@ -129,12 +131,17 @@ LETTER = {
         ("Hierbij zal ik ook de uitkomsten van de evaluatie betrekken.", True),
         ("Hierbij wordt uw Kamer geïnformeerd over de stand van zaken.", False),
         ("De rapportage zou worden aangeboden aan uw Kamer.", False),
+        ("Of de rapportage zal worden gedeeld met de Kamer, is aan de Commissie.", False),
+        ("De rapportage van de provincie zal worden aangeboden aan de Tweede Kamer.", False),
     ],
     # what parliament or an adviser proposes, taken over
     "overnemen": [
         ("Het kabinet neemt de aanbevelingen van de commissie over.", True),
         ("De aanbevelingen van de Raad van State neemt het kabinet over.", True),
         ("Het kabinet neemt de aanbevelingen van de commissie niet over.", False),
+        ("Het kabinet neemt kennis van het advies over de woningbouw.", False),
+        ("Het kabinet neemt het advies over de woningbouw ter harte.", False),
+        ("In het voorstel neemt het kabinet de definitie over uit de richtlijn.", False),
     ],
     # the Kamer kept informed or told what it can expect
     "kamer_informed": [
@@ -148,6 +155,11 @@ LETTER = {
          True),
         ("Het wetsvoorstel zal na de zomer bij uw Kamer worden ingediend.", True),
         ("Het wetsvoorstel is in maart 2024 bij uw Kamer ingediend.", False),
+        ("Het amendement zal door het lid Jansen bij de Kamer worden ingediend.", False),
+        ("De motie wordt naar verwachting morgen door de heer Bos bij de Kamer ingediend.", False),
+        ("Het initiatiefwetsvoorstel van het lid Jansen zal bij de Kamer worden ingediend.", False),
+        ("De vraag is of het wetsvoorstel in 2026 bij de Kamer zal worden ingediend.", False),
+        ("De Kamer mag verwachten dat gemeenten hun taak serieus nemen.", False),
     ],
     # a reference to the past opening the clause, in the middle of a letter
     "as_said": [
@@ -182,6 +194,8 @@ DEBATE = {
         ("Ik wil dat graag onderzoeken.", True),
         ("Ik wil dat de gemeenten meer doen.", False),
         ("Wij willen dat in Europa het toetsingskader wordt aangepast.", False),
+        ("Ik wil dat gemeenten en provincies beter samenwerken.", False),
+        ("Ik wil dat nog even afwachten.", False),
     ],
     "saying": [
         ("U kunt tegen mij zeggen: kom met een voorstel, en dan gaan wij dat steunen.", False),
@@ -343,9 +357,18 @@ def test_chair_list_of_toezeggingen_one_item_each() -> None:
     assert listed[0].deadline_text == "voor 1 juli 2026"
 
 
+def test_chair_list_ends_at_its_first_sentence_that_is_no_item() -> None:
+    text = _CHAIR_LIST.format(opening="Ik heb de volgende toezeggingen genoteerd.").replace(
+        "Daarmee zijn we aan het einde gekomen van dit debat.",
+        "De minister van Financiën zal volgende week het debat over de Voorjaarsnota voeren.",
+    )
+    record = extract(text.encode(), name="verslag.txt")
+    assert not [c for c in record.commitments if "Voorjaarsnota" in c.text]
+    assert len([c for c in record.commitments if c.text.startswith("—")]) == 2
+
+
 def test_chair_without_a_list_promises_nothing() -> None:
     # the same lines without the chair opening a list of toezeggingen: a summary, not a promise
-    record = extract(
-        _CHAIR_LIST.format(opening="Ik vat het debat samen.").encode(), name="verslag.txt"
-    )
-    assert not [c for c in record.commitments if c.text.startswith("—")]
+    for opening in ("Ik vat het debat samen.", "Er zijn vandaag geen toezeggingen gedaan."):
+        record = extract(_CHAIR_LIST.format(opening=opening).encode(), name="verslag.txt")
+        assert not [c for c in record.commitments if c.speaker and c.speaker.role == "voorzitter"]

@@ -122,3 +122,25 @@ def test_sitting_in_a_transcript_head(head: str, date: str) -> None:
     info = _info(passage)
     assert info.kind == "handelingen"
     assert info.date == date
+
+
+def test_meeting_named_near_a_transcript_start_does_not_date_it() -> None:
+    passage = (
+        "De voorzitter:\nAan de orde is het debat over de Europese Raad, met de inzet voor de "
+        "Eurogroep-vergadering van maandag 1 juli 2024.\n\nMinister Adema:\nVoorzitter. Ik ga "
+        "beginnen met de vragen.\n\nDe heer Jansen (CDA):\nDank u wel.\n\nMinister Adema:\n"
+        "Graag gedaan.\n"
+    )
+    assert _info(passage).date is None
+
+
+def test_wrapped_prose_ending_in_a_place_and_date_is_no_date_line() -> None:
+    # "in de brief van de minister van" / "Financiën, 12 maart 2024": a sentence wrapped over two
+    # lines, not the letter's date line
+    body = (
+        "Geachte voorzitter,\nIn deze brief ga ik in op de vragen die zijn gesteld naar "
+        "aanleiding van\n"
+        "de eerdere brief van de minister van\nFinanciën, 12 maart 2024\n(Kamerstuk 36 200, nr. 3)"
+        " over de uitvoering.\nDe Minister van Economische Zaken,\nJ. E. Andriessen\n"
+    )
+    assert _info(body).date is None

@@ -40,6 +40,7 @@ def _ids(text: str) -> list[tuple[str, str | None, str | None]]:
         # the compact form with a spaced dossier: only with its suffix ("20 000-30 000" is a range)
         ("in de brief (36 410-V-51) meldde ik", [("kamerstuk", "36410-V", "51")]),
         ("tussen 20 000-30 000 euro per jaar", []),
+        ("een oplage van 12 500-D-10 exemplaren", []),
         ("(Kamerstuk 21 501-02, nr. 2733)", [("kamerstuk", "21501-02", "2733")]),
         ("Kamerstuk 35 925-IV, nr. 3", [("kamerstuk", "35925-IV", "3")]),
         ("Kamerstukken 19 700 hoofdstuk XV, nr. 2", [("kamerstuk", "19700-XV", "2")]),

@@ -103,10 +103,11 @@ def test_sentences_split_glued_ends(text: str, expected: list[str]) -> None:
                 "— De minister informeert de Kamer.",
             ],
         ),
-        # ... on the same line it opens an aside, and the sentence goes on
+        # ... before a lower-case word it closes an aside, also at a line start, and the
+        # sentence goes on
         (
-            "We bespreken dit met hen — hoe kunnen we dat nagaan? — en geven het een zetje.",
-            ["We bespreken dit met hen — hoe kunnen we dat nagaan? — en geven het een zetje."],
+            "We bespreken dit met hen — hoe kunnen we dat nagaan?\n— en geven het een zetje.",
+            ["We bespreken dit met hen — hoe kunnen we dat nagaan?\n— en geven het een zetje."],
         ),
     ],
 )

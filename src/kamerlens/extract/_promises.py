@@ -420,10 +420,12 @@ _IN_WRITING = re.compile(
 _ALL = frozenset(
     {"modal", "ongoing", "past", "negation", "wish", "discourse", "debate_talk", "talk_acts",
      "same_debate", "third", "embedded", "meeting", "position", "this_document", "quoted",
-     "stative", "deliverable"}
+     "stative", "deliverable", "unowned"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
+# The constructions that name the plan or the delivery, not who acts.
+_UNOWNED = frozenset({"plan_unowned", "kamer_passive_after"})
 # The constructions that state a scheduled fact: the government's only when it delivers the thing.
 _SCHEDULED = frozenset({"scheduled", "scheduled_future", "er_komt"})
 
@@ -505,6 +507,12 @@ def undone(
             not _delivered(text, s_start, own)
             or (name == "er_komt" and has("er_komt_not", scope)))),
         ("position", lambda: _gov_subject(text, m_start, m_end) and has("position", scope)),
+        # a plan or a delivery named without its doer is another's when the sentence reports
+        # someone ("Volgens de gemeente is het voornemen om ...", "Of de rapportage zal worden
+        # gedeeld, is aan de Commissie") or the thing is another's ("Het rapport van de
+        # Algemene Rekenkamer zal worden aangeboden aan de Kamer")
+        ("unowned", lambda: name in _UNOWNED and (
+            has("reported_other", text[s_start:m_start]) or _foreign_owned(whole))),
     )
     if name == "policy_present" and _bare_present(text, m_start, m_end, stop):
         return True  # cheap, and it undoes most of its matches: first
@@ -551,6 +559,11 @@ def _owned(words: str) -> bool:
         # wijziging"): its owner may follow ("het plan van aanpak van de provincie")
         o = ex["owner"].match(words, o.end())
     return o is None or not _foreign(d.group(0), o)
+
+
+def _foreign_owned(words: str) -> bool:
+    """The first deliverable in ``words`` has an owner or agent outside the government."""
+    return _ex()["deliverable"].search(words) is not None and not _owned(words)
 
 
 def _foreign(noun: str, owner: re.Match[str]) -> bool:

@@ -16,7 +16,12 @@ _GOV, _CHAIR, _REPORTED = "government", "chair", "reported"
 # turn: each item reports what a named member of the government promised ("— De minister stuurt
 # de Kamer voor 1 juli een brief over ..."), and is a toezegging as the Kamer registers it.
 _LISTED = "listed"
-_LIST_OPENS = re.compile(r"\btoezegging(?:en)?\b", re.IGNORECASE)
+# what opens the list: "de volgende toezeggingen (genoteerd)", "Toezeggingen:", not "Er zijn
+# vandaag geen toezeggingen gedaan"; its items open with a dash, a bullet or a number
+_LIST_OPENS = re.compile(
+    r"(?<!geen\s)\b(?:de\s+)?volgende\s+toezegging(?:en)?\b|\btoezeggingen\s*:", re.IGNORECASE
+)
+_ITEM = re.compile(r"\s*(?:[—–•▪-]|\d{1,2}[.)])\s")
 # The questions of an Aanhangsel or a list of questions: "Vraag 3" up to the next "Antwoord".
 _QUESTION = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Vraag\s*\d+[a-z]?\b")
 _ANSWER = re.compile(r"(?:^|\n|(?<=[.?!]\s))[ \t]*Antwoord\b")
@@ -27,6 +32,8 @@ def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
     sents = [(s, e) for s, e in doc.sentences if s < doc.body_end]
     out: list[tuple[int, int, str]] = []
     if is_debate(doc):
+        opened: dict[int, int] = {}  # turn start -> where its list of toezeggingen opens (or -1)
+        ended: set[int] = set()  # turns whose list has ended (a sentence that is no item)
         for s, e in sents:
             turn = doc.turn_at(s)
             if turn is None:
@@ -34,7 +41,15 @@ def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
             if is_government(turn.speaker):
                 out.append((s, e, _GOV))
             elif turn.speaker.role == "voorzitter":
-                listed = _LIST_OPENS.search(doc.text, turn.label_end, s) is not None
+                if turn.start not in opened:
+                    m = _LIST_OPENS.search(doc.text, turn.label_end, turn.end)
+                    opened[turn.start] = m.end() if m else -1
+                at = opened[turn.start]
+                listed = False
+                if 0 <= at <= s and turn.start not in ended:
+                    listed = _ITEM.match(doc.text, s) is not None
+                    if not listed:
+                        ended.add(turn.start)  # the first sentence after the items ends the list
                 out.append((s, e, _LISTED if listed else _CHAIR))
         return out
     if not written_by_government(doc):

@@ -144,6 +144,15 @@ _PASSIVE = re.compile(
 # The action of a passive, by its participle.
 _PARTICIPLE = {"toegezonden": "toezenden", "toegestuurd": "sturen", "gestuurd": "sturen"}
 _PARTICIPLE.update({"aangeboden": "aanbieden", "voorgelegd": "voorleggen", "ingediend": "indienen"})
+# What the government submits to the Kamer ("ingediend"): a bill of its own, never a member's
+# initiative, motion or amendment, and no member as the agent.
+_GOV_BILL = re.compile(
+    r"^(?!.*\b(?:initiatief\w*|door\s+(?:het\s+lid|de\s+leden|de\s+heer|mevrouw)))"
+    r".*\b(?:wetsvoorstel\w*|voorstel\s+van\s+(?:rijks)?wet|nota\s+van\s+wijziging|suppletoire\s+begroting\w*)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# An indirect question before the passive: whether it happens is open.
+_QUESTION_OF = re.compile(r"(?:^|\bis\s+|\bvraag\s+|,\s*)of\s", re.IGNORECASE)
 # The auxiliary of a passive standing before "(bij) uw Kamer" in its clause ("Het wetsvoorstel
 # wordt naar verwachting in het voorjaar bij uw Kamer ingediend").
 _AUX_BEFORE = re.compile(r"\b(?:wordt|worden|zal|zullen)\s+(?:[^\s,;:.]+\s+){0,10}?$", re.I)
@@ -448,12 +457,27 @@ def _reported_actor(doc: Doc, start: int, m: _promises.Match) -> str | None:
     elif m.construction.patient:
         # no subject of its own ("Het voornemen is om ...", "Hierbij zal ... worden gedeeld met
         # de Kamer"): the minister the paragraph reports on, named before in it
+        # (the one who reports: "meldt de staatssecretaris", "De minister van Financiën is
+        # voornemens"; a minister named as an object, "overlegd met de minister van JenV", is not)
         para = max(doc.text.rfind("\n", 0, start) + 1, start - _PARAGRAPH_REACH)
-        named = [a for a in lex.actor.finditer(doc.text, para, m.start) if a.group("minister")]
+        text = doc.text
+        named = [
+            a for a in lex.actor.finditer(text, para, m.start)
+            if a.group("minister") and _REPORTS.search(
+                text[max(para, a.start() - 25) : a.start()] + " " + text[a.end() : a.end() + 25]
+            )
+        ]
         if named:
             return _actor_at(doc, named[-1])
     return None
 
+
+# A reporting verb next to a minister: the one a report's paragraph is about.
+_REPORTS = re.compile(
+    r"\b(?:meldt|melden|schrijft|stelt|kondigt|deelt|informeert|geeft|vraagt|verzoekt|zegt|is\s+voornemens"
+    r"|heeft\s+(?:besloten|aangekondigd|toegezegd)|brief\s+(?:regering\s+-|van\s+de))\b",
+    re.IGNORECASE,
+)
 
 _PARAGRAPH_REACH = 1500  # how far back a report's paragraph is read for the minister it is about
 
@@ -648,6 +672,10 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
         ):
             continue
         future = re.search(r"\b(?:zal|zullen)\b", m.group(0), re.I)
+        if m.group("verb").lower() == "ingediend" and not _GOV_BILL.search(text[start:end]):
+            continue  # members submit motions and amendments; the government submits bills
+        if _QUESTION_OF.search(text[start : m.start()]):
+            continue  # "De vraag is of het wetsvoorstel in 2026 bij de Kamer zal worden ingediend"
         if not future and lex.present_act.search(text, start, end):
             continue  # "Hierbij wordt uw Kamer geïnformeerd" is this very letter; "Hierbij zal
             # ook een kader worden gedeeld met de Kamer" is a later act

@@ -156,10 +156,11 @@ _WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|
 # "Handelingen Tweede Kamer, vergadering van dinsdag 12 november 2024"), also where the head
 # runs on into the first turn (a transcript published as one line): only with its ordinal or
 # weekday, so "Zie vergadering van 31 januari 2024" does not date it
+_DAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 _SITTING_RUN_ON = re.compile(
-    r"(?:\b\d{1,3}(?:e|ste|de)\s+vergadering,?\s+(?:(?:maandag|dinsdag|woensdag|donderdag"
-    r"|vrijdag|zaterdag|zondag),?\s+)?|\bvergadering(?:\s+van)?,?\s+(?:maandag|dinsdag|woensdag"
-    r"|donderdag|vrijdag|zaterdag|zondag),?\s+)(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b",
+    rf"(?:(?<![\w-])\d{{1,3}}(?:e|ste|de)\s+vergadering,?\s+(?:{_DAY},?\s+)?"
+    rf"|\b(?:Kamer|Handelingen)\b[^.\n]{{0,40}}?(?<![\w-])vergadering(?:\s+van)?,?\s+{_DAY},?\s+)"
+    r"(\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b",
     re.I,
 )
 _SITTING_REACH = 400  # how far into a transcript its head is looked for

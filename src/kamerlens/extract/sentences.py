@@ -25,14 +25,15 @@ def abbreviations() -> frozenset[str]:
 
 # A candidate end: ., ! or ? (optionally closing quote/bracket and a footnote marker), then space
 # and an upper-case letter, digit, quote, bracket or bullet, or a line break and a list item's
-# dash ("— De minister stuurt ...": on the same line a dash opens an aside); or a blank line; or
+# dash before a capital ("— De minister stuurt ...": on the same line, or before a lower-case
+# word, a dash opens or closes an aside); or a blank line; or
 # a line break before a footnote line.
 # One character class first (the look-behinds pick the branch): the engine then skips straight
 # to the four characters a candidate end can start with; an alternation of two branches that
 # start with a class is tried at every position (twice as slow).
 _END = re.compile(
     r"[.!?\n](?:(?<=[.!?])[»”’\"')\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
-    r"(?=\s+[A-ZÀ-Ý0-9«“‘\"'(\[•-]|[ \t]*\n\s*[–—])|(?<=\n)\s*\n)"
+    r"(?=\s+[A-ZÀ-Ý0-9«“‘\"'(\[•-]|[ \t]*\n\s*[–—][ \t]+[A-ZÀ-Ý])|(?<=\n)\s*\n)"
 )
 
 

@@ -34,7 +34,7 @@ _DATE_LINE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$", re.IGNORECAS
 # A letter's date line: a place and a comma, or "Datum", before the date, and nothing after it
 # ("'s-Gravenhage, 12 maart 1992", "Den Haag, 5 januari 1993", "Datum 14 november 2023").
 _PLACE_DATE = re.compile(
-    rf"^(?:(?:'s-)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){{0,2}},|Datum:?|Dagtekening:?)"
+    rf"^(?:(?:'s-)?[A-Z][\w'’.\-]*(?:\s+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){{0,2}},|Datum:?|Dagtekening:?)"
     rf"\s*\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$"
 )
 _NO_HEADING_END = ".,;:-–—(/&+"
@@ -223,15 +223,18 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "\n\n"
     if (t[:1] in _BULLET_CHARS or t[1:2] in ".) " or t[:1] in "(0123456789") and _BULLET.match(t):
         return "\n"
-    if t.startswith("— ") and (prev.line.ends_sentence() or p.endswith(":")):
+    if t.startswith("— ") and t[2:3].isupper() and (prev.line.ends_sentence() or p.endswith(":")):
         return "\n"  # an em dash opening a line after a finished one: a list item ("— De
         # minister stuurt de Kamer ...", a chair's list of toezeggingen); mid-sentence, an aside
     if ":" in t[:24] and _FIELD.match(t):
         return "\n"
     if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
         return "\n"  # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
-    if any(x[-1:].isdecimal() and _PLACE_DATE.match(x) for x in (t, p)):
-        return "\n"  # the date line of a letter keeps its line, whatever the lines around it
+    if (t[-1:].isdecimal() and _PLACE_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON) or (
+        p[-1:].isdecimal() and _PLACE_DATE.match(p)
+    ):
+        return "\n"  # the date line of a letter keeps its line (unless the line before runs on:
+        # "in de brief van de minister van" / "Financiën, 12 maart 2024" is one sentence)
     if p.endswith("-"):
         return "join:" + hyphens.decide(p, t, known)
     ends = prev.line.ends_sentence()

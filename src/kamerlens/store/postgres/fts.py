@@ -11,7 +11,10 @@ broad word that matches most of the store is ranked among its newest matches, so
 about the same at 10,000 or 1,000,000 documents; rarer queries are ranked over all their
 matches. Likewise the total is counted up to COUNT_CAP and estimated beyond (``estimated``;
 from the column statistics of the lexemes), and facets of a broader query are counted over its
-first FACET_CAP hits. Phrases and NEAR cost more: PostgreSQL reads each candidate's positions.
+first FACET_CAP hits. The count comes first, from one GIN index over the vector and the filter
+columns (migration 0007); it decides how the newest matches are found (``_found``): walking the
+date index when matches are many, else sorting all of them. Phrases and NEAR cost more:
+PostgreSQL reads each candidate's positions.
 Snippets are ``ts_headline`` with the matches in ``<mark>``. Stop words (``de``, ``het``) are
 not indexed: a query of stop words only finds nothing.
 """

@@ -127,7 +127,7 @@ def run(store: PostgresStore, query: SearchQuery) -> SearchResult:
             # counted first: how many match decides how the hits are found (_found)
             _plan(rows, index_scan=False, bitmap_scan=True)
             total, estimated = _total(rows, cond, args, COUNT_CAP)
-            walk = (bool(dated) or total > COUNT_CAP) and _walks(rows, total, window, dated)
+            walk = _walks(rows, total, window, dated)
             _plan(rows, index_scan=True, bitmap_scan=not walk)
             found, found_args, order = _found(query, cond, args, tsq, walk, limit, offset)
             hits = rows(
@@ -187,6 +187,8 @@ def _walks(rows: Any, total: int, window: int, dated: list[tuple[str, Any]]) -> 
     for read the walk costs about twice as much (the vector), so: when total² > 2 x window x
     the rows of the stretch (all rows, or those between the dates): at 100,000 documents, from
     about 6,000 matches on, or 1,400 in a year and a half of 5,000 documents."""
+    if not dated and total <= COUNT_CAP:  # counted, so few of all rows: the bitmap
+        return False
     where = " AND ".join(w for w, _ in dated) or "true"
     values = [v for _, v in dated]
     plan = rows(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search d WHERE {where}", values)

@@ -4,6 +4,8 @@ bench/results/postgres.txt.
 
     python bench/postgres_bench.py                            # 3,000 real + 97,000 variants
     python bench/postgres_bench.py --real 600 --total 10000   # a quick check
+    python bench/postgres_bench.py --data /tmp/pg100k --quick --no-api  # build once and keep
+    python bench/postgres_bench.py --data /tmp/pg100k --no-api  # again: only step 4 on it
 
 A PostgreSQL 15 server is started for the run (tests/pgserver.py: a temporary folder, a free
 port on 127.0.0.1, durable settings: fsync and synchronous commit on) and stopped at the end.
@@ -19,6 +21,9 @@ port on 127.0.0.1, durable settings: fsync and synchronous commit on) and stoppe
    filters, sort by date), top 20 with snippets, with and without facets.
 5. ``kamerlens serve --workers 2`` over the 100,000-document store, 50 concurrent clients each
    asking distinct questions (web_bench's load loop).
+``--data DIR`` keeps the server's data in DIR; run again with the same DIR, the benchmark starts
+the server on it and runs only steps 4 and 5 on the store built before. ``--quick`` skips steps
+1 and 2 (the real documents go in through the store's write path, as the variants do).
 """
 
 from __future__ import annotations
@@ -103,16 +108,28 @@ def main() -> None:
         metavar="URL",
         help="only steps 4 and 5, on an existing store (e.g. one kept from a full run)",
     )
+    ap.add_argument(
+        "--data", type=Path, metavar="DIR", help="keep the server's data here; reuse it if built"
+    )
+    ap.add_argument("--quick", action="store_true", help="skip steps 1 and 2 (ingest, reprocess)")
+    ap.add_argument("--no-api", action="store_true", help="skip step 5 (the API under load)")
     args = ap.parse_args()
-    if args.search_only:
+    built = args.data is not None and (args.data / "built").exists()
+    if args.search_only or built:
         out = Report()
-        out(
-            f"search and API on {args.search_only.rsplit('@', 1)[-1]},"
-            f" {time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.1f}"
-            f" on {os.cpu_count()} cores"
-        )
-        rares = make_corpus(Path(tempfile.mkdtemp()) / "c", args.real)[1]
-        search_and_api(args, args.search_only, out, rares)
+        server = PgServer(settings=DURABLE, folder=args.data).start() if built else None
+        url = server.url("kamerlens") if server else args.search_only
+        try:
+            out(
+                f"search and API on {url.rsplit('@', 1)[-1]},"
+                f" {time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.1f}"
+                f" on {os.cpu_count()} cores"
+            )
+            rares = make_corpus(Path(tempfile.mkdtemp()) / "c", args.real)[1]
+            search_and_api(args, url, out, rares)
+        finally:
+            if server:
+                server.stop()
         args.results.parent.mkdir(parents=True, exist_ok=True)
         args.results.write_text("\n".join(out.lines) + "\n", encoding="utf-8")
         return
@@ -123,9 +140,11 @@ def main() -> None:
         f" {os.cpu_count()}-core machine shared with other jobs (load average"
         f" {os.getloadavg()[0]:.1f} at the start), PostgreSQL 15 on the same machine"
     )
-    server = PgServer(settings=DURABLE).start()
+    server = PgServer(settings=DURABLE, folder=args.data).start()
     try:
         run(args, work, server, out)
+        if args.data is not None:
+            (args.data / "built").write_text(time.strftime("%Y-%m-%d %H:%M") + "\n")
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
@@ -137,7 +156,19 @@ def run(args: argparse.Namespace, work: Path, server: PgServer, out: Report) -> 
     corpus = work / "corpus"
     size, rares = make_corpus(corpus, args.real)
     out(f"corpus: {args.real:,} distinct documents, {size / args.real / 1e3:.1f} KB each")
+    if args.quick:
+        url = create_database(server.url(), "kamerlens")
+        grow(args, url, corpus, rares, out, real=True)
+    else:
+        url = ingest_and_reprocess(args, work, server, corpus, out)
+        grow(args, url, corpus, rares, out, real=False)
+    search_and_api(args, url, out, rares)
 
+
+def ingest_and_reprocess(
+    args: argparse.Namespace, work: Path, server: PgServer, corpus: Path, out: Report
+) -> str:
+    """Steps 1 and 2; the URL of the store holding the real documents."""
     out("\n1. kamerlens ingest --workers 2 (extract, write, link), as a user runs it")
     quarter = subset(corpus, work / "quarter", args.real // 4)
     q_url = create_database(server.url(), "quarter")
@@ -165,12 +196,21 @@ def run(args: argparse.Namespace, work: Path, server: PgServer, out: Report) -> 
     )
     s, secs, _ = run_cli("reprocess", "--workers", "2", "--db", url)
     out(f"  local process pool, 2 workers: {s['replaced'] / secs:,.0f} docs/s")
+    return url
 
+
+def grow(
+    args: argparse.Namespace, url: str, corpus: Path, rares: list[str], out: Report, real: bool
+) -> None:
+    """Step 3 (``real``: the extracted real documents written first, steps 1 and 2 skipped)."""
     out(f"\n3. growing to {args.total:,} documents through the write path (no extraction)")
     docs, _ = extract_all(corpus, 2)
     import random
 
     store = open_store(url)
+    if real:
+        for start in range(0, len(docs), 128):
+            store.add_prepared(docs[start : start + 128])
     rng = random.Random(5)
     i, write_s = len(docs), 0.0
     while i < args.total:
@@ -197,7 +237,6 @@ def run(args: argparse.Namespace, work: Path, server: PgServer, out: Report) -> 
         f" KB per document"
     )
     store.close()
-    search_and_api(args, url, out, rares)
 
 
 def search_and_api(args: argparse.Namespace, url: str, out: Report, rares: list[str]) -> None:
@@ -236,6 +275,8 @@ def search_and_api(args: argparse.Namespace, url: str, out: Report, rares: list[
                     f"    {cls:32s} n={len(ts):3d}  p50 {pct(ts, 50):6.1f}  p95 {pct(ts, 95):6.1f} ms"
                 )
     store.close()
+    if args.no_api:
+        return
 
     out(f"\n5. the API: kamerlens serve --workers 2, {args.clients} concurrent clients")
     from web_bench import free_port, load, serve

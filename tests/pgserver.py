@@ -3,9 +3,12 @@ folder, ``pg_ctl start`` on a free port on 127.0.0.1, stopped (and the folder re
 
 PostgreSQL refuses to run as root, so as root the server runs as the user ``postgres`` (the
 folder is handed to it); as anyone else it runs as that user. ``KAMERLENS_TEST_PG`` (a
-``postgresql://`` URL of a server where databases may be created) skips all this.
+``postgresql://`` URL of a server where databases may be created) skips all this. Given a
+``folder``, the server keeps its data there: started again on it, it skips ``initdb`` and finds
+its databases as they were (the benchmarks build a 100,000-document store once).
 
-    python tests/pgserver.py      # start one by hand, print its URL, stop on Enter
+    python tests/pgserver.py            # start one by hand, print its URL, stop on Enter
+    python tests/pgserver.py DIR        # the same, its data kept in DIR
 """
 
 from __future__ import annotations
@@ -54,8 +57,9 @@ def _as_owner(cmd: list[str]) -> list[str]:
 class PgServer:
     """One PostgreSQL server in a temporary folder; ``url(db)`` names a database on it."""
 
-    def __init__(self, settings: dict[str, str] | None = None) -> None:
+    def __init__(self, settings: dict[str, str] | None = None, folder: Path | None = None) -> None:
         self.settings = {**TEST_SETTINGS, **(settings or {})}
+        self.kept = folder  # a folder of our own is removed at stop, a given one is kept
         self.folder: Path | None = None
         self.port = 0
         self.process_started = False
@@ -64,17 +68,22 @@ class PgServer:
         for tool in ("initdb", "pg_ctl"):
             if _tool(tool) is None:
                 raise PgUnavailable(f"{tool} is not on PATH (PostgreSQL 15 server binaries)")
-        self.folder = Path(tempfile.mkdtemp(prefix="kamerlens-pg-"))
+        if self.kept is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="kamerlens-pg-"))
+        else:
+            self.folder = self.kept.resolve()
+            self.folder.mkdir(parents=True, exist_ok=True)
         data = self.folder / "data"
         if os.geteuid() == 0:
             try:
                 shutil.chown(self.folder, "postgres", "postgres")
             except (LookupError, OSError) as exc:
                 raise PgUnavailable(f"no user 'postgres' to run the server as ({exc})") from exc
-        self._run(
-            ["initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--encoding=UTF8"]
-            + ["--locale=C", "--no-sync"]
-        )
+        if not (data / "PG_VERSION").exists():
+            self._run(
+                ["initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--encoding=UTF8"]
+                + ["--locale=C", "--no-sync"]
+            )
         self.port = free_port()
         options = [
             f"-c port={self.port}",
@@ -119,7 +128,8 @@ class PgServer:
                 timeout=120,
             )
             self.process_started = False
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.kept is None:
+            shutil.rmtree(self.folder, ignore_errors=True)
         self.folder = None
 
     def __enter__(self) -> PgServer:
@@ -156,6 +166,8 @@ def wait_ready(url: str, seconds: float = 30) -> None:
 
 
 if __name__ == "__main__":
-    with PgServer() as server:
+    import sys
+
+    with PgServer(folder=Path(sys.argv[1]) if len(sys.argv) > 1 else None) as server:
         print(server.url(), flush=True)
         input("PostgreSQL is running; Enter stops it. ")

@@ -250,7 +250,7 @@ class PostgresStore(SqlStore):
                     def rows(sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
                         cur = conn.cursor(row_factory=dict_row)
                         cur.execute(pg_sql(sql), tuple(params) or None)
-                        return list(cur.fetchall())
+                        return list(cur.fetchall()) if cur.description else []  # SET: none
 
                     yield rows
             except psycopg.errors.QueryCanceled as exc:

@@ -11,7 +11,10 @@ broad word that matches most of the store is ranked among its newest matches, so
 about the same at 10,000 or 1,000,000 documents; rarer queries are ranked over all their
 matches. Likewise the total is counted up to COUNT_CAP and estimated beyond (``estimated``;
 from the column statistics of the lexemes), and facets of a broader query are counted over its
-first FACET_CAP hits. Phrases and NEAR cost more: PostgreSQL reads each candidate's positions.
+first FACET_CAP hits. The count comes first, from one GIN index over the vector and the filter
+columns (migration 0007); it decides how the newest matches are found (``_found``): walking the
+date index when matches are many, else sorting all of them. Phrases and NEAR cost more:
+PostgreSQL reads each candidate's positions.
 Snippets are ``ts_headline`` with the matches in ``<mark>``. Stop words (``de``, ``het``) are
 not indexed: a query of stop words only finds nothing.
 """
@@ -37,6 +40,13 @@ _WEIGHT = {"title": "A", "text": "B"}
 _HEADLINE = (
     'StartSel="\x02", StopSel="\x03", MaxWords=22, MinWords=10, ShortWord=2,'
     ' MaxFragments=1, FragmentDelimiter=" … "'
+)
+# ts_headline reads only a stretch of the text around the first literal match of the first
+# word (it parses and stems all it is given); < and > pass as other control characters
+_SNIPPET = (
+    "ts_headline(?, translate(substr(t.text,"
+    " greatest(1, strpos(unaccent(lower(t.text)), ?) - 300), 1500), '<>', E'\\x04\\x05'),"
+    " to_tsquery(?, ?), ?)"
 )
 
 
@@ -108,38 +118,29 @@ def run(store: PostgresStore, query: SearchQuery) -> SearchResult:
     where, params = filters(query, _nocase, entity="d.entity_keys @> ARRAY[lower(?)]")
     cond = " AND ".join(["d.tsv @@ to_tsquery(?, ?)", *where])
     args: list[Any] = [CONFIG, tsq, *params]
+    # each filter has one parameter; the dates bound the stretch of the date index a walk reads
+    dated = [(w, p) for w, p in zip(where, params, strict=True) if w.startswith("d.date ")]
     limit, offset = max(0, min(query.limit, 1000)), max(0, query.offset)
-    newest = "d.date DESC NULLS LAST, d.id DESC"
-    if query.sort == "date":
-        found = f"SELECT d.id, d.doc_id, 0.0 AS score FROM search d WHERE {cond} ORDER BY {newest}"
-        found += " LIMIT ? OFFSET ?"
-        found_args = [*args, limit, offset]
-        order = "dm.date DESC NULLS LAST, f.id DESC"
-    else:  # ranked among the newest RANK_WINDOW matches (module docstring)
-        found = (
-            "SELECT w.id, w.doc_id, ts_rank(s.tsv, to_tsquery(?, ?), 1) AS score FROM"
-            f" (SELECT d.id, d.doc_id FROM search d WHERE {cond} ORDER BY {newest} LIMIT ?) AS w"
-            " JOIN search s ON s.id = w.id ORDER BY score DESC, w.id DESC LIMIT ? OFFSET ?"
-        )
-        found_args = [CONFIG, tsq, *args, RANK_WINDOW, limit, offset]
-        order = "f.score DESC, f.id DESC"
-    # ts_headline reads only a stretch of the text around the first literal match of the first
-    # word (it parses and stems all it is given); < and > pass as other control characters
-    snippet = (
-        "ts_headline(?, translate(substr(t.text,"
-        " greatest(1, strpos(unaccent(lower(t.text)), ?) - 300), 1500), '<>', E'\\x04\\x05'),"
-        " to_tsquery(?, ?), ?)"
-    )
+    window = limit + offset if query.sort == "date" else RANK_WINDOW
     try:
         with store.reading() as rows:
+            # counted first: how many match decides how the hits are found (_found)
+            _plan(rows, index_scan=False, bitmap_scan=True)
+            total, estimated = _total(rows, cond, args, COUNT_CAP)
+            walk = _walks(rows, total, window, dated)
+            _plan(rows, index_scan=True, bitmap_scan=not walk)
+            found, found_args, order = _found(query, cond, args, tsq, walk, limit, offset)
             hits = rows(
                 "SELECT f.score, dm.doc_id, dm.title, dm.kind, dm.date, dm.dossier, dm.number,"
-                f" {snippet} AS snippet FROM ({found}) AS f JOIN texts t ON t.id = f.id"
+                f" {_SNIPPET} AS snippet FROM ({found}) AS f JOIN texts t ON t.id = f.id"
                 f" JOIN documents dm ON dm.doc_id = f.doc_id ORDER BY {order}",
                 [CONFIG, _first_word(node) or "\x01", CONFIG, tsq, _HEADLINE, *found_args],
             )
-            total, estimated = _total(rows, cond, args, COUNT_CAP)
-            facets = _facets(rows, cond, args) if query.facets else {}
+            if query.facets:
+                _plan(rows, index_scan=False, bitmap_scan=True)
+                facets = _facets(rows, cond, args)
+            else:
+                facets = {}
     except StoreError as exc:
         raise QueryError(f"search query {query.q!r} cannot be run ({exc})") from exc
     out = [
@@ -148,6 +149,61 @@ def run(store: PostgresStore, query: SearchQuery) -> SearchResult:
         for hit in hits
     ]
     return SearchResult(total=total, hits=out, facets=facets, estimated=estimated)
+
+
+def _found(
+    query: SearchQuery, cond: str, args: list[Any], tsq: str, walk: bool, limit: int, offset: int
+) -> tuple[str, list[Any], str]:
+    """(SQL, parameters, order of the outer query) of the hits before their snippets.
+
+    Two ways to the newest matches. ``walk``: down the date index, each row checked until
+    enough match; cheap when matches are many (a broad word: a few hundred rows read), but every
+    row read means its vector read and decompressed, so a rarer match would cost a walk through
+    most of the store. Otherwise: all matches from the GIN index (exact for words: no vector
+    read), sorted; ``coalesce`` keeps the date index out of it (the same order: no date sorts
+    below every date, as NULLS LAST puts it), since the planner, misled by filters that go
+    together (a kind and an entity), may think a walk finds enough matches soon."""
+    from kamerlens.store.postgres import CONFIG
+
+    newest = (
+        "d.date DESC NULLS LAST, d.id DESC" if walk else "coalesce(d.date, '') DESC, d.id DESC"
+    )
+    if query.sort == "date":
+        found = f"SELECT d.id, d.doc_id, 0.0 AS score FROM search d WHERE {cond} ORDER BY {newest}"
+        order = "dm.date DESC NULLS LAST, f.id DESC"
+        return found + " LIMIT ? OFFSET ?", [*args, limit, offset], order
+    # ranked among the newest RANK_WINDOW matches (module docstring)
+    found = (
+        "SELECT w.id, w.doc_id, ts_rank(s.tsv, to_tsquery(?, ?), 1) AS score FROM"
+        f" (SELECT d.id, d.doc_id FROM search d WHERE {cond} ORDER BY {newest} LIMIT ?) AS w"
+        " JOIN search s ON s.id = w.id ORDER BY score DESC, w.id DESC LIMIT ? OFFSET ?"
+    )
+    return found, [CONFIG, tsq, *args, RANK_WINDOW, limit, offset], "f.score DESC, f.id DESC"
+
+
+def _walks(rows: Any, total: int, window: int, dated: list[tuple[str, Any]]) -> bool:
+    """Is walking the date index (reading about ``window`` x stretch / ``total`` rows, each
+    vector read) cheaper than reading all ``total`` matches from the GIN index's bitmap? Read
+    for read the walk costs about twice as much (the vector), so: when total² > 2 x window x
+    the rows of the stretch (all rows, or those between the dates): at 100,000 documents, from
+    about 6,000 matches on, or 1,400 in a year and a half of 5,000 documents."""
+    if not dated and total <= COUNT_CAP:  # counted, so few of all rows: the bitmap
+        return False
+    where = " AND ".join(w for w, _ in dated) or "true"
+    values = [v for _, v in dated]
+    plan = rows(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search d WHERE {where}", values)
+    stretch = int(plan[0]["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+    return total * total > 2 * window * stretch
+
+
+def _plan(rows: Any, *, index_scan: bool, bitmap_scan: bool) -> None:
+    """For the rest of the transaction: may the planner walk an index, read a bitmap of one?
+    Counting and facets want the GIN index's bitmap (in no order, no vector read for words),
+    which the planner, underestimating what a filter on a vector costs, may pass over."""
+    rows(
+        "SELECT set_config('enable_indexscan', ?, true), set_config('enable_bitmapscan', ?, true)",
+        ["on" if index_scan else "off", "on" if bitmap_scan else "off"],
+    )
 
 
 def _total(rows: Any, cond: str, args: list[Any], cap: int) -> tuple[int, bool]:

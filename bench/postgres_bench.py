@@ -231,7 +231,7 @@ def grow(
     stats = store.stats()
     written = args.total - len(docs)
     out(
-        f"  {written:,} documents written at {written / write_s:,.0f} docs/s (COPY, one"
+        f"  {written:,} documents written at {written / max(write_s, 1e-9):,.0f} docs/s (COPY, one"
         f" transaction per 128); link stage {link_s:.1f} s; database"
         f" {stats['size_bytes'] / 1e6:,.0f} MB = {stats['size_bytes'] / stats['documents'] / 1e3:.1f}"
         f" KB per document"

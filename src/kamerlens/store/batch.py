@@ -35,6 +35,7 @@ CHUNK_DOCS = 16  # documents per extraction task: amortises the inter-process ov
 CHUNK_BYTES = 2 << 20
 WRITE_DOCS = 128  # documents per write transaction: FTS5 flushes once per commit
 WRITE_BYTES = 8 << 20
+LOOKUP_FILES = 16  # files read and looked up (stored already?) together
 CATALOGUE_COLUMNS = COLUMNS
 
 
@@ -285,31 +286,40 @@ def ingest(
     # stored hash: the writer's memory stays flat however large the store grows
     seen: set[str] = set()
 
+    def read(path: Path) -> tuple[str, bytes | None, str]:
+        name = str(path)
+        try:
+            data = load_bytes(path)
+        except IngestError as exc:
+            summary.failed.append((name, str(exc)))
+            if progress:
+                progress(name)
+            return name, None, ""
+        return name, data, sha256_hex(data)
+
     def jobs() -> Iterator[tuple[str, bytes, str]]:
-        for path in files:
-            name = str(path)
-            try:
-                data = load_bytes(path)
-            except IngestError as exc:
-                summary.failed.append((name, str(exc)))
-                if progress:
-                    progress(name)
-                continue
-            sha = sha256_hex(data)
-            if sha in seen or store.known(sha):
-                summary.unchanged += 1
-                if progress:
-                    progress(name)
-                continue
-            if catalogue_header(data) is not None:  # by content, like every format
-                rows = catalogue_rows(data)
-                if rows is not None:
-                    summary.catalogue += store.load_catalogue(rows)
+        # files are read a few at a time and looked up together: one round trip per group,
+        # not per file (a PostgreSQL store is a server away)
+        for start in range(0, len(files), LOOKUP_FILES):
+            group = [read(path) for path in files[start : start + LOOKUP_FILES]]
+            stored = store.stored_hashes([sha for _, data, sha in group if data is not None])
+            for name, data, sha in group:
+                if data is None:
+                    continue
+                if sha in seen or sha in stored:
+                    summary.unchanged += 1
                     if progress:
                         progress(name)
                     continue
-            seen.add(sha)
-            yield name, data, sha
+                if catalogue_header(data) is not None:  # by content, like every format
+                    rows = catalogue_rows(data)
+                    if rows is not None:
+                        summary.catalogue += store.load_catalogue(rows)
+                        if progress:
+                            progress(name)
+                        continue
+                seen.add(sha)
+                yield name, data, sha
 
     _run(store, jobs(), summary, workers, False, progress, _dask_executor(dask))
     summary.seconds = time.perf_counter() - started

@@ -121,6 +121,13 @@ class SqlStore:
             rows,
         )
 
+    def _pend(self, c: Any, doc_ids: list[str]) -> None:
+        """Queue documents for the link stage (in the caller's transaction)."""
+        c.executemany(
+            "INSERT INTO link_pending (doc_id) VALUES (?) ON CONFLICT DO NOTHING",
+            [(d,) for d in doc_ids],
+        )
+
     def _index(self, c: Any, texts: list[tuple[int, str, str]]) -> None:
         """Index new texts (id, title, text) for full-text search, in the caller's transaction."""
         raise NotImplementedError

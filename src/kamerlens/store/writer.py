@@ -175,7 +175,7 @@ def write_chunk(
         documents.append(_document_row(doc_id, d, now, store._version))
         sources.append((doc_id, d.data))
         texts.append((next(text_ids), doc_id, d.info["title"] or "", d.text, len(d.text)))
-        pending.append((doc_id,))
+        pending.append(doc_id)
         for table, rows in d.rows.items():
             tables.setdefault(table, []).extend((doc_id, *row) for row in rows)
         for row, spans in d.entities:
@@ -190,7 +190,7 @@ def write_chunk(
     bulk(c, "sources", ("doc_id", "data"), sources)
     bulk(c, "texts", ("id", "doc_id", "title", "text", "body_end"), texts)
     # the link stage catches up from these (same transaction: kill-safe)
-    c.executemany("INSERT INTO link_pending (doc_id) VALUES (?) ON CONFLICT DO NOTHING", pending)
+    store._pend(c, pending)
     for table, rows in tables.items():
         bulk(c, table, item_columns(table), rows)
     if entities:

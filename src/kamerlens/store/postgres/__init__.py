@@ -327,6 +327,14 @@ class PostgresStore(SqlStore):
             for row in rows:
                 cp.write_row(row)
 
+    def _pend(self, c: PgTx, doc_ids: list[str]) -> None:
+        # one statement, not a round trip per document (executemany)
+        if doc_ids:
+            c.execute(
+                "INSERT INTO link_pending (doc_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING",
+                (doc_ids,),
+            )
+
     def _index(self, c: PgTx, texts: list[tuple[int, str, str]]) -> None:
         if not texts:
             return

@@ -674,6 +674,9 @@ def _passive(doc: Doc, start: int, end: int) -> _Hit | None:
         future = re.search(r"\b(?:zal|zullen)\b", m.group(0), re.I)
         if m.group("verb").lower() == "ingediend" and not _GOV_BILL.search(text[start:end]):
             continue  # members submit motions and amendments; the government submits bills
+        clause = max(text.rfind(",", start, m.start()) + 1, start)
+        if _NEGATION.search(text, clause, m.end("verb")):
+            continue  # "De rapportage zal vooralsnog niet aan de Kamer worden gestuurd"
         if _QUESTION_OF.search(text[start : m.start()]):
             continue  # "De vraag is of het wetsvoorstel in 2026 bij de Kamer zal worden ingediend"
         if not future and lex.present_act.search(text, start, end):

@@ -85,6 +85,11 @@ def _fills() -> dict[str, str]:
         "{TALK}": _alternation(data["talk_words"]),
         "{OTHERS}": _alternation(data["others_plural"]),
         "{PROPOSAL}": _alternation(data["proposals"]),
+        "{WILLEN_STATIVE}": "(?:" + "|".join(data["willen_stative"]) + ")",
+        "{SENT}": "(?:" + "|".join(data["sent"]) + ")",
+        # "over" as the particle of overnemen: it ends its clause ("neem ik over."), where the
+        # preposition goes on ("het advies over de woningbouw")
+        "{OVER_END}": r"\bover\b(?=\s*(?:[.,;:!?]|$|(?:en|maar|dat|om|omdat|zodat)\b))",
         # an aside between commas right after the verb ("Ik ben, na overleg met de sector,
         # voornemens ..."): no clause boundary inside it
         "{ASIDE}": r",\s[^,.;:?!]{1,80},",

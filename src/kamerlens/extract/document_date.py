@@ -19,6 +19,7 @@ from kamerlens.extract._document_source import (
     vocabulary,
 )
 from kamerlens.extract.pipeline import Doc
+from kamerlens.normalize.layout import PLACE_DATE_LINE
 
 
 @cache
@@ -129,14 +130,10 @@ _ANSWER_DATE = re.compile(r"\(ontvangen\s+", re.IGNORECASE)  # also "(Ontvangen 
 _SIDE_DATE = re.compile(r"(?im)^[ \t]*(?:Datum|Dagtekening)[ \t]*:?\s+")
 
 
-_PLACE_DATE_LINE = (
-    r"[ \t]*(?:'s-)?[A-Z][\w'’.\-]*(?:[ \t]+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){0,3},[ \t]+"
-    r"(\d{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+\d{4})[ \t]*$"
-)
 # Read from the line break before the line (a literal the engine skips to; "^" is tried at
 # every position), the first line apart.
-_PLACE_DATE = re.compile(r"(?m)\n" + _PLACE_DATE_LINE)
-_PLACE_DATE_FIRST = re.compile(r"(?m)" + _PLACE_DATE_LINE)
+_PLACE_DATE = re.compile(r"(?m)\n" + PLACE_DATE_LINE)
+_PLACE_DATE_FIRST = re.compile(r"(?m)" + PLACE_DATE_LINE)
 
 
 def _place_date_lines(text: str, end: int) -> list[str]:
@@ -151,12 +148,12 @@ def _place_date_lines(text: str, end: int) -> list[str]:
 
 _SITTING = re.compile(r"^(?:TK|EK)[ \t]+\d{1,3}$")
 _CHAMBER = re.compile(r"^(?:Tweede|Eerste)\s+Kamer(?:\s+der\s+Staten-Generaal)?$")
-_WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+", re.I)
+_DAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+_WEEKDAY = re.compile(rf"^{_DAY}\s+", re.I)
 # the sitting named in the head ("Tweede Kamer, 37e vergadering, donderdag 1 februari 2024",
 # "Handelingen Tweede Kamer, vergadering van dinsdag 12 november 2024"), also where the head
 # runs on into the first turn (a transcript published as one line): only with its ordinal or
 # weekday, so "Zie vergadering van 31 januari 2024" does not date it
-_DAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 _SITTING_RUN_ON = re.compile(
     rf"(?:(?<![\w-])\d{{1,3}}(?:e|ste|de)\s+vergadering,?\s+(?:{_DAY},?\s+)?"
     rf"|\b(?:Kamer|Handelingen)\b[^.\n]{{0,40}}?(?<![\w-])vergadering(?:\s+van)?,?\s+{_DAY},?\s+)"

@@ -31,11 +31,17 @@ _BULLET_CHARS = "-–•▪●◦■□*·"
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}(?:\s|$)")
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DATE_LINE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$", re.IGNORECASE)
-# A letter's date line: a place and a comma, or "Datum", before the date, and nothing after it
-# ("'s-Gravenhage, 12 maart 1992", "Den Haag, 5 januari 1993", "Datum 14 november 2023").
-_PLACE_DATE = re.compile(
-    rf"^(?:(?:'s-)?[A-Z][\w'’.\-]*(?:\s+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){{0,2}},|Datum:?|Dagtekening:?)"
-    rf"\s*\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}$"
+# A letter's date line: a place and a comma before the date and nothing after it ("Den Haag,
+# 5 januari 1993", "'s-Gravenhage, 12 maart 1992"); the date is group 1. Shared with the
+# document-date rules (extract/document_date.py), which read the letter's date from this line.
+PLACE_DATE_LINE = (
+    r"[ \t]*(?:'s-)?[A-Z][\w'’.\-]*(?:[ \t]+(?:aan|de|den|op|[A-Z])[\w'’.\-]*){0,3},[ \t]+"
+    r"(\d{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+\d{4})[ \t]*$"
+)
+# ... or under its label: "Datum 14 november 2023"
+_LETTER_DATE = re.compile(
+    rf"^(?:{PLACE_DATE_LINE}"
+    r"|(?:Datum|Dagtekening):?[ \t]+\d{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+\d{4}$)"
 )
 _NO_HEADING_END = ".,;:-–—(/&+"
 # Words a heading never ends with: a line ending in one runs on into the next line.
@@ -230,8 +236,8 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "\n"
     if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
         return "\n"  # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
-    if (t[-1:].isdecimal() and _PLACE_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON) or (
-        p[-1:].isdecimal() and _PLACE_DATE.match(p)
+    if (t[-1:].isdecimal() and _LETTER_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON) or (
+        p[-1:].isdecimal() and _LETTER_DATE.match(p)
     ):
         return "\n"  # the date line of a letter keeps its line (unless the line before runs on:
         # "in de brief van de minister van" / "Financiën, 12 maart 2024" is one sentence)

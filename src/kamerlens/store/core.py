@@ -181,7 +181,7 @@ class SqlStore:
         return bool(self._rows("SELECT 1 AS x FROM documents WHERE sha256 = ?", (sha256,)))
 
     def known_hashes(self) -> set[str]:
-        """Every stored sha256 (a batch ingest checks files against it before extracting)."""
+        """Every stored sha256 (a batch ingest asks ``stored_hashes`` for a few at a time)."""
         return {r["sha256"] for r in self._rows("SELECT sha256 FROM documents")}
 
     def stored_hashes(self, hashes: Sequence[str]) -> set[str]:

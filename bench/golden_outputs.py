@@ -5,11 +5,11 @@
     PYTHONPATH=/tmp/base/src .venv/bin/python bench/golden_outputs.py write /tmp/golden.json
         # digest of another copy of the code (e.g. ``git archive HEAD``), to compare against
 
-It extracts every file under examples/ plus a generated bench corpus (``--docs`` documents of
-bench/extract_bench.py's generator, fixed seed, and one long PDF of ``--long-pages``) and keeps
-the full ``Record.to_dict()`` of each, keyed by file name. A document that fails keeps its error
-line, so a changed failure shows too. ``compare`` names every document whose record differs and
-the first fields that differ.
+It extracts every file under examples/ and tests/real/docs plus a generated bench corpus
+(``--docs`` documents of bench/extract_bench.py's generator, fixed seed, and one long PDF of
+``--long-pages``) and keeps the full ``Record.to_dict()`` of each, keyed by file name. A
+document that fails keeps its error line, so a changed failure shows too. ``compare`` names
+every document whose record differs and the first fields that differ.
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+REAL = ROOT / "tests" / "real" / "docs"
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def _documents(
-    folder: Path, n_docs: int, seed: int, long_pages: int
-) -> list[tuple[str, Path]]:
+def _documents(folder: Path, n_docs: int, seed: int, long_pages: int) -> list[tuple[str, Path]]:
     from extract_bench import build_corpus, build_long_pdf
 
     build_corpus(folder, n_docs, seed=seed)
@@ -42,27 +41,31 @@ def _documents(
         shutil.copyfile(kept, folder / "long.pdf")
     examples = sorted(p for p in EXAMPLES.rglob("*") if p.is_file() and p.suffix != ".md")
     named = [(f"examples/{p.relative_to(EXAMPLES)}", p) for p in examples]
+    named += [(f"real/{p.name}", p) for p in sorted(REAL.iterdir()) if p.is_file()]
     named += [(f"corpus/{p.name}", p) for p in sorted(folder.iterdir()) if p.is_file()]
     return named
 
 
-def _digest(path: Path) -> dict[str, Any]:
+def _digest(path: Path, folder: Path) -> dict[str, Any]:
     from kamerlens.extract import extract
 
     try:
         record = extract(path)
     except Exception as exc:  # noqa: BLE001  a failure is part of the output to keep
         return {"error": f"{type(exc).__name__}: {exc}"}
-    return record.to_dict()
+    # the record names its source path: the corpus folder is written as "{corpus}" and this
+    # tree as "{root}", so that runs in different folders (two trees at once) compare alike
+    blob = json.dumps(record.to_dict(), ensure_ascii=False)
+    for place, mark in ((folder, "{corpus}"), (ROOT, "{root}")):
+        blob = blob.replace(json.dumps(str(place))[1:-1], mark)
+    return json.loads(blob)
 
 
 def digests(n_docs: int, seed: int, long_pages: int = 0) -> dict[str, Any]:
-    # A fixed folder: the record names its source path, which must be the same in every run.
-    folder = Path(tempfile.gettempdir()) / "kamerlens-golden-corpus"
-    shutil.rmtree(folder, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix="kamerlens-golden-"))
     try:
         documents = _documents(folder, n_docs, seed, long_pages)
-        return {name: _digest(path) for name, path in documents}
+        return {name: _digest(path, folder) for name, path in documents}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

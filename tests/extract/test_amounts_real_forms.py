@@ -146,3 +146,20 @@ def test_amounts_real_forms_counts_are_no_sums() -> None:
     # "de verwachte bevolkingsgroei van 17,5 miljoen naar bijna 19 miljoen inwoners"
     record = extract(REAL / "kb_ienw_water_bodem.txt")
     assert all("miljoen" not in a.text or "euro" in a.text for a in record.amounts)
+
+
+# --- the ecu, in documents of the European Community before 1999 ------------------------------
+
+
+def test_amounts_real_forms_ecu_kept_in_its_own_code() -> None:
+    # a real letter of 1992 with its guilder sum written in ecu, before and after the number
+    src = (REAL / "kb_wvc_jeugdparticipatie_1992.txt").read_text("utf-8")
+    for written, shown in (("300 000 ecu", "300 000 ecu"), ("ECU 300 000", "ECU 300 000")):
+        variant = src.replace("f 300 000", written, 1)
+        assert variant != src
+        first = _amounts(extract(variant.encode(), name="wvc.txt"))[0]
+        assert first == (300000.0, "XEU", shown)
+    assert _of("De Gemeenschap trekt 15 miljoen ecu uit.") == [(15e6, "XEU", "15 miljoen ecu")]
+    assert _of("Er is 3 mln. ECU beschikbaar.") == [(3e6, "XEU", "3 mln. ECU")]
+    # the word alone is no sum
+    assert _of("De koers van de ecu daalde.") == []

@@ -29,6 +29,8 @@ from functools import cache
 
 from kamerlens.extract._cues import load_toml
 from kamerlens.extract._speech import is_debate, is_government
+from kamerlens.extract.lexicon import lower
+from kamerlens.extract.needles import may_match
 from kamerlens.extract.pipeline import Doc
 from kamerlens.models import Mention, Motion, Turn
 
@@ -73,9 +75,11 @@ def own_mentions(
     for turn in doc.results.get("turns") or []:
         if turn.speaker.role != "lid" or not turn.speaker.name:
             continue
+        low = lower(doc)
         found = sorted(
             (m.start(), m.end())
             for pattern in own
+            if may_match(pattern, doc.text, low, turn.label_end, turn.end)
             for m in pattern.finditer(doc.text, turn.label_end, turn.end)
         )
         last_end = -1
@@ -216,12 +220,17 @@ def _statements(
     doc: Doc, turn: Turn, previous: Turn | None, who: str, anchors: _Anchors, starts: list[int]
 ) -> list[tuple[int, int, str, list[int]]]:
     _, _, conditional, rules = _vocabulary()
-    text, out = doc.text, []
+    text, low, out = doc.text, lower(doc), []
+    # only the rules whose literal words the turn holds can match in it (needles.py: exact)
+    rules = tuple(r for r in rules if who in r.who
+                  and may_match(r.pattern, text, low, turn.label_end, turn.end))
+    if not rules:
+        return out
     for s, e in _sentences(doc, turn, starts):
         if text[s:e].rstrip().endswith("?"):
             continue  # "Dan wordt de motie door de minister ontraden, hè?"
         for rule in rules:
-            if who not in rule.who:
+            if not may_match(rule.pattern, text, low, s, e):
                 continue
             for m in rule.pattern.finditer(text, s, e):
                 if _NEGATION.search(m.group(0)) or conditional.search(text[s : m.start()]):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kamerlens.normalize import hyphens, letterhead
 from kamerlens.normalize.builder import Builder
-from kamerlens.normalize.lines import QA_HEADING, Line
+from kamerlens.normalize.lines import CLOSERS, QA_HEADING, Line, ends_sentence
 
 _BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 # "Besluit: ...", "Zaak: ...", "Volgcommissie(s): ...": a field of a list or form, one per line.
@@ -227,30 +227,38 @@ def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) ->
         return "join:" + (hyphens.decide(p, t, known) if p.endswith("-") else "space")
     if item.heading or prev.heading or item.gap == "blank":
         return "\n\n"
-    if (t[:1] in _BULLET_CHARS or t[1:2] in ".) " or t[:1] in "(0123456789") and _BULLET.match(t):
-        return "\n"
-    if t.startswith("— ") and t[2:3].isupper() and (prev.line.ends_sentence() or p.endswith(":")):
-        return "\n"  # an em dash opening a line after a finished one: a list item ("— De
-        # minister stuurt de Kamer ...", a chair's list of toezeggingen); mid-sentence, an aside
-    if ":" in t[:24] and _FIELD.match(t):
-        return "\n"
-    if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
-        return "\n"  # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
-    if (t[-1:].isdecimal() and _LETTER_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON) or (
-        p[-1:].isdecimal() and _LETTER_DATE.match(p)
+    # Body lines are never empty. Every rule up to the hyphen gives "\n", so their order is free:
+    # the cheap tests on the first and last characters come first, as most lines pass them all.
+    first, last, end = t[0], p[-1], t[-1]
+    if (
+        ((first in _BULLET_CHARS or t[1:2] in ".) " or first in "(0123456789") and _BULLET.match(t))
+        or (
+            first == "—"
+            and t[1:2] == " "
+            and t[2:3].isupper()
+            and (last == ":" or ends_sentence(p))
+        )
+        # "— De minister stuurt de Kamer ...", a chair's list of toezeggingen: an em dash opening
+        # a line after a finished one is a list item; mid-sentence, an aside
+        or (":" in t[:24] and _FIELD.match(t))
+        or (last == "," and len(t) < 40 and _INITIALS.match(t))
+        # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
+        or (end.isdecimal() and _LETTER_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON)
+        or (last.isdecimal() and _LETTER_DATE.match(p))
+        # the date line of a letter keeps its line (unless the line before runs on: "in de
+        # brief van de minister van" / "Financiën, 12 maart 2024" is one sentence)
     ):
-        return "\n"  # the date line of a letter keeps its line (unless the line before runs on:
-        # "in de brief van de minister van" / "Financiën, 12 maart 2024" is one sentence)
-    if p.endswith("-"):
+        return "\n"
+    if last == "-":
         return "join:" + hyphens.decide(p, t, known)
-    ends = prev.line.ends_sentence()
+    ends = last in ".!?:" or (last in CLOSERS and ends_sentence(p))
     if item.gap == "soft":
         return "\n\n" if ends else " "
     if ends and len(p) < 0.8 * typical:
         return "\n\n"
-    if len(p) < 0.55 * typical or p.endswith(";"):
+    if len(p) < 0.55 * typical or last == ";":
         return "\n"  # a signature, an address, a table cell, the clauses of a motion
-    maybe_address = t[:1].isdigit() or t[-1:].isdigit() or t.startswith(("Postbus", "www"))
+    maybe_address = first.isdigit() or end.isdigit() or t.startswith(("Postbus", "www"))
     if maybe_address and len(t) <= 60 and letterhead.is_address(t):
         return "\n"  # "Postbus 20018" under the addressee's name keeps its line
     return " "
@@ -260,20 +268,22 @@ def emit(items: list[_Item], out: Builder, typical: int, known: frozenset[str]) 
     """Write the body into ``out``; return the headings with their normalized spans."""
     headings: list[Heading] = []
     open_at: tuple[int, int] | None = None  # (normalized offset, index in out.parts)
-    for k, item in enumerate(items):
+    prev: _Item | None = None
+    for item in items:
         line = item.line
-        if k:
-            prev = items[k - 1]
+        if prev is not None:
             sep = _separator(prev, item, typical, known)
-            if item.heading == 0 and open_at is None and not sep.startswith("join:"):
+            if item.heading == 0 and open_at is None and sep[0] != "j":
                 out.synth_line(sep, prev.line.end, line.start, line.end)  # the common case
+                prev = item
                 continue
             if sep == "join:space":
                 out.synth(" ", prev.line.end)
             elif sep == "join:join":
                 out.drop_last()
-            elif not sep.startswith("join:"):
+            elif sep[0] != "j":
                 out.synth(sep, prev.line.end)
+        prev = item
         if item.heading != 2 and open_at is not None:
             headings.append(_heading(out, open_at))
             open_at = None

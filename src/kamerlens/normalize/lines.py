@@ -23,7 +23,7 @@ _CLEAN = (
     ("\x02", "-"),
     ("\u00ad", "-"),
 )
-_CLOSERS = frozenset("»”’\"')]")
+CLOSERS = frozenset("»”’\"')]")
 _SENTENCE_END = re.compile(r"[.!?][»”’\"')\]]*$|:$")
 # The headings of answers to Kamervragen ("Vraag 4", "Antwoord op vraag 2 en 3"): always a
 # heading when they open a block, never the tail of a footnote.
@@ -50,10 +50,15 @@ class Line:
         return not self.text
 
     def ends_sentence(self) -> bool:
-        last = self.text[-1:]
-        if last in (".", "!", "?", ":"):
-            return True
-        return last in _CLOSERS and bool(_SENTENCE_END.search(self.text))
+        return ends_sentence(self.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """A line that ends a sentence: a stop (after it closing quotes or brackets) or a colon."""
+    last = text[-1:]
+    if last in (".", "!", "?", ":"):
+        return True
+    return last in CLOSERS and bool(_SENTENCE_END.search(text))
 
 
 def clean(text: str) -> str:

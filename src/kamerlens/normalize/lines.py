@@ -44,6 +44,11 @@ class Line:
     kind: str = "body"  # body | blank | furniture | footnote
     label: bool = False  # a speaker label of a debate, known from the layout (bold name)
     strong: bool = False  # opens in bold or in type larger than the running text (PDF)
+    # Set by the layout rules on body lines: what separates the line from the body line before
+    # (none | blank | soft: a page break or removed furniture) and whether it is a heading (0 =
+    # body; 1 = opens a heading; 2 = continues the heading before it).
+    gap: str = "none"
+    heading: int = 0
 
     @property
     def blank(self) -> bool:

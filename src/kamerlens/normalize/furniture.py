@@ -32,7 +32,7 @@ _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _TRAILING_NUMBER = re.compile(r"\s*\d{1,4}$")
-_IDENTITY_FIRST = frozenset("kshabI’'")
+_IDENTITY_FIRST = frozenset("kshabI’'")  # and every form of it holds a "-"
 _PAGE_FIRST = frozenset("pPbB")
 _EDGE = 6  # how many lines at the top and bottom of a page count as its edge
 
@@ -53,7 +53,7 @@ def mark(lines: list[Line], pages: int) -> list[str]:
         first = text[0]
         if (
             ("Kamer" in text and _KAMER_FOOTER.match(text))
-            or (first in _IDENTITY_FIRST and _IDENTITY.match(text))
+            or (first in _IDENTITY_FIRST and "-" in text and _IDENTITY.match(text))
             or (first in _PAGE_FIRST and len(text) <= 24 and _PAGE_OF.match(text))
             or (i in edges and (_page_number(text, line.page) or _key(text) in repeated))
         ):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kamerlens.normalize import hyphens, letterhead
 from kamerlens.normalize.builder import Builder
-from kamerlens.normalize.lines import CLOSERS, QA_HEADING, Line, ends_sentence
+from kamerlens.normalize.lines import QA_HEADING, Line, ends_sentence
 
 _BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 # "Besluit: ...", "Zaak: ...", "Volgcommissie(s): ...": a field of a list or form, one per line.
@@ -83,6 +83,7 @@ def items_of(lines: list[Line], typical: int = 0) -> list[Line]:
             if gap == "soft" and _ended_short(items[-1].text if items else "", typical):
                 gap = "blank"
             line.gap = gap if items else "blank"
+            line.ends = ends_sentence(line.text)
             items.append(line)
             blank = soft = False
     return items
@@ -133,13 +134,7 @@ def mark_headings(items: list[Line], typical: int) -> None:
         # a line ending in a small letter is no line in capitals, and most lines do
         upper = text[-1] not in _SMALL and text.upper() == text
         # Fast path: most lines continue a sentence of the line before.
-        if (
-            not upper
-            and item.gap != "blank"
-            and prev
-            and not prev.heading
-            and not ends_sentence(prev.text)
-        ):
+        if not upper and item.gap != "blank" and prev and not prev.heading and not prev.ends:
             continue
         caps = upper and _is_caps(text) and len(text) <= _HEADING_MAX
         if caps and prev and prev.heading and item.gap == "none" and _is_caps(prev.text):
@@ -162,7 +157,7 @@ def mark_headings(items: list[Line], typical: int) -> None:
             # Fonds voor maritieme zaken, visserij en aquacultuur") may run longer
         if nxt is None or len(text) > limit:
             continue
-        opens = item.gap == "blank" or prev is None or prev.heading or ends_sentence(prev.text)
+        opens = item.gap == "blank" or prev is None or prev.heading or prev.ends
         if not opens:
             continue
         if _in_run_of_short_lines(text, nxt, typical) and not QA_HEADING.match(text):
@@ -193,7 +188,7 @@ def mark_strong_headings(items: list[Line]) -> None:
         for i in range(k, j):
             text = items[i].text
             joined = joined[:-1] + text if joined.endswith("-") else f"{joined} {text}".strip()
-        opens = prev is None or item.gap == "blank" or prev.heading or ends_sentence(prev.text)
+        opens = prev is None or item.gap == "blank" or prev.heading or prev.ends
         if opens and _heading_shape(joined):
             item.heading = 1
             for i in range(k + 1, j):
@@ -230,12 +225,7 @@ def _separator(prev: Line, item: Line, typical: int, known: frozenset[str]) -> s
     first, last, end = t[0], p[-1], t[-1]
     if (
         ((first in _BULLET_CHARS or t[1:2] in ".) " or first in "(0123456789") and _BULLET.match(t))
-        or (
-            first == "—"
-            and t[1:2] == " "
-            and t[2:3].isupper()
-            and (last == ":" or ends_sentence(p))
-        )
+        or (first == "—" and t[1:2] == " " and t[2:3].isupper() and prev.ends)
         # "— De minister stuurt de Kamer ...", a chair's list of toezeggingen: an em dash opening
         # a line after a finished one is a list item; mid-sentence, an aside
         or (":" in t[:24] and _FIELD.match(t))
@@ -249,10 +239,9 @@ def _separator(prev: Line, item: Line, typical: int, known: frozenset[str]) -> s
         return "\n"
     if last == "-":
         return "join:" + hyphens.decide(p, t, known)
-    ends = last in ".!?:" or (last in CLOSERS and ends_sentence(p))
     if item.gap == "soft":
-        return "\n\n" if ends else " "
-    if ends and len(p) < 0.8 * typical:
+        return "\n\n" if prev.ends else " "
+    if prev.ends and len(p) < 0.8 * typical:
         return "\n\n"
     if len(p) < 0.55 * typical or last == ";":
         return "\n"  # a signature, an address, a table cell, the clauses of a motion

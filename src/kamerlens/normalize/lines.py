@@ -23,7 +23,7 @@ _CLEAN = (
     ("\x02", "-"),
     ("\u00ad", "-"),
 )
-CLOSERS = frozenset("»”’\"')]")
+_CLOSERS = frozenset("»”’\"')]")
 _SENTENCE_END = re.compile(r"[.!?][»”’\"')\]]*$|:$")
 # The headings of answers to Kamervragen ("Vraag 4", "Antwoord op vraag 2 en 3"): always a
 # heading when they open a block, never the tail of a footnote.
@@ -49,13 +49,11 @@ class Line:
     # body; 1 = opens a heading; 2 = continues the heading before it).
     gap: str = "none"
     heading: int = 0
+    ends: bool = False  # ends a sentence (:func:`ends_sentence`), set with ``gap``
 
     @property
     def blank(self) -> bool:
         return not self.text
-
-    def ends_sentence(self) -> bool:
-        return ends_sentence(self.text)
 
 
 def ends_sentence(text: str) -> bool:
@@ -63,7 +61,7 @@ def ends_sentence(text: str) -> bool:
     last = text[-1:]
     if last in (".", "!", "?", ":"):
         return True
-    return last in CLOSERS and bool(_SENTENCE_END.search(text))
+    return last in _CLOSERS and bool(_SENTENCE_END.search(text))
 
 
 def clean(text: str) -> str:

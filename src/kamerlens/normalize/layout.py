@@ -255,27 +255,47 @@ def emit(items: list[Line], out: Builder, typical: int, known: frozenset[str]) -
     """Write the body into ``out``; return the headings with their normalized spans."""
     headings: list[Heading] = []
     open_at: tuple[int, int] | None = None  # (normalized offset, index in out.parts)
-    prev: Line | None = None
-    for item in items:
-        if prev is not None:
-            sep = _separator(prev, item, typical, known)
+    seps = [_separator(p, t, typical, known) for p, t in zip(items, items[1:], strict=False)]
+    # Lines joined by a space that follow each other in the source, one line break apart, are
+    # written as one slice (``Builder.spaced``): from ``joined`` (the end of the line before
+    # them) to the end of the last. A footnote marker or a double space in a line makes it go
+    # through ``Builder.line``.
+    joined = -1
+    marks, m = out.marker_starts, 0
+    for k, item in enumerate(items):
+        if k:
+            prev, sep = items[k - 1], seps[k - 1]
             if item.heading == 0 and open_at is None and sep[0] != "j":
-                out.synth_line(sep, prev.end, item.start, item.end)  # the common case
-                prev = item
+                start = item.start
+                if sep == " " and start == prev.end + 1 and "  " not in item.text:
+                    while m < len(marks) and marks[m] < start:
+                        m += 1
+                    if m == len(marks) or marks[m] >= item.end:
+                        if joined < 0:
+                            joined = prev.end
+                        continue
+                if joined >= 0:
+                    out.spaced(joined, prev.end)
+                    joined = -1
+                out.synth_line(sep, prev.end, start, item.end)  # the common case
                 continue
+            if joined >= 0:
+                out.spaced(joined, prev.end)
+                joined = -1
             if sep == "join:space":
                 out.synth(" ", prev.end)
             elif sep == "join:join":
                 out.drop_last()
             elif sep[0] != "j":
                 out.synth(sep, prev.end)
-        prev = item
         if item.heading != 2 and open_at is not None:
             headings.append(_heading(out, open_at))
             open_at = None
         if item.heading == 1:
             open_at = (out.pos, len(out.parts))
         out.line(item.start, item.end)
+    if joined >= 0:
+        out.spaced(joined, items[-1].end)
     if open_at is not None:
         headings.append(_heading(out, open_at))
     return headings

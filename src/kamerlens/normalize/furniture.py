@@ -44,12 +44,21 @@ def mark(lines: list[Line], pages: int) -> list[str]:
     found: set[int] = set()
     seeds = letterhead.Seeder(lines)
     initials = seeds.r.initials
-    for i, line in enumerate(lines):
+    # Only a short line, a line with a "K" (the Kamer footer, a running head) or a "-" (the
+    # Kamerstuk's identity) or a line at a page's edge can be furniture or a seed: a list
+    # comprehension picks them (it costs less than the loop below over every line).
+    some = [
+        i
+        for i, line in enumerate(lines)
+        if line.kind == "body"
+        and (len(line.text) <= 60 or "K" in line.text or "-" in line.text or i in edges)
+    ]
+    for i in some:
+        line = lines[i]
         if line.kind != "body" or line.label:
-            continue
+            continue  # a seed marks the line after it too
         text = line.text
-        # cheap tests on the first character and a word guard each regular expression: this
-        # loop sees every line of every document
+        # cheap tests on the first character and a word guard each regular expression
         first = text[0]
         if (
             ("Kamer" in text and _KAMER_FOOTER.match(text))

@@ -156,6 +156,14 @@ def _split_at_labels(
     for s, e in sentences:
         while i < len(cuts) and cuts[i] <= s:
             i += 1
+        if (
+            (i == len(cuts) or cuts[i] >= e)
+            and s not in labels
+            and not text[s].isspace()
+            and not text[e - 1].isspace()
+        ):
+            out.append((s, e))  # most sentences hold no label: kept as split gave them
+            continue
         points = [s]
         j = i
         while j < len(cuts) and cuts[j] < e:

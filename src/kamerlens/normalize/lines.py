@@ -83,20 +83,22 @@ def split_lines(text: str) -> list[Line]:
     for page, sheet in enumerate(text.split("\f")):
         new_page = True
         for raw in sheet.split("\n"):
-            body = raw.strip(" ")
-            if not body:
+            size = len(raw)
+            if size and raw[0] != " " and raw[-1] != " ":  # most lines: nothing to strip
+                append(Line(pos, pos + size, raw, page, 0, new_page))
+            elif not (body := raw.strip(" ")):
                 append(Line(pos, pos, "", page, 0, new_page, "blank"))
             else:
-                start = pos + len(raw) - len(raw.lstrip(" "))
+                start = pos + size - len(raw.lstrip(" "))
                 append(Line(start, start + len(body), body, page, start - pos, new_page))
-            pos += len(raw) + 1
+            pos += size + 1
             new_page = False
     return lines
 
 
 def typical_length(lines: list[Line]) -> int:
     """The length of a full line of running text: the 80th percentile of line lengths."""
-    lengths = sorted(len(ln.text) for ln in lines if ln.kind == "body")
+    lengths = sorted([len(ln.text) for ln in lines if ln.kind == "body"])
     if not lengths:
         return 80
     found = lengths[-1] if len(lengths) < 5 else lengths[int(len(lengths) * 0.8)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -75,6 +76,33 @@ def label_re() -> re.Pattern[str]:
     return _compiled()[0]
 
 
+@cache
+def _openers() -> re.Pattern[str]:
+    """Every form of address that opens a label: where a label can start."""
+    addresses = (a for label in vocabulary()["label"] for a in label["address"])
+    return re.compile("|".join(_spaced(a) for a in addresses))
+
+
+def label_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The labels of ``text[start:end]``, as ``label_re().finditer`` gives them, only faster: the
+    big pattern is tried only where a form of address opens (a pattern of plain words, which
+    the engine finds by its first letters), not at every position of the text.
+
+    >>> [m.group() for m in label_matches("Ja. De voorzitter: Dank. Minister Adema: Nee.")]
+    ['De voorzitter:', 'Minister Adema:']
+    """
+    end = len(text) if end is None else end
+    openers, label = _openers(), label_re()
+    pos = start
+    while (opener := openers.search(text, pos, end)) is not None:
+        m = label.match(text, opener.start(), end)
+        if m is None:
+            pos = opener.start() + 1  # another form of address may open inside this one
+        else:
+            yield m
+            pos = m.end()
+
+
 def _index(m: re.Match[str]) -> int:
     """Which label of the vocabulary matched (the outer group ``l<i>``)."""
     for group, value in m.groupdict().items():
@@ -98,4 +126,12 @@ def is_label_line(line: str) -> bool:
     return label_re().fullmatch(line.strip()) is not None
 
 
-__all__ = ["is_label_line", "label_group", "label_re", "label_role", "ministries", "vocabulary"]
+__all__ = [
+    "is_label_line",
+    "label_group",
+    "label_matches",
+    "label_re",
+    "label_role",
+    "ministries",
+    "vocabulary",
+]

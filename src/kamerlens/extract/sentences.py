@@ -23,6 +23,17 @@ def abbreviations() -> frozenset[str]:
     )
 
 
+@cache
+def _plain_tail() -> tuple[int, re.Pattern[str]]:
+    """How many letters (no stop, space, bracket or quote) before a stop rule out every
+    abbreviation and initials ("W.B."), and the pattern of such a run: a word that ends so is
+    a sentence end without being cut out and looked up (most words before a stop are)."""
+    # the longest run without a stop before an abbreviation's last character ("incl.": 4)
+    longest = max((len(a[:-1].rsplit(".", 1)[-1]) for a in abbreviations()), default=0)
+    size = max(3, longest + 1)  # initials have at most two letters before each stop
+    return size, re.compile(rf"[^\s.(«\"']{{{size}}}")
+
+
 # A candidate end: ., ! or ? (optionally closing quote/bracket and a footnote marker), then space
 # and an upper-case letter, digit, quote, bracket or bullet, or a line break and a list item's
 # dash before a capital ("— De minister stuurt ...": on the same line, or before a lower-case
@@ -39,7 +50,9 @@ _END = re.compile(
 
 # A sentence end glued to the next sentence by a PDF text layer ("kijken.Voor uw vraag"): a
 # lower-case word, a stop, then a capitalised word. Not initials, abbreviations or web addresses.
-_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Ý][a-zà-ÿ])")
+# The stop first and the letters before it as a look-behind after it: a pattern that opens with a
+# look-behind is tried at every position of the text, one that opens with a class skips ahead.
+_GLUED = re.compile(r"[.!?](?<=[a-zà-ÿ]{2}.)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 # The word after such a stop belongs to an e-mail or web address ("piet.Jansen@minbzk.nl",
 # "zie rijksoverheid.Nl/onderwerpen"): an @ or / in it, or a stop before a lower-case letter.
 _ADDRESS_AFTER = re.compile(r"[^\s@/]*(?:[@/]|\.[a-z0-9])")
@@ -72,11 +85,13 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
 
 def _word_before(text: str, at: int, floor: int) -> int:
     """Where the word that ends at ``at`` starts: the white space before it, or ``floor``. The
-    floor bounds the walk, so a long run without spaces costs no more than 40 characters a stop."""
-    k = at
-    while k > floor and not text[k - 1].isspace():
-        k -= 1
-    return k
+    floor bounds the search, so a long run without spaces costs no more than 40 characters a
+    stop."""
+    seg = text[floor:at]
+    if not seg or seg[-1].isspace():
+        return at
+    # str.split and the white space of a pattern (\s) are one set of characters
+    return at - len(seg.rsplit(None, 1)[-1])
 
 
 def _in_address(word: str, text: str, after: int, end: int) -> bool:
@@ -95,10 +110,11 @@ def _split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     """
     end = len(text) if end is None else end
     abbr = abbreviations()
+    tail, plain = _plain_tail()
     spans: list[tuple[int, int]] = []
     begin = start
     for m in _END.finditer(text, start, end):
-        at, cut = m.start(), m.end()
+        at, cut = m.span()
         first = text[at]
         if first == "\n":
             cut = at
@@ -107,10 +123,18 @@ def _split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
             # closes the sentence; without one, the abbreviation does not
             first == "."
             and text[cut - 1] not in _SUPERSCRIPTS
+            and (at - tail < begin or plain.match(text, at - tail) is None)
             and _not_an_end(text[_word_before(text, at, max(begin, at - _REACH)) : at + 1], abbr)
         ):
             continue
-        _add(text, begin, cut, spans)
+        # _add, inlined: this runs once per sentence of every document
+        s, e = begin, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
         begin = m.end()
     _add(text, begin, end, spans)
     return spans

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from kamerlens.extract._speech import is_debate, is_government
 from kamerlens.extract.document import signer
 from kamerlens.extract.pipeline import Doc, component
-from kamerlens.labels import label_group, label_re, label_role
+from kamerlens.labels import label_group, label_matches, label_role
 from kamerlens.models import ITEM_KINDS, Speaker, Turn
 
 # What may stand right before a label: a sentence end (also glued to it), a quote or bracket
@@ -48,7 +48,7 @@ def find_labels(text: str, end: int | None = None) -> list[Turn]:
     the next label (or ``end``). :func:`find_turns` is the same for two labels or more."""
     end = len(text) if end is None else end
     marks: list[tuple[int, int, Speaker]] = []
-    for m in label_re().finditer(text, 0, end):
+    for m in label_matches(text, 0, end):
         if _opens_turn(text, m.start()):
             marks.append((m.start(), m.end(), _speaker(m)))
     turns = []
@@ -156,6 +156,14 @@ def _split_at_labels(
     for s, e in sentences:
         while i < len(cuts) and cuts[i] <= s:
             i += 1
+        if (
+            (i == len(cuts) or cuts[i] >= e)
+            and s not in labels
+            and not text[s].isspace()
+            and not text[e - 1].isspace()
+        ):
+            out.append((s, e))  # most sentences hold no label: kept as split gave them
+            continue
         points = [s]
         j = i
         while j < len(cuts) and cuts[j] < e:

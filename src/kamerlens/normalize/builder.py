@@ -27,7 +27,7 @@ class Builder:
         self.norm_starts: list[int] = []
         self.raw_starts: list[int] = []
         self.markers = sorted(markers or [])
-        self._marker_starts = [s for s, _ in self.markers]
+        self.marker_starts = [s for s, _ in self.markers]
         self.marker_at: dict[int, int] = {}  # raw marker start -> normalized offset
 
     def _run(self, raw_pos: int) -> None:
@@ -42,7 +42,7 @@ class Builder:
 
     def raw(self, s: int, e: int) -> None:
         """Copy ``src[s:e]``, turning footnote markers into superscript digits."""
-        i = bisect_left(self._marker_starts, s)
+        i = bisect_left(self.marker_starts, s)
         while i < len(self.markers) and self.markers[i][0] < e:
             ms, me = self.markers[i]
             self._copy(s, ms)
@@ -63,8 +63,8 @@ class Builder:
         """Copy one line's content, collapsing runs of spaces inside it."""
         chunk = self.src[s:e]
         if "  " not in chunk:
-            i = bisect_left(self._marker_starts, s)
-            if e > s and (i == len(self._marker_starts) or self._marker_starts[i] >= e):
+            i = bisect_left(self.marker_starts, s)
+            if e > s and (i == len(self.marker_starts) or self.marker_starts[i] >= e):
                 # The common case, inlined (once per line of every document): no footnote
                 # marker inside, one slice copied.
                 self._run(s)
@@ -84,7 +84,7 @@ class Builder:
         """``synth(text, at)`` then ``line(s, e)``, the common case inlined: this runs once per
         line of every document (a separator, then a line without a marker or double space)."""
         chunk = self.src[s:e]
-        starts = self._marker_starts
+        starts = self.marker_starts
         i = bisect_left(starts, s) if starts else 0
         norm = self.norm_starts
         if not text or not norm or e <= s or "  " in chunk or (i < len(starts) and starts[i] < e):
@@ -110,6 +110,18 @@ class Builder:
                 raw.append(s)
         self.parts.append(chunk)
         self.pos = pos + e - s
+
+    def spaced(self, s: int, e: int) -> None:
+        """Copy ``src[s:e]``, whole lines one line break apart, with a space for each break, as
+        ``synth(" ", ...)`` and ``line(...)`` line by line would. The caller makes sure they hold
+        no footnote marker and no double space, and that what was written last ends at ``s``
+        (so the offsets run on: no run starts)."""
+        chunk = self.src[s:e].replace("\n", " ")
+        if "\f" in chunk:  # a page break inside a sentence
+            chunk = chunk.replace("\f", " ")
+        self._run(s)
+        self.parts.append(chunk)
+        self.pos += e - s
 
     def synth(self, text: str, at: int) -> None:
         """Write ``text`` that is not in the source, mapped to raw offset ``at``."""

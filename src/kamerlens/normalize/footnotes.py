@@ -54,25 +54,27 @@ def find(text: str, lines: list[Line], typical: int) -> list[FoundNote]:
     notes: list[FoundNote] = []
     search_from = 0
     excluded: list[tuple[int, int]] = []  # raw spans of footnote lines found so far
-    i = 0
-    n = len(lines)
-    while i < n and len(notes) < _MAX_NOTES:
+    # A note line opens with its number: only those lines are worth a look (found by a list
+    # comprehension, which costs less than a loop over every line).
+    numbered = [k for k, line in enumerate(lines) if line.text[:1].isdigit()]
+    i = 0  # the lines before it are read
+    for k in numbered:
+        if k < i:
+            continue  # inside a note found before
+        if len(notes) >= _MAX_NOTES:
+            break
+        i = k
         line = lines[i]
-        # A note line opens with its number: only those lines are worth the pattern.
-        m = _NOTE_LINE.match(line.text) if line.kind == "body" and line.text[:1].isdigit() else None
+        m = _NOTE_LINE.match(line.text) if line.kind == "body" else None
         if m is None or m.group(1) != str(len(notes) + 1):
-            i += 1
             continue
         if not _opens_like_note(m.group(2)) or _in_list(lines, i, m.group(1)):
-            i += 1
             continue
         block = _block(lines, i, typical)
         if not _placed_like_note(lines, i, block[-1]):
-            i += 1
             continue
         marker = _find_marker(text, m.group(1), search_from, line.start, excluded)
         if marker is None:
-            i += 1
             continue
         note = FoundNote(m.group(1), block, marker[0], marker[1])
         for j in block:

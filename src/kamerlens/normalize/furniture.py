@@ -32,7 +32,7 @@ _PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _TRAILING_NUMBER = re.compile(r"\s*\d{1,4}$")
-_IDENTITY_FIRST = frozenset("kshabI’'")
+_IDENTITY_FIRST = frozenset("kshabI’'")  # and every form of it holds a "-"
 _PAGE_FIRST = frozenset("pPbB")
 _EDGE = 6  # how many lines at the top and bottom of a page count as its edge
 
@@ -44,16 +44,25 @@ def mark(lines: list[Line], pages: int) -> list[str]:
     found: set[int] = set()
     seeds = letterhead.Seeder(lines)
     initials = seeds.r.initials
-    for i, line in enumerate(lines):
+    # Only a short line, a line with a "K" (the Kamer footer, a running head) or a "-" (the
+    # Kamerstuk's identity) or a line at a page's edge can be furniture or a seed: a list
+    # comprehension picks them (it costs less than the loop below over every line).
+    some = [
+        i
+        for i, line in enumerate(lines)
+        if line.kind == "body"
+        and (len(line.text) <= 60 or "K" in line.text or "-" in line.text or i in edges)
+    ]
+    for i in some:
+        line = lines[i]
         if line.kind != "body" or line.label:
-            continue
+            continue  # a seed marks the line after it too
         text = line.text
-        # cheap tests on the first character and a word guard each regular expression: this
-        # loop sees every line of every document
+        # cheap tests on the first character and a word guard each regular expression
         first = text[0]
         if (
             ("Kamer" in text and _KAMER_FOOTER.match(text))
-            or (first in _IDENTITY_FIRST and _IDENTITY.match(text))
+            or (first in _IDENTITY_FIRST and "-" in text and _IDENTITY.match(text))
             or (first in _PAGE_FIRST and len(text) <= 24 and _PAGE_OF.match(text))
             or (i in edges and (_page_number(text, line.page) or _key(text) in repeated))
         ):

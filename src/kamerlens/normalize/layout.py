@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kamerlens.normalize import hyphens, letterhead
 from kamerlens.normalize.builder import Builder
-from kamerlens.normalize.lines import QA_HEADING, Line
+from kamerlens.normalize.lines import QA_HEADING, Line, ends_sentence
 
 _BULLET = re.compile(r"^(?:[-–•▪●◦■□*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 # "Besluit: ...", "Zaak: ...", "Volgcommissie(s): ...": a field of a list or form, one per line.
@@ -52,13 +52,7 @@ _RUNS_ON = frozenset(
     }
 )  # fmt: skip
 _HEADING_MAX = 120
-
-
-@dataclass(slots=True)
-class _Item:
-    line: Line
-    gap: str  # what separates it from the previous item: none | blank | soft (page/removed)
-    heading: int = 0  # 0 = body; 1 = opens a heading; 2 = continues the heading before it
+_SMALL = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -69,13 +63,13 @@ class Heading:
     caps: bool
 
 
-def items_of(lines: list[Line], typical: int = 0) -> list[_Item]:
-    """The body lines with what separates each from the one before.
+def items_of(lines: list[Line], typical: int = 0) -> list[Line]:
+    """The body lines, each with what separates it from the one before (``Line.gap``).
 
     A page break or removed furniture (``soft``) inside a sentence is no paragraph break; after
     a short line that does not run on ("-", ",") it is one: the text before it ended there (the
     last line of a paragraph, a signature, an address), whatever the furniture spliced in."""
-    items: list[_Item] = []
+    items: list[Line] = []
     blank = soft = False
     for line in lines:
         if line.kind == "blank":
@@ -83,12 +77,14 @@ def items_of(lines: list[Line], typical: int = 0) -> list[_Item]:
         elif line.kind != "body":
             soft = True
         else:
-            if items and line.page != items[-1].line.page:
+            if items and line.page != items[-1].page:
                 soft = True  # a page break: blank lines around it are layout, not paragraphs
             gap = "soft" if soft else "blank" if blank or line.label else "none"
-            if gap == "soft" and _ended_short(items[-1].line.text if items else "", typical):
+            if gap == "soft" and _ended_short(items[-1].text if items else "", typical):
                 gap = "blank"
-            items.append(_Item(line, gap if items else "blank"))
+            line.gap = gap if items else "blank"
+            line.ends = ends_sentence(line.text)
+            items.append(line)
             blank = soft = False
     return items
 
@@ -127,33 +123,30 @@ def _heading_shape(text: str) -> bool:
     return not text.endswith("?") or len(text) < 60
 
 
-def mark_headings(items: list[_Item], typical: int) -> None:
+def mark_headings(items: list[Line], typical: int) -> None:
+    prev: Line | None = None
     for k, item in enumerate(items):
-        text = item.line.text
-        prev = items[k - 1] if k else None
-        if item.line.label or (prev and prev.line.label):
+        if k:
+            prev = items[k - 1]
+        text = item.text
+        if item.label or (prev and prev.label):
             continue  # a speaker label and the first line of the turn are no headings
-        upper = text.upper() == text
+        # a line ending in a small letter is no line in capitals, and most lines do
+        upper = text[-1] not in _SMALL and text.upper() == text
         # Fast path: most lines continue a sentence of the line before.
-        if (
-            not upper
-            and item.gap != "blank"
-            and prev
-            and not prev.heading
-            and not prev.line.ends_sentence()
-        ):
+        if not upper and item.gap != "blank" and prev and not prev.heading and not prev.ends:
             continue
         caps = upper and _is_caps(text) and len(text) <= _HEADING_MAX
-        if caps and prev and prev.heading and item.gap == "none" and _is_caps(prev.line.text):
+        if caps and prev and prev.heading and item.gap == "none" and _is_caps(prev.text):
             item.heading = 2  # a title in capitals wrapped over two lines
             continue
         if not _heading_shape(text):
             continue
-        if prev and prev.heading and QA_HEADING.match(prev.line.text):
+        if prev and prev.heading and QA_HEADING.match(prev.text):
             continue  # the question or answer under "Vraag 3" is no heading of its own
         nxt = items[k + 1] if k + 1 < len(items) else None
         if caps:
-            if prev is None or not prev.line.text.endswith("-"):
+            if prev is None or not prev.text.endswith("-"):
                 item.heading = 1
             continue
         # A line followed straight by more text may be the first line of a paragraph, so it must
@@ -164,17 +157,17 @@ def mark_headings(items: list[_Item], typical: int) -> None:
             # Fonds voor maritieme zaken, visserij en aquacultuur") may run longer
         if nxt is None or len(text) > limit:
             continue
-        opens = item.gap == "blank" or prev is None or prev.heading or prev.line.ends_sentence()
+        opens = item.gap == "blank" or prev is None or prev.heading or prev.ends
         if not opens:
             continue
         if _in_run_of_short_lines(text, nxt, typical) and not QA_HEADING.match(text):
             continue
-        starts = nxt.line.text[:1]
+        starts = nxt.text[:1]
         if nxt.gap != "none" or starts.isupper() or starts.isdigit() or starts in _BULLET_CHARS:
             item.heading = 1
 
 
-def mark_strong_headings(items: list[_Item]) -> None:
+def mark_strong_headings(items: list[Line]) -> None:
     """Headings where the layout shows the type (a debate's PDF, with its speaker labels): a run
     of lines in bold or large type that opens a block; its wrapped lines form one heading
     ("Begroting Landbouw, Natuur en Voed-" / "selkwaliteit 2024"). Bold words inside running
@@ -183,19 +176,19 @@ def mark_strong_headings(items: list[_Item]) -> None:
     while k < len(items):
         item = items[k]
         prev = items[k - 1] if k else None
-        if not item.line.strong or item.line.label or (prev and prev.line.label):
+        if not item.strong or item.label or (prev and prev.label):
             k += 1
             continue
         j = k + 1
         while j < len(items) and j - k < 4 and items[j].gap == "none":
-            if not items[j].line.strong or items[j].line.label:
+            if not items[j].strong or items[j].label:
                 break
             j += 1
         joined = ""
         for i in range(k, j):
-            text = items[i].line.text
+            text = items[i].text
             joined = joined[:-1] + text if joined.endswith("-") else f"{joined} {text}".strip()
-        opens = prev is None or item.gap == "blank" or prev.heading or prev.line.ends_sentence()
+        opens = prev is None or item.gap == "blank" or prev.heading or prev.ends
         if opens and _heading_shape(joined):
             item.heading = 1
             for i in range(k + 1, j):
@@ -203,10 +196,10 @@ def mark_strong_headings(items: list[_Item]) -> None:
         k = j
 
 
-def _in_run_of_short_lines(text: str, nxt: _Item, typical: int) -> bool:
+def _in_run_of_short_lines(text: str, nxt: Line, typical: int) -> bool:
     """Names under a motion, an address block: short lines in a row are no headings, unless
     they are numbered ("2 Beleid" over "2.1 Doelen")."""
-    following = nxt.line.text
+    following = nxt.text
     if (
         nxt.gap != "none"
         or len(following) > 0.75 * typical
@@ -217,69 +210,92 @@ def _in_run_of_short_lines(text: str, nxt: _Item, typical: int) -> bool:
     return not (text[:1].isdigit() and following[:1].isdigit())
 
 
-def _separator(prev: _Item, item: _Item, typical: int, known: frozenset[str]) -> str:
-    p, t = prev.line.text, item.line.text
-    if item.line.label:
+def _separator(prev: Line, item: Line, typical: int, known: frozenset[str]) -> str:
+    p, t = prev.text, item.text
+    if item.label:
         return "\n\n"
-    if prev.line.label:
+    if prev.label:
         return "\n"  # "Minister Adema:" / the turn's words, as in VLOS minutes
     if item.heading == 2:
         return "join:" + (hyphens.decide(p, t, known) if p.endswith("-") else "space")
     if item.heading or prev.heading or item.gap == "blank":
         return "\n\n"
-    if (t[:1] in _BULLET_CHARS or t[1:2] in ".) " or t[:1] in "(0123456789") and _BULLET.match(t):
-        return "\n"
-    if t.startswith("— ") and t[2:3].isupper() and (prev.line.ends_sentence() or p.endswith(":")):
-        return "\n"  # an em dash opening a line after a finished one: a list item ("— De
-        # minister stuurt de Kamer ...", a chair's list of toezeggingen); mid-sentence, an aside
-    if ":" in t[:24] and _FIELD.match(t):
-        return "\n"
-    if p.endswith(",") and len(t) < 40 and _INITIALS.match(t):
-        return "\n"  # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
-    if (t[-1:].isdecimal() and _LETTER_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON) or (
-        p[-1:].isdecimal() and _LETTER_DATE.match(p)
+    # Body lines are never empty. Every rule up to the hyphen gives "\n", so their order is free:
+    # the cheap tests on the first and last characters come first, as most lines pass them all.
+    first, last, end = t[0], p[-1], t[-1]
+    if (
+        ((first in _BULLET_CHARS or t[1:2] in ".) " or first in "(0123456789") and _BULLET.match(t))
+        or (first == "—" and t[1:2] == " " and t[2:3].isupper() and prev.ends)
+        # "— De minister stuurt de Kamer ...", a chair's list of toezeggingen: an em dash opening
+        # a line after a finished one is a list item; mid-sentence, an aside
+        or (":" in t[:24] and _FIELD.match(t))
+        or (last == "," and len(t) < 40 and _INITIALS.match(t))
+        # "De Minister van Buitenlandse Zaken," / "A.B. Bakker"
+        or (end.isdecimal() and _LETTER_DATE.match(t) and p[p.rfind(" ") + 1 :] not in _RUNS_ON)
+        or (last.isdecimal() and _LETTER_DATE.match(p))
+        # the date line of a letter keeps its line (unless the line before runs on: "in de
+        # brief van de minister van" / "Financiën, 12 maart 2024" is one sentence)
     ):
-        return "\n"  # the date line of a letter keeps its line (unless the line before runs on:
-        # "in de brief van de minister van" / "Financiën, 12 maart 2024" is one sentence)
-    if p.endswith("-"):
+        return "\n"
+    if last == "-":
         return "join:" + hyphens.decide(p, t, known)
-    ends = prev.line.ends_sentence()
     if item.gap == "soft":
-        return "\n\n" if ends else " "
-    if ends and len(p) < 0.8 * typical:
+        return "\n\n" if prev.ends else " "
+    if prev.ends and len(p) < 0.8 * typical:
         return "\n\n"
-    if len(p) < 0.55 * typical or p.endswith(";"):
+    if len(p) < 0.55 * typical or last == ";":
         return "\n"  # a signature, an address, a table cell, the clauses of a motion
-    maybe_address = t[:1].isdigit() or t[-1:].isdigit() or t.startswith(("Postbus", "www"))
+    maybe_address = first.isdigit() or end.isdigit() or t.startswith(("Postbus", "www"))
     if maybe_address and len(t) <= 60 and letterhead.is_address(t):
         return "\n"  # "Postbus 20018" under the addressee's name keeps its line
     return " "
 
 
-def emit(items: list[_Item], out: Builder, typical: int, known: frozenset[str]) -> list[Heading]:
+def emit(items: list[Line], out: Builder, typical: int, known: frozenset[str]) -> list[Heading]:
     """Write the body into ``out``; return the headings with their normalized spans."""
     headings: list[Heading] = []
     open_at: tuple[int, int] | None = None  # (normalized offset, index in out.parts)
+    seps = [_separator(p, t, typical, known) for p, t in zip(items, items[1:], strict=False)]
+    # Lines joined by a space that follow each other in the source, one line break apart, are
+    # written as one slice (``Builder.spaced``): from ``joined`` (the end of the line before
+    # them) to the end of the last. A footnote marker or a double space in a line makes it go
+    # through ``Builder.line``.
+    joined = -1
+    marks, m = out.marker_starts, 0
     for k, item in enumerate(items):
-        line = item.line
         if k:
-            prev = items[k - 1]
-            sep = _separator(prev, item, typical, known)
-            if item.heading == 0 and open_at is None and not sep.startswith("join:"):
-                out.synth_line(sep, prev.line.end, line.start, line.end)  # the common case
+            prev, sep = items[k - 1], seps[k - 1]
+            if item.heading == 0 and open_at is None and sep[0] != "j":
+                start = item.start
+                if sep == " " and start == prev.end + 1 and "  " not in item.text:
+                    while m < len(marks) and marks[m] < start:
+                        m += 1
+                    if m == len(marks) or marks[m] >= item.end:
+                        if joined < 0:
+                            joined = prev.end
+                        continue
+                if joined >= 0:
+                    out.spaced(joined, prev.end)
+                    joined = -1
+                out.synth_line(sep, prev.end, start, item.end)  # the common case
                 continue
+            if joined >= 0:
+                out.spaced(joined, prev.end)
+                joined = -1
             if sep == "join:space":
-                out.synth(" ", prev.line.end)
+                out.synth(" ", prev.end)
             elif sep == "join:join":
                 out.drop_last()
-            elif not sep.startswith("join:"):
-                out.synth(sep, prev.line.end)
+            elif sep[0] != "j":
+                out.synth(sep, prev.end)
         if item.heading != 2 and open_at is not None:
             headings.append(_heading(out, open_at))
             open_at = None
         if item.heading == 1:
             open_at = (out.pos, len(out.parts))
-        out.line(line.start, line.end)
+        out.line(item.start, item.end)
+    if joined >= 0:
+        out.spaced(joined, items[-1].end)
     if open_at is not None:
         headings.append(_heading(out, open_at))
     return headings

@@ -44,16 +44,24 @@ class Line:
     kind: str = "body"  # body | blank | furniture | footnote
     label: bool = False  # a speaker label of a debate, known from the layout (bold name)
     strong: bool = False  # opens in bold or in type larger than the running text (PDF)
+    # Set by the layout rules on body lines: what separates the line from the body line before
+    # (none | blank | soft: a page break or removed furniture) and whether it is a heading (0 =
+    # body; 1 = opens a heading; 2 = continues the heading before it).
+    gap: str = "none"
+    heading: int = 0
+    ends: bool = False  # ends a sentence (:func:`ends_sentence`), set with ``gap``
 
     @property
     def blank(self) -> bool:
         return not self.text
 
-    def ends_sentence(self) -> bool:
-        last = self.text[-1:]
-        if last in (".", "!", "?", ":"):
-            return True
-        return last in _CLOSERS and bool(_SENTENCE_END.search(self.text))
+
+def ends_sentence(text: str) -> bool:
+    """A line that ends a sentence: a stop (after it closing quotes or brackets) or a colon."""
+    last = text[-1:]
+    if last in (".", "!", "?", ":"):
+        return True
+    return last in _CLOSERS and bool(_SENTENCE_END.search(text))
 
 
 def clean(text: str) -> str:
@@ -75,20 +83,22 @@ def split_lines(text: str) -> list[Line]:
     for page, sheet in enumerate(text.split("\f")):
         new_page = True
         for raw in sheet.split("\n"):
-            body = raw.strip(" ")
-            if not body:
+            size = len(raw)
+            if size and raw[0] != " " and raw[-1] != " ":  # most lines: nothing to strip
+                append(Line(pos, pos + size, raw, page, 0, new_page))
+            elif not (body := raw.strip(" ")):
                 append(Line(pos, pos, "", page, 0, new_page, "blank"))
             else:
-                start = pos + len(raw) - len(raw.lstrip(" "))
+                start = pos + size - len(raw.lstrip(" "))
                 append(Line(start, start + len(body), body, page, start - pos, new_page))
-            pos += len(raw) + 1
+            pos += size + 1
             new_page = False
     return lines
 
 
 def typical_length(lines: list[Line]) -> int:
     """The length of a full line of running text: the 80th percentile of line lengths."""
-    lengths = sorted(len(ln.text) for ln in lines if ln.kind == "body")
+    lengths = sorted([len(ln.text) for ln in lines if ln.kind == "body"])
     if not lengths:
         return 80
     found = lengths[-1] if len(lengths) < 5 else lengths[int(len(lengths) * 0.8)]

@@ -224,19 +224,15 @@ def find(
     found in the sentence; ``meetings``: the spans of the meetings the document names, sorted."""
     sentence = text[start:end]
     low = sentence.lower()
+    candidates = _candidates(mask, letter, reported)
+    tried = [c for c in candidates if not c.keys or any(k in low for k in c.keys)]
+    if not tried:
+        return None  # no construction can match: the exclusions below need not be read
     ex = _ex()
     if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
         return None
     budget = _BUDGET
-    for construction, bit in zip(constructions(), _bits(), strict=True):
-        if (construction.letters_only and not letter) or (
-            construction.reported_only and not reported
-        ):
-            continue
-        if not scan.has(mask, bit):
-            continue  # the one scan found no trigger of it in the sentence
-        if construction.keys and not any(k in low for k in construction.keys):
-            continue
+    for construction in tried:
         if construction.needs_deadline and not ahead(start, end):
             continue  # no time ahead anywhere in the sentence: spare the pattern
         for tries, m in enumerate(construction.pattern.finditer(text, start, end)):
@@ -258,6 +254,30 @@ def find(
                 continue
             return Match(construction, m.start(), m.end())
     return None
+
+
+_CANDIDATES: dict[tuple[int, bool, bool], tuple[Construction, ...]] = {}
+
+
+def _candidates(mask: int, letter: bool, reported: bool) -> tuple[Construction, ...]:
+    """The constructions that may match in a sentence of ``mask``, in their order: those of this
+    kind of document whose trigger the one scan found (the same few masks recur: kept)."""
+    key = (mask, letter, reported)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        found = tuple(
+            c
+            for c, bit in zip(constructions(), _bits(), strict=True)
+            if not (c.letters_only and not letter)
+            and not (c.reported_only and not reported)
+            and scan.has(mask, bit)
+        )
+        if len(_CANDIDATES) < _KEPT:
+            _CANDIDATES[key] = found
+    return found
+
+
+_KEPT = 4096  # masks whose candidates are kept (a corpus shows a few hundred)
 
 
 # The matches of one construction, and of all, that one sentence may put through ``undone``: far

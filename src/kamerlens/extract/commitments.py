@@ -414,8 +414,14 @@ def _construction_hit(
 
 
 def _meetings(doc: Doc) -> list[tuple[int, int]]:
-    """The spans where the document names a meeting (events), sorted."""
-    return sorted((m.start, m.end) for e in doc.results.get("events") or () for m in e.mentions)
+    """The spans where the document names a meeting (events), sorted; once per document."""
+    events = doc.results.get("events") or ()
+    cached = getattr(doc, "_meeting_spans", None)
+    if cached is None or cached[0] is not events:
+        spans = sorted((m.start, m.end) for e in events for m in e.mentions)
+        cached = (events, spans)
+        setattr(doc, "_meeting_spans", cached)  # noqa: B010  a plain attribute, not a result
+    return cached[1]  # type: ignore[no-any-return]
 
 
 def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:

@@ -124,7 +124,11 @@ def constructions() -> tuple[Construction, ...]:
 
 
 def _triggers() -> dict[str, re.Pattern[str]]:
-    return {c.name: c.pattern for c in constructions()}
+    # the constructions, and the hedge that undoes a whole sentence (rare: "aanleiding")
+    return {**{c.name: c.pattern for c in constructions()}, _HEDGE: _ex()["hedge"]}
+
+
+_HEDGE = "exclude_hedge"
 
 
 scan.declare("promises", _triggers)
@@ -133,6 +137,11 @@ scan.declare("promises", _triggers)
 @cache
 def _bits() -> tuple[int, ...]:
     return tuple(scan.bit(f"promises.{c.name}") for c in constructions())
+
+
+@cache
+def _hedge_bit() -> int:
+    return scan.bit(f"promises.{_HEDGE}")
 
 
 @cache
@@ -169,6 +178,30 @@ def _ex() -> dict[str, re.Pattern[str]]:
     # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
     out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
     return out
+
+
+# The exclusions ``undone`` reads in the windows of a construction (its clause, its lead, the
+# words before it): one scan of a window with all of them loosened says which may match there,
+# and only those are searched (most windows hold none).
+_WINDOWED = (
+    "modal", "modal_passive", "ongoing", "ongoing_unless", "past", "negation",
+    "negation_unless", "wish", "discourse", "debate_talk", "talk_acts", "talk_object",
+    "talk_object_any", "same_debate", "same_debate_topic", "quoted", "third", "foreign_agent",
+    "embedded", "hedge", "this_document", "meeting", "er_komt_not", "position", "reported_other",
+)  # fmt: skip
+
+
+def _window_patterns() -> dict[str, re.Pattern[str]]:
+    ex = _ex()
+    return {key: ex[key] for key in _WINDOWED}
+
+
+scan.declare_window("exclude", _window_patterns)
+
+
+@cache
+def _window_bits() -> dict[str, int]:
+    return {key: scan.bit(f"exclude.{key}") for key in _WINDOWED}
 
 
 @cache
@@ -229,7 +262,9 @@ def find(
     if not tried:
         return None  # no construction can match: the exclusions below need not be read
     ex = _ex()
-    if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
+    if ex["present_act"].search(sentence.lstrip()) or (
+        scan.has(mask, _hedge_bit()) and ex["hedge"].search(sentence)
+    ):
         return None
     budget = _BUDGET
     for construction in tried:
@@ -495,8 +530,14 @@ def undone(
     passive = name.startswith("policy_passive")
     before = text[lo:m_start]
 
+    bits = _window_bits()
+    masks: dict[str, int] = {}  # window -> the exclusions that may match in it (one scan each)
+
     def has(key: str, where: str) -> bool:
-        return bool(ex[key].search(where))
+        mask = masks.get(where)
+        if mask is None:
+            mask = masks[where] = scan.window_mask(where)
+        return scan.has(mask, bits[key]) and bool(ex[key].search(where))
 
     def later() -> bool:
         """A document or a time ahead makes talk a promise ("Ik zal voor 1 juli reageren")."""

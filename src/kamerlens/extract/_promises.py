@@ -53,6 +53,9 @@ class Construction:
     reported_only: bool = False
     keys: tuple[str, ...] = ()
     patient: bool = False  # the subject is what is delivered or done, not a doer
+    # what the one scan looks for: the pattern itself, or a cheaper one that every match of the
+    # pattern holds (data: ``trigger``)
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ def constructions() -> tuple[Construction, ...]:
                 reported_only=bool(c.get("reported_only")),
                 keys=tuple(c.get("keys", ())),
                 patient=bool(c.get("patient")),
+                trigger=re.compile(_fill(c["trigger"]), re.IGNORECASE) if "trigger" in c else None,
             )
         )
     return tuple(out)
@@ -125,7 +129,7 @@ def constructions() -> tuple[Construction, ...]:
 
 def _triggers() -> dict[str, re.Pattern[str]]:
     # the constructions, and the hedge that undoes a whole sentence (rare: "aanleiding")
-    return {**{c.name: c.pattern for c in constructions()}, _HEDGE: _ex()["hedge"]}
+    return {**{c.name: c.trigger or c.pattern for c in constructions()}, _HEDGE: _ex()["hedge"]}
 
 
 _HEDGE = "exclude_hedge"

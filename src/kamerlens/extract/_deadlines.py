@@ -120,12 +120,9 @@ def phrases(doc: Doc, start: int, end: int) -> list[Hit]:
     """Every deadline phrase in ``doc.text[start:end]``; of overlapping ones the longest. A
     rule is tried only where the one scan found its trigger, and one of its key words."""
     text = doc.text
-    mask = doc.scan.mask(start, end)
     low: str | None = None
     hits: list[Hit] = []
-    for order, (rule, bit) in enumerate(zip(_rules(), _rule_bits(), strict=True)):
-        if not scan.has(mask, bit):
-            continue
+    for order, rule in _candidates(doc.scan.mask(start, end)):
         if rule.key:
             if low is None:
                 low = text[start:end].lower()
@@ -136,6 +133,24 @@ def phrases(doc: Doc, start: int, end: int) -> list[Hit]:
             hits.append((pre.start() if pre else m.start(), m.end(), order, rule, m))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[2]))
     return sorted(_disjoint(hits), key=lambda h: h[0])
+
+
+_CANDIDATES: dict[int, tuple[tuple[int, _Rule], ...]] = {}
+_KEPT = 4096  # masks whose rules are kept (a corpus shows a few hundred)
+
+
+def _candidates(mask: int) -> tuple[tuple[int, _Rule], ...]:
+    """(order, rule) of the rules whose trigger the one scan found in a sentence of ``mask``."""
+    found = _CANDIDATES.get(mask)
+    if found is None:
+        found = tuple(
+            (order, rule)
+            for order, (rule, bit) in enumerate(zip(_rules(), _rule_bits(), strict=True))
+            if scan.has(mask, bit)
+        )
+        if len(_CANDIDATES) < _KEPT:
+            _CANDIDATES[mask] = found
+    return found
 
 
 def _disjoint(hits: list[Hit]) -> list[Hit]:

@@ -53,6 +53,9 @@ class Construction:
     reported_only: bool = False
     keys: tuple[str, ...] = ()
     patient: bool = False  # the subject is what is delivered or done, not a doer
+    # what the one scan looks for: the pattern itself, or a cheaper one that every match of the
+    # pattern holds (data: ``trigger``)
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,13 +121,18 @@ def constructions() -> tuple[Construction, ...]:
                 reported_only=bool(c.get("reported_only")),
                 keys=tuple(c.get("keys", ())),
                 patient=bool(c.get("patient")),
+                trigger=re.compile(_fill(c["trigger"]), re.IGNORECASE) if "trigger" in c else None,
             )
         )
     return tuple(out)
 
 
 def _triggers() -> dict[str, re.Pattern[str]]:
-    return {c.name: c.pattern for c in constructions()}
+    # the constructions, and the hedge that undoes a whole sentence (rare: "aanleiding")
+    return {**{c.name: c.trigger or c.pattern for c in constructions()}, _HEDGE: _ex()["hedge"]}
+
+
+_HEDGE = "exclude_hedge"
 
 
 scan.declare("promises", _triggers)
@@ -133,6 +141,11 @@ scan.declare("promises", _triggers)
 @cache
 def _bits() -> tuple[int, ...]:
     return tuple(scan.bit(f"promises.{c.name}") for c in constructions())
+
+
+@cache
+def _hedge_bit() -> int:
+    return scan.bit(f"promises.{_HEDGE}")
 
 
 @cache
@@ -169,6 +182,30 @@ def _ex() -> dict[str, re.Pattern[str]]:
     # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
     out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
     return out
+
+
+# The exclusions ``undone`` reads in the windows of a construction (its clause, its lead, the
+# words before it): one scan of a window with all of them loosened says which may match there,
+# and only those are searched (most windows hold none).
+_WINDOWED = (
+    "modal", "modal_passive", "ongoing", "ongoing_unless", "past", "negation",
+    "negation_unless", "wish", "discourse", "debate_talk", "talk_acts", "talk_object",
+    "talk_object_any", "same_debate", "same_debate_topic", "quoted", "third", "foreign_agent",
+    "embedded", "hedge", "this_document", "meeting", "er_komt_not", "position", "reported_other",
+)  # fmt: skip
+
+
+def _window_patterns() -> dict[str, re.Pattern[str]]:
+    ex = _ex()
+    return {key: ex[key] for key in _WINDOWED}
+
+
+scan.declare_window("exclude", _window_patterns)
+
+
+@cache
+def _window_bits() -> dict[str, int]:
+    return {key: scan.bit(f"exclude.{key}") for key in _WINDOWED}
 
 
 @cache
@@ -224,19 +261,17 @@ def find(
     found in the sentence; ``meetings``: the spans of the meetings the document names, sorted."""
     sentence = text[start:end]
     low = sentence.lower()
+    candidates = _candidates(mask, letter, reported)
+    tried = [c for c in candidates if not c.keys or any(k in low for k in c.keys)]
+    if not tried:
+        return None  # no construction can match: the exclusions below need not be read
     ex = _ex()
-    if ex["present_act"].search(sentence.lstrip()) or ex["hedge"].search(sentence):
+    if ex["present_act"].search(sentence.lstrip()) or (
+        scan.has(mask, _hedge_bit()) and ex["hedge"].search(sentence)
+    ):
         return None
     budget = _BUDGET
-    for construction, bit in zip(constructions(), _bits(), strict=True):
-        if (construction.letters_only and not letter) or (
-            construction.reported_only and not reported
-        ):
-            continue
-        if not scan.has(mask, bit):
-            continue  # the one scan found no trigger of it in the sentence
-        if construction.keys and not any(k in low for k in construction.keys):
-            continue
+    for construction in tried:
         if construction.needs_deadline and not ahead(start, end):
             continue  # no time ahead anywhere in the sentence: spare the pattern
         for tries, m in enumerate(construction.pattern.finditer(text, start, end)):
@@ -258,6 +293,30 @@ def find(
                 continue
             return Match(construction, m.start(), m.end())
     return None
+
+
+_CANDIDATES: dict[tuple[int, bool, bool], tuple[Construction, ...]] = {}
+
+
+def _candidates(mask: int, letter: bool, reported: bool) -> tuple[Construction, ...]:
+    """The constructions that may match in a sentence of ``mask``, in their order: those of this
+    kind of document whose trigger the one scan found (the same few masks recur: kept)."""
+    key = (mask, letter, reported)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        found = tuple(
+            c
+            for c, bit in zip(constructions(), _bits(), strict=True)
+            if not (c.letters_only and not letter)
+            and not (c.reported_only and not reported)
+            and scan.has(mask, bit)
+        )
+        if len(_CANDIDATES) < _KEPT:
+            _CANDIDATES[key] = found
+    return found
+
+
+_KEPT = 4096  # masks whose candidates are kept (a corpus shows a few hundred)
 
 
 # The matches of one construction, and of all, that one sentence may put through ``undone``: far
@@ -475,8 +534,14 @@ def undone(
     passive = name.startswith("policy_passive")
     before = text[lo:m_start]
 
+    bits = _window_bits()
+    masks: dict[str, int] = {}  # window -> the exclusions that may match in it (one scan each)
+
     def has(key: str, where: str) -> bool:
-        return bool(ex[key].search(where))
+        mask = masks.get(where)
+        if mask is None:
+            mask = masks[where] = scan.window_mask(where)
+        return scan.has(mask, bits[key]) and bool(ex[key].search(where))
 
     def later() -> bool:
         """A document or a time ahead makes talk a promise ("Ik zal voor 1 juli reageren")."""

@@ -188,7 +188,7 @@ def _present_kamer(minister: bool = False) -> re.Pattern[str]:
 
 
 # Without these a sentence names no minister (a substring test spares the long pattern).
-_MINISTER_KEY = re.compile(r"inister|taatssecretaris|ewindspersoon")
+_MINISTER_KEY = ("inister", "taatssecretaris", "ewindspersoon")
 
 
 # A named minister's present tense promises only what goes to the Kamer ("stuurt uw Kamer").
@@ -199,9 +199,13 @@ _FUTURE_SIGNAL = re.compile(
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\s+(?:\S+\s+){0,8}?met\s+(?:een|de|het|mijn|onze|nadere)\b", re.IGNORECASE)
-# Substrings without which the exclusion and "who asked" patterns cannot match (speed).
-_EXCLUDE_KEY = re.compile(r"erzoekt|oept|[Bb]ent u|[Kk]unt u|[Ww]ilt u|[Kk]an de")
-_REQUEST_KEY = re.compile(r"erzoek|erzocht|aanleiding|n\.a\.v\.|uitvoering|reactie|gevolg")
+# Substrings without which the exclusion and "who asked" patterns cannot match (speed; a few
+# ``in`` tests cost less than one regular expression that has to try each at every position).
+_EXCLUDE_KEY = (
+    "erzoekt", "oept", "Bent u", "bent u", "Kunt u", "kunt u", "Wilt u", "wilt u", "Kan de",
+    "kan de",
+)  # fmt: skip
+_REQUEST_KEY = ("erzoek", "erzocht", "aanleiding", "n.a.v.", "uitvoering", "reactie", "gevolg")
 _TOEZEG_END = re.compile(r"\b(?:zeg|zegt|zeggen)\b(?:\s+\S+){0,6}?\s+toe\b|\btoezeggen\b", re.I)
 _KAMER_GETS = re.compile(
     r"\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b[^.;]{0,160}?\b(?:krijgt|ontvangt|zal\s+(?:\S+\s+){0,6}?"
@@ -210,10 +214,18 @@ _KAMER_GETS = re.compile(
 )
 _COORDINATED = re.compile(r"\ben\s+$")
 _TE_BEFORE = re.compile(r"\bte\s+$")
-_PASSIVE_KEY = re.compile(
-    r"nformeerd|ïnformeerd|ingelicht|hoogte|kennis|gezonden|gestuurd|geboden|gelegd|ingediend"
-)
-_PRESENT_KEY = re.compile(r"nforme[er]|stu[ru]|zend|kom")
+_PASSIVE_KEY = (
+    "nformeerd", "ïnformeerd", "ingelicht", "hoogte", "kennis", "gezonden", "gestuurd", "geboden",
+    "gelegd", "ingediend",
+)  # fmt: skip
+_PRESENT_KEY = ("nformee", "nformer", "stur", "stuu", "zend", "kom")
+
+
+def _holds(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the substrings ``keys``."""
+    return any(k in text for k in keys)
+
+
 _AUX = re.compile(
     r"\b(?:wordt|worden|zal|zullen|werd|werden|is|was|zijn|waren|heeft|hebben|had)\b", re.I
 )
@@ -224,7 +236,10 @@ _PAST_AUX = re.compile(r"werd|werden|is|was|zijn|waren|heeft|hebben|had", re.IGN
 def commitments(doc: Doc) -> None:
     out: list[Commitment] = []
     dates = _deadlines.date_index(doc)
+    found = doc.scan
     for s_start, s_end, speaking in spoken_sentences(doc):
+        if s_end - s_start <= _LONGEST and not _may_promise(found.mask(s_start, s_end)):
+            continue  # most sentences: the one scan found no trigger of any rule or construction
         for start, end in _pieces(doc.text, s_start, s_end):
             item = _commitment(doc, start, end, dates, speaking)
             if item is not None:
@@ -259,15 +274,13 @@ def _commitment(
     doc: Doc, start: int, end: int, dates: _deadlines.DateIndex, speaking: str = _GOV
 ) -> Commitment | None:
     mask = doc.scan.mask(start, end)
-    if not (
-        mask & _rules_union() or _promises.possible(mask, dated=_deadlines.possible(mask))
-    ):
+    if not _may_promise(mask):
         return None  # the one scan found no trigger of any rule or construction here
     lex = _lexicon()
     text = doc.text
     sentence = text[start:end]
     if sentence.rstrip(" »”’\"')").endswith("?") or (
-        _EXCLUDE_KEY.search(sentence) and lex.exclude.search(sentence)
+        _holds(sentence, _EXCLUDE_KEY) and lex.exclude.search(sentence)
     ):
         return None
     found: list[list[_deadlines.Hit]] = []
@@ -283,7 +296,7 @@ def _commitment(
     if hit is not None and (hit.actor is None or (speaking == _CHAIR and not hit.promise)):
         hit = None  # nobody of the government; the chair only reads out what it promised
     if hit is not None and speaking == _LISTED and not (
-        hit.promise or _MINISTER_KEY.search(sentence)
+        hit.promise or _holds(sentence, _MINISTER_KEY)
     ):
         hit = None  # an item of the chair's list names the member of the government promising
     if hit is not None and _promises.undone(
@@ -298,7 +311,7 @@ def _commitment(
     if hit is None or hit.actor is None:
         return None
     deadline = _deadlines.choose(doc, phrases(), prefer_from=hit.anchor, dates=dates)
-    requested = _REQUEST_KEY.search(sentence) and lex.requested_by.search(text, start, end)
+    requested = _holds(sentence, _REQUEST_KEY) and lex.requested_by.search(text, start, end)
     if kind is None:
         kind = "toezegging" if hit.verb is None or hit.verb.cls == "kamer" else "voornemen"
     verb_end = hit.verb.end if hit.verb is not None and hit.verb.end else hit.anchor
@@ -356,6 +369,12 @@ def _rules_union() -> int:
     return scan.union(list(_rule_bits().values()))
 
 
+def _may_promise(mask: int) -> bool:
+    """Whether a rule or a construction may match in a sentence of ``mask`` (the constructions
+    that need a deadline only where a deadline phrase may stand)."""
+    return bool(mask & _rules_union() or _promises.possible(mask, dated=_deadlines.possible(mask)))
+
+
 def _rules_hit(
     doc: Doc, start: int, end: int, sentence: str, phrases: _Phrases, mask: int = scan.ALL
 ) -> _Hit | None:
@@ -370,12 +389,12 @@ def _rules_hit(
         ("zeg" in sentence and may("toezeggen", "toezeggen_third") and _toezeggen(doc, start, end))
         or (may("future") and _future(doc, start, end))
         or ("terug" in sentence and may("terugkomen") and _terugkomen(doc, start, end))
-        or (may("passive") and _PASSIVE_KEY.search(sentence) and _passive(doc, start, end))
+        or (may("passive") and _holds(sentence, _PASSIVE_KEY) and _passive(doc, start, end))
         or None
     )
     if hit is None and "ontvangt" in sentence and may("receives"):
         hit = _receives(doc, start, end, phrases)
-    if hit is None and may("present", "present_minister") and _PRESENT_KEY.search(sentence):
+    if hit is None and may("present", "present_minister") and _holds(sentence, _PRESENT_KEY):
         hit = _present(doc, start, end, phrases)
     return hit
 
@@ -414,8 +433,14 @@ def _construction_hit(
 
 
 def _meetings(doc: Doc) -> list[tuple[int, int]]:
-    """The spans where the document names a meeting (events), sorted."""
-    return sorted((m.start, m.end) for e in doc.results.get("events") or () for m in e.mentions)
+    """The spans where the document names a meeting (events), sorted; once per document."""
+    events = doc.results.get("events") or ()
+    cached = getattr(doc, "_meeting_spans", None)
+    if cached is None or cached[0] is not events:
+        spans = sorted((m.start, m.end) for e in events for m in e.mentions)
+        cached = (events, spans)
+        setattr(doc, "_meeting_spans", cached)  # noqa: B010  a plain attribute, not a result
+    return cached[1]  # type: ignore[no-any-return]
 
 
 def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:
@@ -744,7 +769,7 @@ def _present(doc: Doc, start: int, end: int, phrases: _Phrases) -> _Hit | None:
     reactie": a present tense made future by a deadline or a condition ("zodra ...")."""
     text = doc.text
     m = _agreeing(text, _present_kamer(), start, end)
-    if m is None and _MINISTER_KEY.search(text, start, end):
+    if m is None and _holds(text[start:end], _MINISTER_KEY):
         m = _agreeing(text, _present_kamer(minister=True), start, end)
     if m is None or _lexicon().present_act.search(text, start, end):
         return None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kamerlens.extract import scan
 from kamerlens.extract._cues import body_sentences, load_toml, sentences_hit, squash, words
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Fulfilment, MadeIn
@@ -58,8 +59,27 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(sorted(cues, key=lambda c: not c.strong))
 
 
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """The cues, as triggers of the one scan (see scan.py): a sentence without one is skipped."""
+    return {f"cue{i}": cue.pattern for i, cue in enumerate(_cues())}
+
+
+scan.declare("fulfilments", _triggers)
+
+
+@cache
+def _cue_bits() -> tuple[int, ...]:
+    return tuple(scan.bit(f"fulfilments.cue{i}") for i in range(len(_cues())))
+
+
+@cache
+def _cue_union() -> int:
+    return scan.union(_cue_bits())
+
+
 # Cheap pre-selection (case-sensitive: fast; "Toezegging" opening a sentence is caught by "toe").
-_PRE = re.compile(r"(?:toe\b|toegezegd|oezegging|otie)")
+# Factored by first letter ("toe\b|toegezegd|oezegging|otie"): the same matches, found faster.
+_PRE = re.compile(r"t(?:oe\b|oegezegd)|o(?:ezegging|tie)")
 _EXCLUDE = re.compile(
     r"\bverzoekt\s+(?:de\s+regering|het\s+kabinet)|\bdeelt\s+u\b|\bbent\s+u\b|\bkunt\s+u\b|\bwilt\s+u\b",
     re.IGNORECASE,
@@ -82,8 +102,12 @@ def fulfilments(doc: Doc) -> None:
     index = {span: i for i, span in enumerate(sents)}
     found: list[_Found] = []
     refs = _kamerstukken(doc)
+    found_in = doc.scan
     for span in sentences_hit(doc, _PRE):
-        item = _find(doc, index[span], *span, refs)
+        mask = found_in.mask(*span)
+        if not mask & _cue_union():
+            continue  # the one scan found no cue here (most sentences the pre-selection takes)
+        item = _find(doc, index[span], *span, refs, mask)
         if item is None:
             continue
         prev = found[-1] if found else None
@@ -113,12 +137,16 @@ def fulfilments(doc: Doc) -> None:
 _Refs = tuple[list[int], list[Any]]  # Kamerstuk references sorted by start, and their starts
 
 
-def _find(doc: Doc, index: int, start: int, end: int, refs: _Refs) -> _Found | None:
+def _find(
+    doc: Doc, index: int, start: int, end: int, refs: _Refs, mask: int = scan.ALL
+) -> _Found | None:
     text = doc.text
     sentence = text[start:end]
     if sentence.rstrip(" »”’\"')").endswith("?") or _EXCLUDE.search(sentence):
         return None
-    for cue in _cues():
+    for cue, bit in zip(_cues(), _cue_bits(), strict=True):
+        if not scan.has(mask, bit):
+            continue
         m = cue.pattern.search(text, start, end)
         if m is None:
             continue

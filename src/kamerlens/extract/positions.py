@@ -27,7 +27,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from kamerlens.extract import scan
 from kamerlens.extract._cues import body_sentences, load_toml, words
+from kamerlens.extract.lexicon import find_all
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Position
 
@@ -99,7 +101,10 @@ def _lex() -> _Lex:
     )
 
 
-_ACTOR_CUE = re.compile(r"ederland|kabinet|regering")
+# The words that pre-select where an actor may stand ("Nederland", "het kabinet", "de regering"),
+# found with ``str.find``: three memory-speed passes cost less than one alternation tried at every
+# position of the text.
+_ACTOR_CUE = ("ederland", "kabinet", "regering")
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+")
 # "Nederland en Frankrijk pleitten ...", "Nederland samen met de Baltische staten riep op ...":
 # the Netherlands takes the position with others.
@@ -129,12 +134,13 @@ def positions(doc: Doc) -> None:
     out: list[Position] = []
     text = doc.text
     seen: set[int] = set()
+    found = doc.scan
     excluded: dict[int, bool] = {}  # a sentence is looked at once, not once for every actor in it
-    for cue in _ACTOR_CUE.finditer(text, 0, doc.body_end):
+    for cue_start, cue_end in _cues(text, doc.body_end):
         # a literal is fast to scan the whole text for; the actor pattern is tried where it hits
-        window = (max(0, cue.start() - 25), min(doc.body_end, cue.end() + 1))
+        window = (max(0, cue_start - 25), min(doc.body_end, cue_end + 1))
         for m in lex.actor.finditer(text, *window):
-            if not (m.start() <= cue.start() and cue.end() <= m.end()) or m.start() in seen:
+            if not (m.start() <= cue_start and cue_end <= m.end()) or m.start() in seen:
                 continue
             seen.add(m.start())
             i = bisect_right(starts, m.start()) - 1
@@ -142,15 +148,45 @@ def positions(doc: Doc) -> None:
                 continue
             s, e = sents[i]
             if s not in excluded:
-                excluded[s] = _excluded(text[s:e])
+                excluded[s] = _excluded(text[s:e], found.mask(s, e))
             if not excluded[s]:
                 out.extend(_positions_at(doc, m, s, e))
     doc.results["positions"] = out
 
 
-def _excluded(sentence: str) -> bool:
-    """A question, a motion's considerations, a question put to the reader: no positions."""
-    return sentence.rstrip(" »”’\"')").endswith("?") or _EXCLUDE.search(sentence) is not None
+def _cues(text: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the cue words in ``text[:end]`` as a regular expression of their alternation
+    finds them: leftmost first, none overlapping the one before."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for at, word in find_all(text, _ACTOR_CUE, left=False, right=False, end=end):
+        if at >= last:
+            last = at + len(word)
+            out.append((at, last))
+    return out
+
+
+def _excluded(sentence: str, mask: int = scan.ALL) -> bool:
+    """A question, a motion's considerations, a question put to the reader: no positions
+    (``mask``: the triggers the one scan found in the sentence)."""
+    if sentence.rstrip(" »”’\"')").endswith("?"):
+        return True
+    return scan.has(mask, scan.bit("positions.exclude")) and _EXCLUDE.search(sentence) is not None
+
+
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """The exclusion, a trigger of the one scan (see scan.py): most sentences lack it."""
+    return {"exclude": _EXCLUDE}
+
+
+def _windows() -> dict[str, re.Pattern[str]]:
+    """The participles and infinitives after an auxiliary, searched in the few words after it:
+    one scan of those words says whether the long alternation can match there."""
+    return {"participle": _lex().participle, "infinitive": _lex().infinitive}
+
+
+scan.declare("positions", _triggers)
+scan.declare_window("positions", _windows)
 
 
 def _positions_at(doc: Doc, m: re.Match[str], s: int, e: int) -> list[Position]:
@@ -262,7 +298,11 @@ def _verb(
     body = window.lstrip()
     if w in lex.aux and allow_aux:
         # "heeft" takes a participle, "zal" an infinitive: "heeft ... te ondersteunen" is none
-        hit = (lex.participle if w in lex.perfect else lex.infinitive).search(body)
+        kind = "participle" if w in lex.perfect else "infinitive"
+        pattern = lex.participle if kind == "participle" else lex.infinitive
+        # the long alternation only where a scan of the words after the auxiliary may find it
+        may = scan.has(scan.window_mask(body), scan.bit(f"positions.{kind}"))
+        hit = pattern.search(body) if may else None
         if hit is not None and hit.lastgroup:
             rule = lex.verbs[int(hit.lastgroup[1:])]
             shown = _shown(hit, prefix=f"{hit.lastgroup}_")

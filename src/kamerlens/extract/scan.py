@@ -30,6 +30,7 @@ from kamerlens.extract.relax import relax_all
 
 Source = Callable[[], Mapping[str, re.Pattern[str]]]
 _SOURCES: dict[str, Source] = {}  # component -> its triggers (built when the database is)
+_WINDOW_SOURCES: dict[str, Source] = {}  # component -> patterns it searches in short windows
 
 
 def declare(component: str, source: Source) -> None:
@@ -38,11 +39,20 @@ def declare(component: str, source: Source) -> None:
     _SOURCES[component] = source
 
 
+def declare_window(component: str, source: Source) -> None:
+    """Declare patterns that ``component`` searches in strings of its own making (a clause, the
+    words before a match): :func:`window_mask` says which of them may match in one such string.
+    Their bits are asked for as "component.name" too."""
+    _WINDOW_SOURCES[component] = source
+
+
 @dataclass(frozen=True)
 class _Database:
     bits: dict[str, int]  # trigger -> its bit (0 for a trigger with no loosened form: always)
     expression_bits: tuple[int, ...]  # Hyperscan expression id -> bit
     db: Any  # hyperscan.Database, or None: the plain path
+    window_bits: tuple[int, ...] = ()  # the same for the window patterns, in a database apart
+    window_db: Any = None
 
 
 def _engine() -> Any:
@@ -63,17 +73,21 @@ def _expressions() -> list[bytes]:
 @cache
 def _database() -> _Database:
     bits, expressions, expression_bits = _loosened()
+    _, window_expressions, window_bits = _loosened(_WINDOW_SOURCES, bits)
     hs = _engine()
     db = _compile(hs, expressions) if hs is not None and expressions else None
-    return _Database(bits, tuple(expression_bits), db)
+    window_db = _compile(hs, window_expressions) if hs is not None and window_expressions else None
+    return _Database(bits, tuple(expression_bits), db, tuple(window_bits), window_db)
 
 
-def _loosened() -> tuple[dict[str, int], list[bytes], list[int]]:
-    bits: dict[str, int] = {}
+def _loosened(
+    sources: dict[str, Source] = _SOURCES, bits: dict[str, int] | None = None
+) -> tuple[dict[str, int], list[bytes], list[int]]:
+    bits = {} if bits is None else bits
     expressions: list[bytes] = []
     expression_bits: list[int] = []
-    for component in sorted(_SOURCES):
-        for name, pattern in _SOURCES[component]().items():
+    for component in sorted(sources):
+        for name, pattern in sources[component]().items():
             key = f"{component}.{name}"
             loosened = relax_all(pattern)
             if loosened is None:
@@ -161,6 +175,22 @@ class Scan:
         return 0 if scanned else ALL
 
 
+def window_mask(text: str) -> int:
+    """The window patterns (:func:`declare_window`) that may match in ``text``: every one when
+    there is no engine or ``text`` holds a character Python folds its own way."""
+    data = _database()
+    if data.window_db is None or any(ch in text for ch in UNSAFE_FOLD):
+        return ALL
+    bits = data.window_bits
+    found = [0]
+
+    def hit(expression: int, _from: int, _to: int, _flags: int, _ctx: Any) -> None:
+        found[0] |= bits[expression]
+
+    data.window_db.scan(text.encode("utf-8"), match_event_handler=hit)
+    return found[0]
+
+
 def bit(trigger: str) -> int:
     """The bit of a declared trigger ("component.name") in a mask; 0 when it has no loosened
     form (test with :func:`has`, which then always says yes)."""
@@ -182,4 +212,4 @@ def has(mask: int, trigger_bit: int) -> bool:
     return trigger_bit == 0 or bool(mask & trigger_bit)
 
 
-__all__ = ["ALL", "Scan", "bit", "declare", "has", "union"]
+__all__ = ["ALL", "Scan", "bit", "declare", "declare_window", "has", "union", "window_mask"]

@@ -34,6 +34,18 @@ def _of(record: Record, sentence: str) -> Commitment | None:
 
 # (sentence, promised?) per construction, in a letter
 LETTER = {
+    # "willen" with a change against a baseline year states a target, not an act
+    "willen_target": [
+        ("We willen de emissies in 2030 met 49% verminderen ten opzichte van 1990.", False),
+        ("We willen het gebruik van primaire grondstoffen in 2030 halveren ten opzichte van "
+         "2016.", False),
+        ("Wij willen het aantal verkeersdoden in 2030 halveren vergeleken met 2020.", False),
+        ("We willen de uitstoot in 2030 met 55% terugdringen ten opzichte van 1990 en ik zal uw "
+         "Kamer voor de zomer informeren over de maatregelen.", True),
+        ("We willen voor de zomer van 2026 een wetsvoorstel bij uw Kamer indienen.", True),
+        ("Het kabinet zal de subsidie in 2026 met 10% verhogen.", True),
+        ("We vragen grootverbruikers het drinkwatergebruik met 20% te reduceren.", True),
+    ],
     # a scheduled fact is the government's only when it delivers the thing
     "scheduled": [
         ("De kabinetsreactie op het advies volgt in juni 2026.", True),

@@ -75,6 +75,8 @@ def test_commitments_real_constructions(name: str, words: str, kind: str | None)
         ("seed_000.txt", "die op de Top in Vilnius zal worden vastgelegd"),
         # the questions of an Aanhangsel are the member's
         ("ah_jenv_sociale_advocatuur.txt", "Bent u bereid"),
+        # a target: "willen" with a change against a baseline year
+        ("kb_ezk_innovatie_missies_2023.pdf", "We willen de nationale broeikasgasuitstoot"),
     ],
 )
 def test_commitments_real_not(name: str, words: str) -> None:

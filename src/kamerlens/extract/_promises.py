@@ -189,7 +189,7 @@ def _ex() -> dict[str, re.Pattern[str]]:
 # and only those are searched (most windows hold none).
 _WINDOWED = (
     "modal", "modal_passive", "ongoing", "ongoing_unless", "past", "negation",
-    "negation_unless", "wish", "discourse", "debate_talk", "talk_acts", "talk_object",
+    "negation_unless", "wish", "target", "discourse", "debate_talk", "talk_acts", "talk_object",
     "talk_object_any", "same_debate", "same_debate_topic", "quoted", "third", "foreign_agent",
     "embedded", "hedge", "this_document", "meeting", "er_komt_not", "position", "reported_other",
 )  # fmt: skip
@@ -482,9 +482,9 @@ _IN_WRITING = re.compile(
 )
 
 _ALL = frozenset(
-    {"modal", "ongoing", "past", "negation", "wish", "discourse", "debate_talk", "talk_acts",
-     "same_debate", "third", "embedded", "meeting", "position", "this_document", "quoted",
-     "stative", "deliverable", "unowned"}
+    {"modal", "ongoing", "past", "negation", "wish", "target", "discourse", "debate_talk",
+     "talk_acts", "same_debate", "third", "embedded", "meeting", "position", "this_document",
+     "quoted", "stative", "deliverable", "unowned"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
@@ -557,6 +557,7 @@ def undone(
         ("past", lambda: has("past", own)),
         ("negation", lambda: has("negation", scope) and not has("negation_unless", scope)),
         ("wish", lambda: name == "willen" and has("wish", head)),
+        ("target", lambda: name == "willen" and has("target", whole)),
         ("discourse", lambda: has("discourse", head) and not later()),
         ("debate_talk", lambda: debate and has("debate_talk", head)
          and not _IN_WRITING.search(head)),

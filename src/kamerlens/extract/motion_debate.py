@@ -220,7 +220,8 @@ def _statements(
     doc: Doc, turn: Turn, previous: Turn | None, who: str, anchors: _Anchors, starts: list[int]
 ) -> list[tuple[int, int, str, list[int]]]:
     _, _, conditional, rules = _vocabulary()
-    text, low, out = doc.text, lower(doc), []
+    text, low = doc.text, lower(doc)
+    out: list[tuple[int, int, str, list[int]]] = []
     # only the rules whose literal words the turn holds can match in it (needles.py: exact)
     rules = tuple(r for r in rules if who in r.who
                   and may_match(r.pattern, text, low, turn.label_end, turn.end))

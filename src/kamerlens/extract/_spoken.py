@@ -56,6 +56,8 @@ def spoken_sentences(doc: Doc) -> list[tuple[int, int, str]]:
         # a decision list or a motion reports others: only a named minister's promise counts
         return [(s, e, _REPORTED) for s, e in sents]
     asked = _question_spans(doc.text, doc.body_end)
+    if not asked and not doc.results.get("labels"):
+        return [(s, e, _GOV) for s, e in sents]  # most letters: every sentence the writer's
     for s, e in sents:
         if any(a <= s < b for a, b in asked):
             continue

@@ -412,13 +412,21 @@ def _construction_hit(
     a document of parliament reporting what a named minister said ("De minister van Financiën is
     voornemens ...", "meldt de staatssecretaris dat hij ... zal sturen")."""
     debate = is_debate(doc)
+    known: dict[tuple[int, int], bool] = {}  # asked for the same span by many constructions
+
+    def ahead(lo: int, hi: int) -> bool:
+        found = known.get((lo, hi))
+        if found is None:
+            found = known[lo, hi] = _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi])
+        return found
+
     m = _promises.find(
         doc.text,
         start,
         end,
         letter=not debate,
         debate=debate,
-        ahead=lambda lo, hi: _ahead(doc, [h for h in phrases() if lo <= h[0] and h[1] <= hi]),
+        ahead=ahead,
         reported=reported,
         mask=mask,
         meetings=_meetings(doc),

@@ -169,6 +169,7 @@ class PostgresStore(SqlStore):
         self.readonly = readonly
         self._local = threading.local()  # the connection of this thread's open transaction
         self._active: dict[int, Any] = {}  # thread id -> connection running a query (interrupt)
+        self._types: dict[str, dict[str, str]] = {}  # table -> column -> SQL type (_insert_new)
         try:
             self.pool = POOLS.take(url, readonly)
         except (psycopg.Error, PoolTimeout) as exc:
@@ -327,13 +328,20 @@ class PostgresStore(SqlStore):
             for row in rows:
                 cp.write_row(row)
 
-    def _pend(self, c: PgTx, doc_ids: list[str]) -> None:
-        # one statement, not a round trip per document (executemany)
-        if doc_ids:
-            c.execute(
-                "INSERT INTO link_pending (doc_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING",
-                (doc_ids,),
-            )
+    def _insert_new(
+        self, c: PgTx, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        # one statement over one array per column, not a statement per row (executemany): the
+        # link stage writes tens of thousands of word rows
+        if not rows:
+            return
+        types = self._types.get(table) or self._types.setdefault(table, _column_types(c, table))
+        arrays = ", ".join(f"?::{types[col]}[]" for col in columns)
+        c.execute(
+            f"INSERT INTO {q(table)} ({', '.join(q(col) for col in columns)})"
+            f" SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING",
+            [list(values) for values in zip(*rows, strict=True)],
+        )
 
     def _index(self, c: PgTx, texts: list[tuple[int, str, str]]) -> None:
         if not texts:
@@ -403,6 +411,16 @@ def _apply_migrations(conn: Any) -> list[int]:
             )
         done.append(migration.version)
     return done
+
+
+def _column_types(c: PgTx, table: str) -> dict[str, str]:
+    """Column name -> SQL type of ``table``."""
+    rows = c.execute(
+        "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
+        " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped",
+        (q(table),),
+    ).fetchall()
+    return {r[0]: r[1] for r in rows}
 
 
 def _reason(exc: BaseException) -> str:

@@ -17,6 +17,7 @@ step), the same questions (``store/core.py``); what differs lives here and in ``
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -169,7 +170,6 @@ class PostgresStore(SqlStore):
         self.readonly = readonly
         self._local = threading.local()  # the connection of this thread's open transaction
         self._active: dict[int, Any] = {}  # thread id -> connection running a query (interrupt)
-        self._types: dict[str, dict[str, str]] = {}  # table -> column -> SQL type (_insert_new)
         try:
             self.pool = POOLS.take(url, readonly)
         except (psycopg.Error, PoolTimeout) as exc:
@@ -331,16 +331,16 @@ class PostgresStore(SqlStore):
     def _insert_new(
         self, c: PgTx, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
     ) -> None:
-        # one statement over one array per column, not a statement per row (executemany): the
-        # link stage writes tens of thousands of word rows
+        # one statement, not one per row (executemany): the link stage writes tens of thousands
+        # of word rows. The rows travel as one JSON document read into the table's own row type
+        # (its column types), cheaper to build than arrays (psycopg dumps those in Python).
         if not rows:
             return
-        types = self._types.get(table) or self._types.setdefault(table, _column_types(c, table))
-        arrays = ", ".join(f"?::{types[col]}[]" for col in columns)
+        names = ", ".join(q(col) for col in columns)
         c.execute(
-            f"INSERT INTO {q(table)} ({', '.join(q(col) for col in columns)})"
-            f" SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING",
-            [list(values) for values in zip(*rows, strict=True)],
+            f"INSERT INTO {q(table)} ({names}) SELECT {names}"
+            f" FROM json_populate_recordset(NULL::{q(table)}, ?::json) ON CONFLICT DO NOTHING",
+            (json.dumps([dict(zip(columns, row, strict=True)) for row in rows]),),
         )
 
     def _index(self, c: PgTx, texts: list[tuple[int, str, str]]) -> None:
@@ -411,16 +411,6 @@ def _apply_migrations(conn: Any) -> list[int]:
             )
         done.append(migration.version)
     return done
-
-
-def _column_types(c: PgTx, table: str) -> dict[str, str]:
-    """Column name -> SQL type of ``table``."""
-    rows = c.execute(
-        "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
-        " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped",
-        (q(table),),
-    ).fetchall()
-    return {r[0]: r[1] for r in rows}
 
 
 def _reason(exc: BaseException) -> str:

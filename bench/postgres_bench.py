@@ -71,6 +71,9 @@ DURABLE = {
 }
 
 
+PYTHONPATH = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+
+
 def cli() -> str:
     return str(Path(sys.executable).with_name("kamerlens"))
 
@@ -79,9 +82,16 @@ def run_cli(*args: str) -> tuple[dict, float, float]:
     """Run ``kamerlens ARGS --format json``; (summary, seconds, peak RSS in MB of any process
     of the run: the command and its workers)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # this tree's code, not the one the venv has installed (another checkout): "before" and
+    # "after" are the same script run from two trees
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *PYTHONPATH])}
     t = time.perf_counter()
     done = subprocess.run(
-        [cli(), *args, "--quiet", "--format", "json"], capture_output=True, text=True, check=False
+        [cli(), *args, "--quiet", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
     seconds = time.perf_counter() - t
     if done.returncode not in (0, 1):
@@ -230,11 +240,11 @@ def grow(
         c.execute("ANALYZE")
     stats = store.stats()
     written = args.total - len(docs)
+    size = stats["size_bytes"]
     out(
         f"  {written:,} documents written at {written / max(write_s, 1e-9):,.0f} docs/s (COPY, one"
         f" transaction per 128); link stage {link_s:.1f} s; database"
-        f" {stats['size_bytes'] / 1e6:,.0f} MB = {stats['size_bytes'] / stats['documents'] / 1e3:.1f}"
-        f" KB per document"
+        f" {size / 1e6:,.0f} MB = {size / stats['documents'] / 1e3:.1f} KB per document"
     )
     store.close()
 
@@ -271,9 +281,8 @@ def search_and_api(args: argparse.Namespace, url: str, out: Report, rares: list[
             for q, t_ in zip(qs, times, strict=True):
                 classes.setdefault(label(q), []).append(t_)
             for cls, ts in sorted(classes.items()):
-                out(
-                    f"    {cls:32s} n={len(ts):3d}  p50 {pct(ts, 50):6.1f}  p95 {pct(ts, 95):6.1f} ms"
-                )
+                p50, p95 = pct(ts, 50), pct(ts, 95)
+                out(f"    {cls:32s} n={len(ts):3d}  p50 {p50:6.1f}  p95 {p95:6.1f} ms")
     store.close()
     if args.no_api:
         return
@@ -282,7 +291,7 @@ def search_and_api(args: argparse.Namespace, url: str, out: Report, rares: list[
     from web_bench import free_port, load, serve
 
     port = free_port()
-    proc = serve(url, port, workers=2)
+    proc = serve(url, port, workers=2, source=ROOT)
     try:
         result = asyncio.run(load("127.0.0.1", port, args.clients, 3000, 60.0, True))
     finally:

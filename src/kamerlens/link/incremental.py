@@ -50,6 +50,13 @@ def _marks(values: list[Any]) -> str:
     return ",".join("?" * len(values))
 
 
+def _pair_chunks(pairs: Iterable[tuple[str, str]]) -> Iterable[tuple[str, list[str]]]:
+    """(``VALUES (?, ?), ...``, flat values) per chunk of (dossier, number) pairs: one query
+    per chunk, not one per pair (a PostgreSQL store is a round trip away)."""
+    for chunk in _chunks(sorted(pairs)):
+        yield "VALUES " + ", ".join(["(?, ?)"] * len(chunk)), [v for pair in chunk for v in pair]
+
+
 def update(store: SqlStore, *, full: bool = False) -> dict[str, int]:
     """Bring the links up to date; returns how many links of each kind were (re)written."""
     with store.transaction() as c:
@@ -129,10 +136,7 @@ def _index_words(
         ).fetchall()
         titles += [(w, r["date"], r["doc_id"]) for r in rows for w in content_words(r["title"])]
     titles.sort()
-    c.executemany(
-        "INSERT INTO title_words (word, date, doc_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        titles,
-    )
+    store._insert_new(c, "title_words", ("word", "date", "doc_id"), titles)
     commitments = everything
     if commitments is None:
         commitments = [
@@ -145,10 +149,8 @@ def _index_words(
             subject_words, made, until = key
             words += [(w, until, com["id"], made, com["doc_id"]) for w in subject_words]
     words.sort()
-    c.executemany(
-        "INSERT INTO commitment_words (word, until, commitment_id, made, doc_id)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        words,
+    store._insert_new(
+        c, "commitment_words", ("word", "until", "commitment_id", "made", "doc_id"), words
     )
 
 
@@ -167,13 +169,13 @@ def _fulfils(store: SqlStore, c: Tx, new: list[str], full: bool) -> int:
             ):
                 targets |= {(r[0], r[1]) for r in c.execute(sql, chunk) if r[0] and r[1]}
         affected = set(new)
-        for target in targets:
+        for pairs, values in _pair_chunks(targets):
             affected |= {
                 r[0]
                 for r in c.execute(
-                    "SELECT doc_id FROM fulfilments WHERE made_in_dossier = ?"
-                    " AND made_in_number = ?",
-                    target,
+                    f"SELECT doc_id FROM fulfilments WHERE (made_in_dossier, made_in_number)"
+                    f" IN ({pairs})",
+                    values,
                 )
             }
         docs = sorted(affected)
@@ -205,33 +207,28 @@ def _targets(
         references = store.items("references")
     else:
         doc_ids: set[str] = set()
-        for target in wanted:
-            doc_ids |= {
-                r[0]
-                for r in c.execute(
-                    "SELECT doc_id FROM documents WHERE dossier = ? AND number = ?", target
-                )
-            }
-            doc_ids |= {
-                r[0]
-                for r in c.execute(
-                    'SELECT doc_id FROM "references" WHERE dossier = ? AND number = ?', target
-                )
-            }
+        for pairs, values in _pair_chunks(wanted):
+            for table in ("documents", '"references"'):
+                doc_ids |= {
+                    r[0]
+                    for r in c.execute(
+                        f"SELECT doc_id FROM {table} WHERE (dossier, number) IN ({pairs})", values
+                    )
+                }
         commitments = store.items("commitments", doc_ids=sorted(doc_ids))
         references = store.items("references", doc_ids=sorted(doc_ids))
     commitments.sort(key=lambda x: x["id"])
     references.sort(key=lambda x: x["id"])
     by_target = commitment_targets(commitments, references)
+    # the stored document of a target: the last one stored under its dossier and number
     stored: dict[tuple[str, str], str] = {}
-    for target in wanted:
-        row = c.execute(
-            "SELECT d.doc_id FROM documents d JOIN texts t ON t.doc_id = d.doc_id"
-            " WHERE d.dossier = ? AND d.number = ? ORDER BY t.id DESC LIMIT 1",
-            target,
-        ).fetchone()
-        if row:
-            stored[target] = row[0]
+    for pairs, values in _pair_chunks(wanted):
+        rows = c.execute(
+            "SELECT d.dossier, d.number, d.doc_id FROM documents d JOIN texts t"
+            f" ON t.doc_id = d.doc_id WHERE (d.dossier, d.number) IN ({pairs}) ORDER BY t.id",
+            values,
+        )
+        stored |= {(r[0], r[1]): r[2] for r in rows}
     return {t: by_target.get(t, []) for t in wanted}, stored
 
 

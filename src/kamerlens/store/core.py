@@ -121,12 +121,19 @@ class SqlStore:
             rows,
         )
 
+    def _insert_new(
+        self, c: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Insert many rows into one table, skipping those whose key is there already."""
+        c.executemany(
+            f"INSERT INTO {q(table)} ({', '.join(q(col) for col in columns)})"
+            f" VALUES ({marks(len(columns))}) ON CONFLICT DO NOTHING",
+            rows,
+        )
+
     def _pend(self, c: Any, doc_ids: list[str]) -> None:
         """Queue documents for the link stage (in the caller's transaction)."""
-        c.executemany(
-            "INSERT INTO link_pending (doc_id) VALUES (?) ON CONFLICT DO NOTHING",
-            [(d,) for d in doc_ids],
-        )
+        self._insert_new(c, "link_pending", ("doc_id",), [(d,) for d in doc_ids])
 
     def _index(self, c: Any, texts: list[tuple[int, str, str]]) -> None:
         """Index new texts (id, title, text) for full-text search, in the caller's transaction."""

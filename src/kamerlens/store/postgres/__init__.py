@@ -17,6 +17,7 @@ step), the same questions (``store/core.py``); what differs lives here and in ``
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -327,13 +328,20 @@ class PostgresStore(SqlStore):
             for row in rows:
                 cp.write_row(row)
 
-    def _pend(self, c: PgTx, doc_ids: list[str]) -> None:
-        # one statement, not a round trip per document (executemany)
-        if doc_ids:
-            c.execute(
-                "INSERT INTO link_pending (doc_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING",
-                (doc_ids,),
-            )
+    def _insert_new(
+        self, c: PgTx, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        # one statement, not one per row (executemany): the link stage writes tens of thousands
+        # of word rows. The rows travel as one JSON document read into the table's own row type
+        # (its column types), cheaper to build than arrays (psycopg dumps those in Python).
+        if not rows:
+            return
+        names = ", ".join(q(col) for col in columns)
+        c.execute(
+            f"INSERT INTO {q(table)} ({names}) SELECT {names}"
+            f" FROM json_populate_recordset(NULL::{q(table)}, ?::json) ON CONFLICT DO NOTHING",
+            (json.dumps([dict(zip(columns, row, strict=True)) for row in rows]),),
+        )
 
     def _index(self, c: PgTx, texts: list[tuple[int, str, str]]) -> None:
         if not texts:

@@ -25,11 +25,7 @@ pytest.importorskip("hyperscan")
 
 def _triggers() -> dict[str, re.Pattern[str]]:
     extract(b"Ik zal uw Kamer voor de zomer informeren.", name="warm.txt")  # loads the rules
-    out = {}
-    for component, source in scan._SOURCES.items():
-        for name, pattern in source().items():
-            out[f"{component}.{name}"] = pattern
-    return out
+    return scan.declared()
 
 
 @pytest.fixture(scope="module")

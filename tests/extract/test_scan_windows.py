@@ -22,11 +22,7 @@ pytest.importorskip("hyperscan")
 
 def _patterns() -> dict[str, re.Pattern[str]]:
     extract(b"Ik zal uw Kamer voor de zomer informeren.", name="warm.txt")  # loads the rules
-    out = {}
-    for component, source in scan._WINDOW_SOURCES.items():
-        for name, pattern in source().items():
-            out[f"{component}.{name}"] = pattern
-    return out
+    return scan.declared(window=True)
 
 
 def _windows(text: str, s: int, e: int) -> list[str]:

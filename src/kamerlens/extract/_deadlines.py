@@ -94,16 +94,7 @@ def _pre() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + load_toml("deadlines.toml")["pre"] + r")\s+$", re.I)
 
 
-def _triggers() -> dict[str, re.Pattern[str]]:
-    return {f"rule{i}": rule.pattern for i, rule in enumerate(_rules())}
-
-
-scan.declare("deadlines", _triggers)
-
-
-@cache
-def _rule_bits() -> tuple[int, ...]:
-    return tuple(scan.bit(f"deadlines.rule{i}") for i in range(len(_rules())))
+_rule_bits = scan.declare_each("deadlines", "rule", lambda: [rule.pattern for rule in _rules()])
 
 
 @cache

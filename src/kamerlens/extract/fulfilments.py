@@ -59,17 +59,8 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(sorted(cues, key=lambda c: not c.strong))
 
 
-def _triggers() -> dict[str, re.Pattern[str]]:
-    """The cues, as triggers of the one scan (see scan.py): a sentence without one is skipped."""
-    return {f"cue{i}": cue.pattern for i, cue in enumerate(_cues())}
-
-
-scan.declare("fulfilments", _triggers)
-
-
-@cache
-def _cue_bits() -> tuple[int, ...]:
-    return tuple(scan.bit(f"fulfilments.cue{i}") for i in range(len(_cues())))
+# The cues, as triggers of the one scan (see scan.py): a sentence without one is skipped.
+_cue_bits = scan.declare_each("fulfilments", "cue", lambda: [cue.pattern for cue in _cues()])
 
 
 @cache

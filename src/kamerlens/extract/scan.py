@@ -19,7 +19,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,6 +37,31 @@ def declare(component: str, source: Source) -> None:
     """Declare ``component``'s triggers: ``source()`` gives {name: pattern}; a trigger is then
     asked for as "component.name". Declared at import; read when the database is first built."""
     _SOURCES[component] = source
+
+
+def declare_each(
+    component: str, name: str, patterns: Callable[[], Sequence[re.Pattern[str]]]
+) -> Callable[[], tuple[int, ...]]:
+    """Declare each of ``patterns()`` as the trigger "component.<name><i>"; returns the getter of
+    their bits, in the same order (cached: the bits are fixed once the database is built)."""
+    declare(component, lambda: {f"{name}{i}": p for i, p in enumerate(patterns())})
+
+    @cache
+    def bits() -> tuple[int, ...]:
+        return tuple(bit(f"{component}.{name}{i}") for i in range(len(patterns())))
+
+    return bits
+
+
+def declared(window: bool = False) -> dict[str, re.Pattern[str]]:
+    """Every declared pattern by its name "component.name": the triggers of the one scan, or
+    (``window``) the patterns searched in windows."""
+    sources = _WINDOW_SOURCES if window else _SOURCES
+    return {
+        f"{component}.{name}": pattern
+        for component in sorted(sources)
+        for name, pattern in sources[component]().items()
+    }
 
 
 def declare_window(component: str, source: Source) -> None:
@@ -67,13 +92,13 @@ def _engine() -> Any:
 
 def _expressions() -> list[bytes]:
     """The loosened patterns of the database (for a benchmark of another engine)."""
-    return _loosened()[1]
+    return _loosened(declared())[1]
 
 
 @cache
 def _database() -> _Database:
-    bits, expressions, expression_bits = _loosened()
-    _, window_expressions, window_bits = _loosened(_WINDOW_SOURCES, bits)
+    bits, expressions, expression_bits = _loosened(declared())
+    _, window_expressions, window_bits = _loosened(declared(window=True), bits)
     hs = _engine()
     db = _compile(hs, expressions) if hs is not None and expressions else None
     window_db = _compile(hs, window_expressions) if hs is not None and window_expressions else None
@@ -81,23 +106,21 @@ def _database() -> _Database:
 
 
 def _loosened(
-    sources: dict[str, Source] = _SOURCES, bits: dict[str, int] | None = None
+    patterns: dict[str, re.Pattern[str]], bits: dict[str, int] | None = None
 ) -> tuple[dict[str, int], list[bytes], list[int]]:
     bits = {} if bits is None else bits
     expressions: list[bytes] = []
     expression_bits: list[int] = []
-    for component in sorted(sources):
-        for name, pattern in sources[component]().items():
-            key = f"{component}.{name}"
-            loosened = relax_all(pattern)
-            if loosened is None:
-                bits[key] = 0  # no superset: asked for, it is always there
-                continue
-            bit = 1 << (len(bits) + 1)
-            bits[key] = bit
-            for alternative in loosened:
-                expressions.append(alternative.encode("utf-8"))
-                expression_bits.append(bit)
+    for key, pattern in patterns.items():
+        loosened = relax_all(pattern)
+        if loosened is None:
+            bits[key] = 0  # no superset: asked for, it is always there
+            continue
+        bit = 1 << (len(bits) + 1)
+        bits[key] = bit
+        for alternative in loosened:
+            expressions.append(alternative.encode("utf-8"))
+            expression_bits.append(bit)
     return bits, expressions, expression_bits
 
 
@@ -212,4 +235,7 @@ def has(mask: int, trigger_bit: int) -> bool:
     return trigger_bit == 0 or bool(mask & trigger_bit)
 
 
-__all__ = ["ALL", "Scan", "bit", "declare", "declare_window", "has", "union", "window_mask"]
+__all__ = [
+    "ALL", "Scan", "bit", "declare", "declare_each", "declare_window", "declared", "has", "union",
+    "window_mask",
+]  # fmt: skip

@@ -127,14 +127,7 @@ def _split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
             and _not_an_end(text[_word_before(text, at, max(begin, at - _REACH)) : at + 1], abbr)
         ):
             continue
-        # _add, inlined: this runs once per sentence of every document
-        s, e = begin, cut
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+        _add(text, begin, cut, spans)
         begin = m.end()
     _add(text, begin, end, spans)
     return spans

@@ -135,8 +135,84 @@ LETTER = {
         ("Volgens de gemeente is het voornemen om de weg in 2026 te verbreden.", False),
         ("De gemeente heeft laten weten dat het voornemen is om de weg te verbreden.", False),
     ],
-    # the Kamer after the act of a future passive; "hierbij zal" is no act of this letter
-    "kamer_passive_after": [
+    # a government subject in the third person with a verb of change: an announced act; a
+    # verb of a position or of ongoing work is none
+    "policy_present_gov": [
+        ("Het kabinet verhoogt de klimaatfinanciering tot 2 miljard euro.", True),
+        ("IenW herijkt de bestaande aanpak van bodemverontreiniging.", True),
+        ("Om dat te bereiken past het Rijk de beoordelingssystematiek voor lozingen aan.", True),
+        ("Daarnaast verdubbelt het kabinet de bijdrage aan het fonds.", True),
+        ("Het kabinet ondersteunt het voorstel van de Commissie.", False),
+        ("Het kabinet staat positief tegenover het voorstel.", False),
+        ("Het kabinet legt extra nadruk op valorisatie.", False),
+        ("Het kabinet zet in op een ambitieuze uitkomst.", False),
+        ("Het kabinet heeft de bijdrage in 2022 verhoogd.", False),
+        ("De gemeente verhoogt de tarieven.", False),
+        ("Rijk en gemeenten ontwikkelen hiervoor een gezamenlijk instrument.", True),
+        ("Voor de regie ontwikkelen het Rijk, provincies en gemeenten een nieuw instrument.", True),
+        ("Provincies en gemeenten ontwikkelen een gezamenlijk instrument.", False),
+    ],
+    # the present tense of an act: its particle or object must be there, and a means that opens
+    # the sentence makes it an effect
+    "policy_present_forms": [
+        ("We stellen randvoorwaarden aan het afgraven van grond.", True),
+        ("We vragen grootverbruikers het drinkwatergebruik met 20% te reduceren.", True),
+        ("We vragen veel van de bodem.", False),
+        ("We gaan bodemverstoring door ontgraving tegen.", True),
+        ("We gaan door met het programma.", False),
+        ("We gaan daar gewoon mee door en ronden het af.", False),
+        ("We monitoren de bestaande regels voor buitendijks bouwen.", False),
+        ("Door te werken vanuit de eigen kracht versterken we het profiel van Nederland.", False),
+        ("Door het beleid te richten op reductie, kiest het kabinet een haalbaar doel.", False),
+        ("We versterken de sector door de subsidie te verhogen.", True),
+    ],
+    # a future passive of policy action is ahead by its tense; "er komen" with a year between
+    "policy_passive_future": [
+        ("Bij de tussenevaluatie zal worden beoordeeld of de maatregelen voldoende zijn.", True),
+        ("Vanwege de diversiteit zullen deze reserveringen verder uitgewerkt worden.", True),
+        ("Het advies zou worden beoordeeld door de Raad van State.", False),
+        ("Aanvullend zal met andere overheden nader worden verkend hoe dit dossier verder kan "
+         "worden gebracht.", True),
+        ("De regeling kan worden aangepast.", False),
+        ("Op basis van het programma komen er vanaf 2023 nieuwe projecten voor de rivieren.", True),
+        ("Er komen in 2030 meer droge zomers.", False),
+    ],
+    # "willen" with an aim or a wish to cooperate is an attitude
+    "willen_aim": [
+        ("We willen een vitale bodem bereiken.", False),
+        ("Het kabinet wil hierin samenwerken met kennisinstellingen.", False),
+        ("We willen in 2026 een nieuw programma publiceren.", True),
+    ],
+    # the past is told by a participle of its own clause: not one after "dat" or "wordt", nor a
+    # noun of the participle's shape
+    "past_shape": [
+        ("Het is de verwachting dat de Kamer in het najaar wordt geïnformeerd over de "
+         "resultaten.", True),
+        ("Het streven is om samen met de gemeenten een plan van aanpak te publiceren.", True),
+        ("Ik heb toegezegd dat uw Kamer voor de zomer wordt geïnformeerd.", False),
+        ("De Kamer is in juni geïnformeerd over de resultaten.", False),
+    ],
+    # agreements made, in the passive, with the government's partners
+    "afspraken_passive": [
+        ("Met de drinkwaterbedrijven worden afspraken gemaakt over waterbesparing.", True),
+        ("Afspraken worden gemaakt over de verdeling van het grondwater.", True),
+        ("Er worden bestuurlijke afspraken gemaakt met provincies over de ondergrond.", True),
+        ("Er zijn in 2021 afspraken gemaakt met de sector.", False),
+        ("Of er afspraken worden gemaakt, moet nog blijken.", False),
+    ],
+    # the aim that names an act ("te publiceren"), not a state ("gereed te hebben")
+    "streven_om": [
+        ("Het streven is om in 2026 een programma onder de Omgevingswet te publiceren.", True),
+        ("Het streven is om de regeling voor de zomer te evalueren.", True),
+        ("Het streven is de nieuwe regeling eind 2026 gereed te hebben.", False),
+        ("Het streven is om in 2030 te komen tot een gezond watersysteem.", False),
+        ("Het streven van de provincie is om de weg te verbreden.", False),
+    ],
+    # the Kamer after or before the act of a future passive; "hierbij zal" is no act of this
+    # letter
+    "kamer_passive": [
+        ("De agenda's zullen ook met uw Kamer worden gedeeld.", True),
+        ("Het rapport zal na afronding aan de Tweede Kamer worden gezonden.", True),
         ("Hierbij zal ook een toetsingskader worden gedeeld met de Kamer.", True),
         ("De rapportage zal na de zomer worden aangeboden aan uw Kamer.", True),
         ("Daarbij zullen de cijfers ook worden gedeeld met de Kamer.", True),

@@ -41,6 +41,9 @@ def test_commitments_seeds_004_two_new_promises(seed_004: Path) -> None:
 def test_commitments_seeds_dev_letters() -> None:
     brief = extract(LETTERS / "dev_kamerbrief.txt").commitments
     assert [(c.actor, c.deadline) for c in brief] == [
+        # "Daarnaast stelt het kabinet voor de periode 2024–2028 ... 200 miljoen euro
+        # beschikbaar": new money announced in the third person is an act
+        ("het kabinet", None),
         # "Conform de motie Koster c.s. richt ik ... een landelijk funderingsloket in": an act
         ("de Minister voor Volkshuisvesting en Ruimtelijke Ordening", None),
         ("de Minister voor Volkshuisvesting en Ruimtelijke Ordening", "2024-12"),

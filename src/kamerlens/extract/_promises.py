@@ -82,6 +82,10 @@ def _fills() -> dict[str, str]:
         "{GOV}": "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})",
         "(?:{GAP})?": _GAP,
         "{PRESENT}": "|".join(sorted(data["present_verbs"], key=len, reverse=True)),
+        "{PRESENT3}": "|".join(sorted(data["present_verbs_third"], key=len, reverse=True)),
+        # the Rijk with its partners as one subject: "Rijk en gemeenten", "het Rijk, provincies
+        # en waterschappen"
+        "{JOINT}": r"(?:het\s+)?Rijk(?:,\s+[\w-]+)*\s+en\s+(?:de\s+)?[\w-]+",
         "{PARTICIPLE}": _alternation(data["participles"] + data["participles_policy"]),
         "{POLICY}": _alternation(data["participles_policy"]),
         "{STATIVE}": "(?:" + "|".join(data["stative"]) + r")\b",
@@ -489,7 +493,11 @@ _ALL = frozenset(
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
 RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
 # The constructions that name the plan or the delivery, not who acts.
-_UNOWNED = frozenset({"plan_unowned", "kamer_passive_after"})
+_UNOWNED = frozenset({"plan_unowned", "kamer_passive", "policy_passive_future"})
+# The constructions in the present tense: a sentence that opens with a means ("Door het beleid
+# te richten op ...,") states their verb as its effect, no act of its own.
+_PRESENT = frozenset({"policy_present", "policy_present_gov", "present_scheduled"})
+_MEANS = re.compile(r"\W*door\s+(?:[^\s,.;]+\s+){0,15}?te\s+\w+", re.IGNORECASE)
 # The constructions that state a scheduled fact: the government's only when it delivers the thing.
 _SCHEDULED = frozenset({"scheduled", "scheduled_future", "er_komt"})
 
@@ -552,7 +560,10 @@ def undone(
         return has("talk_object" if debate else "talk_object_any", whole)
 
     tests = (
-        ("modal", lambda: has("modal", whole) or (passive and has("modal_passive", whole))),
+        # a passive's own modal stands before its participle or in it ("kan worden aangepast",
+        # "aangepast kan worden"), not in a question after it ("wordt verkend hoe dit kan
+        # worden gebracht")
+        ("modal", lambda: has("modal", whole) or (passive and has("modal_passive", lead))),
         ("ongoing", lambda: has("ongoing", own) and not has("ongoing_unless", scope)),
         ("past", lambda: has("past", own)),
         ("negation", lambda: has("negation", scope) and not has("negation_unless", scope)),
@@ -585,8 +596,10 @@ def undone(
         ("unowned", lambda: name in _UNOWNED and (
             has("reported_other", text[s_start:m_start]) or _foreign_owned(whole))),
     )
-    if name == "policy_present" and _bare_present(text, m_start, m_end, stop):
+    if name.startswith("policy_present") and _bare_present(text, m_start, m_end, stop):
         return True  # cheap, and it undoes most of its matches: first
+    if name in _PRESENT and _MEANS.match(text, s_start, m_start):
+        return True  # "Door ... te werken, versterken we het profiel": the effect of a means
     return any(check in checks and test() for check, test in tests)
 
 
@@ -720,11 +733,20 @@ def _gov_subject(text: str, m_start: int, m_end: int) -> bool:
     return not _FIRST.search(text, m_start, m_end)
 
 
+@cache
+def _present_verbs() -> frozenset[str]:
+    data = _data()
+    return frozenset(data["present_verbs"] + data["present_verbs_third"])
+
+
 def _bare_present(text: str, m_start: int, m_end: int, stop: int) -> bool:
     """A policy_present verb that needs its particle but lacks it ("we staan voor een opgave",
     not "we staan ... toe"), or a reflexive ("vragen we ons af")."""
     verb = text[m_start:m_end].split()
-    word = (verb[1] if verb[0].lower() in ("ik", "wij", "we") else verb[0]).lower()
+    # the verb ends the match after its subject ("we begrenzen", "het kabinet verhoogt") and
+    # opens it before ("past het Rijk")
+    last = verb[-1].lower()
+    word = last if last in _present_verbs() else verb[0].lower()
     particle = _separable().get(word)
     if particle is not None and not particle.search(text, m_end, stop):
         return True

@@ -38,13 +38,18 @@ def _plain_tail() -> tuple[int, re.Pattern[str]]:
 # and an upper-case letter, digit, quote, bracket or bullet, or a line break and a list item's
 # dash before a capital ("— De minister stuurt ...": on the same line, or before a lower-case
 # word, a dash opens or closes an aside); or a blank line; or
-# a line break before a footnote line.
+# a line break before a footnote line. The footnote marker after a stop may be plain digits, as
+# PDF text gives it ("celsius.8 Met de huidige ..."), after a word (not "2022.3", "nr.8").
+# A line break that normalize kept (a short line: a heading, an address, a list item) after a
+# word, before a capital or a list item, ends a sentence too ("1.2 Bodem\nProblematiek\nWe
+# vragen ...", "Zuinig met water\n- In de gebiedsprocessen ...").
 # One character class first (the look-behinds pick the branch): the engine then skips straight
 # to the four characters a candidate end can start with; an alternation of two branches that
 # start with a class is tried at every position (twice as slow).
 _END = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[»”’\"')\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
-    r"(?=\s+[A-ZÀ-Ý0-9«“‘\"'(\[•-]|[ \t]*\n\s*[–—][ \t]+[A-ZÀ-Ý])|(?<=\n)\s*\n)"
+    r"[.!?\n](?:(?<=[.!?])[»”’\"')\]]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[a-zà-ÿ)]{2}[.!?])\d{1,2}(?=\s))?"
+    r"(?=\s+[A-ZÀ-Ý0-9«“‘\"'(\[•-]|[ \t]*\n\s*[–—][ \t]+[A-ZÀ-Ý])|(?<=\n)\s*\n"
+    r"|(?<=[^\W_)]\n)(?=[A-ZÀ-Ý]|[-•–—][ \t]+[A-ZÀ-Ý]))"
 )
 
 

@@ -26,8 +26,11 @@ _IDENTITY = re.compile(
     r"^(?:kst|stb|stcrt|h-tk|ah-tk|kv-tk|blg)-[\w-]+$|^ISSN\s+\d{4}\s*-\s*\d{3}[\dX]$"
     r"|^[’']s-Gravenhage\s+\d{4}$"
 )
-# "Pagina 2 van 7", "pagina 2/7", "Page 3 of 9": never running text, dropped anywhere.
-_PAGE_OF = re.compile(r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I)
+# "Pagina 2 van 7", "pagina 2/7", "Page 3 of 9": never running text, dropped anywhere ("P agina
+# 9 van 32": a PDF text layer that spaced the capital of the letter's own font).
+_PAGE_OF = re.compile(
+    r"^(?:p\s?agina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I
+)
 # A bare page number ("3", "- 3 -", "3/7"): dropped only at the top or bottom of a page.
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _DIGITS = re.compile(r"\d+")

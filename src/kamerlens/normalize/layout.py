@@ -52,6 +52,11 @@ _RUNS_ON = frozenset(
     }
 )  # fmt: skip
 _HEADING_MAX = 120
+# A numbered line that cites a source or an address is a footnote, never a heading, where a text
+# layer left it in the flow ("7 Kamerstukken II 2021/22, 30175, nr. 416", "6 https://...").
+_FOOTNOTE_LINE = re.compile(
+    r"\d{1,3}\s+(?:.*?\b(?:Kamerstuk(?:ken)?|Handelingen|Aanhangsel|Stb|Stcrt)\b|\S*(?:https?://|www\.))"
+)
 _SMALL = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -114,6 +119,8 @@ def _heading_shape(text: str) -> bool:
         return False  # "De Minister van Landbouw, Natuur en": the line runs on
     if first.isdigit() and len(_LETTERS.findall(text[:12])) < 2:
         return False  # a bare number ("1312" over an answer to Kamervragen), a year, "2022-2023"
+    if first.isdigit() and _FOOTNOTE_LINE.match(text):
+        return False  # "5 Kamerstukken II 2021/22, Aanhangsel, nr. 1694": a footnote's line
     # the pattern ends in a year: a line that does not end in a digit needs no search
     date = _DATE_LINE.search(text) if text[-1:].isdecimal() or text.endswith("\n") else None
     if date and len(text[: date.start()].split()) <= 2:

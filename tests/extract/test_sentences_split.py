@@ -113,3 +113,51 @@ def test_sentences_split_glued_ends(text: str, expected: list[str]) -> None:
 )
 def test_dash_items_and_asides(text: str, expected: list[str]) -> None:
     assert [text[s:e].strip() for s, e in split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line break normalize kept (a heading, a list item) after a word ends the sentence
+        # (the water letter of IenW, 2022, in pdfminer's text)
+        (
+            "1.2 Bodem; vitaal en efficiënt geordend\nProblematiek\nWe vragen veel van de bodem\n"
+            "We hebben de bodem nodig.",
+            [
+                "1.2 Bodem; vitaal en efficiënt geordend",
+                "Problematiek",
+                "We vragen veel van de bodem",
+                "We hebben de bodem nodig.",
+            ],
+        ),
+        (
+            "Zuinig met water\n- In de gebiedsprocessen worden onttrekkingen in beeld gebracht.",
+            ["Zuinig met water", "- In de gebiedsprocessen worden onttrekkingen in beeld gebracht."],
+        ),
+        # ... not before a lower-case word, nor after a comma (a signature, a motion's clauses)
+        (
+            "De Kamer,\ngehoord de beraadslaging,\nverzoekt de regering de regeling te herzien.",
+            ["De Kamer,\ngehoord de beraadslaging,\nverzoekt de regering de regeling te herzien."],
+        ),
+        (
+            "De Minister van Financiën,\nE. Heinen",
+            ["De Minister van Financiën,\nE. Heinen"],
+        ),
+        # a footnote marker in plain digits after a stop, as PDF text gives it
+        (
+            "Dat leidt tot een stijging van drie graden Celsius.8 Met de huidige infrastructuur "
+            "halen we het doel niet.",
+            [
+                "Dat leidt tot een stijging van drie graden Celsius.8",
+                "Met de huidige infrastructuur halen we het doel niet.",
+            ],
+        ),
+        # ... but not a number after an abbreviation or a year
+        ("Zie Kamerstuk 36 200, nr.8 Tweede Kamer.", ["Zie Kamerstuk 36 200, nr.8 Tweede Kamer."]),
+        ("Sinds 2022.3 Procent is veel.", ["Sinds 2022.3 Procent is veel."]),
+    ],
+)
+def test_sentences_split_kept_line_breaks_and_plain_markers(
+    text: str, expected: list[str]
+) -> None:
+    assert [text[s:e].strip() for s, e in split(text)] == expected

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -245,14 +246,23 @@ def _anchors() -> dict[str, tuple[re.Pattern[str], int]]:
 
 
 def _anchored(
-    pattern: re.Pattern[str], literal: re.Pattern[str], back: int, text: str, start: int, end: int
+    pattern: re.Pattern[str], literal: re.Pattern[str], back: int, text: str, start: int, end: int,
+    starts: list[int] | None = None,
 ) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` (as ``finditer`` gives them), tried only near its literal."""
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only near its literal.
+
+    With ``starts`` (every place a match of ``pattern`` can begin, in order) the search after
+    a literal tries only those places: the same match as ``pattern.search``, found without
+    trying every position up to the next match (a pattern that opens with a look-behind)."""
     done = start
     for lit in literal.finditer(text, start, end):
         if lit.start() < done:
             continue
-        m = pattern.search(text, max(done, lit.start() - back), end)
+        lo = max(done, lit.start() - back)
+        if starts is None:
+            m = pattern.search(text, lo, end)
+        else:
+            m = next(_started(pattern, starts[bisect_left(starts, lo):], text, lo, end), None)
         if m is None:
             return
         done = m.end()
@@ -301,7 +311,8 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: in
              ) -> Iterator[re.Match[str]]:
     anchors, starts = _anchors(), _starts()
     if name in anchors:
-        return _anchored(pattern, *anchors[name], text, start, end)
+        begins = list(_start_positions(starts[name], text, start, end)) if name in starts else None
+        return _anchored(pattern, *anchors[name], text, start, end, begins)
     if name in starts:
         where = _start_positions(starts[name], text, start, end)
         return _started(pattern, where, text, start, end)

@@ -307,15 +307,21 @@ def _started(
             yield m
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int
-             ) -> Iterator[re.Match[str]]:
+def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int,
+             places: dict[Any, list[int]]) -> Iterator[re.Match[str]]:
+    """``places`` keeps the start positions found per [starts] entry: two patterns that begin
+    where the same entry finds (bare and compact) share one scan of the text."""
     anchors, starts = _anchors(), _starts()
-    if name in anchors:
-        begins = list(_start_positions(starts[name], text, start, end)) if name in starts else None
-        return _anchored(pattern, *anchors[name], text, start, end, begins)
+    begins = None
     if name in starts:
-        where = _start_positions(starts[name], text, start, end)
-        return _started(pattern, where, text, start, end)
+        where = starts[name]
+        if where not in places:
+            places[where] = list(_start_positions(where, text, start, end))
+        begins = places[where]
+    if name in anchors:
+        return _anchored(pattern, *anchors[name], text, start, end, begins)
+    if begins is not None:
+        return _started(pattern, begins, text, start, end)
     return pattern.finditer(text, start, end)
 
 
@@ -327,11 +333,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """
     end = len(text) if end is None else end
     requires = _grammar().get("requires", {})
+    places: dict[Any, list[int]] = {}
     found = [
         (m.start(), order, name, m)
         for order, (name, pattern) in enumerate(_scanners())
         if not requires.get(name) or any(r in text for r in requires[name])
-        for m in _matches(name, pattern, text, start, end)
+        for m in _matches(name, pattern, text, start, end, places)
     ]
     found.sort(key=lambda f: (f[0], f[1]))
     refs: list[Reference] = []

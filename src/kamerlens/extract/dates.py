@@ -296,6 +296,9 @@ def _cues_between(
 _INFINITIVE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+te\s+[a-z]+(?:en|ën)\b")
 # One class first (a comma then checked by what follows it): the engine skips to the class.
 _CLAUSE_BREAK = re.compile(r"[;:()\[\],](?:(?<!,)|(?!\s*(?:d\.d\.|\d)))")
+# The last break only: ".*" runs to the end of the window and backs off to it (one match in C,
+# not a list of every break before the date).
+_LAST_CLAUSE_BREAK = re.compile(".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
 
 
 def cue(
@@ -315,8 +318,8 @@ def cue(
         return ("past" if "past_after" in kinds else "upcoming"), 3
     s0, s1 = sentence
     lo = max(s0, start - 120)
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, start)]
-    clause = breaks[-1] if breaks else lo
+    last_break = _LAST_CLAUSE_BREAK.match(text, lo, start)
+    clause = last_break.end() if last_break else lo
     hi = min(s1, end + 70)
     nearest: str | None = None
     past = future = False

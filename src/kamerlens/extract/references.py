@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -245,14 +246,23 @@ def _anchors() -> dict[str, tuple[re.Pattern[str], int]]:
 
 
 def _anchored(
-    pattern: re.Pattern[str], literal: re.Pattern[str], back: int, text: str, start: int, end: int
+    pattern: re.Pattern[str], literal: re.Pattern[str], back: int, text: str, start: int, end: int,
+    starts: list[int] | None = None,
 ) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` (as ``finditer`` gives them), tried only near its literal."""
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only near its literal.
+
+    With ``starts`` (every place a match of ``pattern`` can begin, in order) the search after
+    a literal tries only those places: the same match as ``pattern.search``, found without
+    trying every position up to the next match (a pattern that opens with a look-behind)."""
     done = start
     for lit in literal.finditer(text, start, end):
         if lit.start() < done:
             continue
-        m = pattern.search(text, max(done, lit.start() - back), end)
+        lo = max(done, lit.start() - back)
+        if starts is None:
+            m = pattern.search(text, lo, end)
+        else:
+            m = next(_started(pattern, starts[bisect_left(starts, lo):], text, lo, end), None)
         if m is None:
             return
         done = m.end()
@@ -297,14 +307,21 @@ def _started(
             yield m
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int
-             ) -> Iterator[re.Match[str]]:
+def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int,
+             places: dict[Any, list[int]]) -> Iterator[re.Match[str]]:
+    """``places`` keeps the start positions found per [starts] entry: two patterns that begin
+    where the same entry finds (bare and compact) share one scan of the text."""
     anchors, starts = _anchors(), _starts()
-    if name in anchors:
-        return _anchored(pattern, *anchors[name], text, start, end)
+    begins = None
     if name in starts:
-        where = _start_positions(starts[name], text, start, end)
-        return _started(pattern, where, text, start, end)
+        where = starts[name]
+        if where not in places:
+            places[where] = list(_start_positions(where, text, start, end))
+        begins = places[where]
+    if name in anchors:
+        return _anchored(pattern, *anchors[name], text, start, end, begins)
+    if begins is not None:
+        return _started(pattern, begins, text, start, end)
     return pattern.finditer(text, start, end)
 
 
@@ -316,11 +333,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
     """
     end = len(text) if end is None else end
     requires = _grammar().get("requires", {})
+    places: dict[Any, list[int]] = {}
     found = [
         (m.start(), order, name, m)
         for order, (name, pattern) in enumerate(_scanners())
         if not requires.get(name) or any(r in text for r in requires[name])
-        for m in _matches(name, pattern, text, start, end)
+        for m in _matches(name, pattern, text, start, end, places)
     ]
     found.sort(key=lambda f: (f[0], f[1]))
     refs: list[Reference] = []

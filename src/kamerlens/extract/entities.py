@@ -635,9 +635,11 @@ _FURNITURE = re.compile(
 
 
 # Every match of _FURNITURE lies within one line and holds one of these words; the pattern
-# (tried at every position, as "^" gives the engine nothing to skip to) is searched only in the
-# lines that hold one.
+# (tried at every position, as "^" gives the engine nothing to skip to) is tried only in the
+# lines that hold one, and where it can match: the head's "Tweede" opens its line, and only the
+# colophon's city can match after a line's start.
 _FURNITURE_WORDS = ("Tweede", "ISSN", "sdu.nl", "'s-Gravenhage")
+_FURNITURE_INNER = "'s-Gravenhage"
 
 
 def _furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -645,13 +647,18 @@ def _furniture_spans(text: str) -> list[tuple[int, int]]:
     for word in _FURNITURE_WORDS:
         at = text.find(word)
         while at >= 0:
-            lines.add(text.rfind("\n", 0, at) + 1)
+            line = text.rfind("\n", 0, at) + 1
+            if word != "Tweede" or not text[line:at].strip(" \t"):
+                lines.add(line)
             at = text.find(word, at + 1)
     out = []
     for start in sorted(lines):
         end = text.find("\n", start)
+        end = len(text) if end < 0 else end
         # A match ends at its line's end, so a line holds one at most.
-        m = _FURNITURE.search(text, start, len(text) if end < 0 else end)
+        m = _FURNITURE.match(text, start, end)
+        if m is None and text.find(_FURNITURE_INNER, start, end) >= 0:
+            m = _FURNITURE.search(text, start, end)
         if m:
             out.append(m.span())
     return out

@@ -93,22 +93,39 @@ def _lex() -> _Lex:
 
 # Every full date ends in "<month> <year>": a case-sensitive literal scan finds those fast, and the
 # full pattern (weekdays, day ranges) is tried only in a short window before each.
-_MONTH_YEAR = re.compile("(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d\b")
-_MONTH_YEAR_ANY = re.compile(_MONTH_YEAR.pattern, re.IGNORECASE)
+_MONTH_YEAR_ANY = re.compile("(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _REACH = 80  # characters a date expression may extend before its month
+
+
+def _month_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of "<month> <year>" (a month in lower case) in ``text[start:end]``, in order.
+    One ``str.find`` pass per month: an alternation of the months would be tried at every
+    letter that can start one. No month name holds another, so no two spans overlap."""
+    found = []
+    for month in MONTHS:
+        at = text.find(month, start, end)
+        while at >= 0:
+            if year := _YEAR_AFTER.match(text, at + len(month), end):
+                found.append((at, year.end()))
+            at = text.find(month, at + 1, end)
+    return sorted(found)
 
 
 def _dates(text: str, start: int = 0, end: int | None = None) -> Iterator[_DateText]:
     """Full dates in ``text[start:end]``; lower-case months only in long texts (the body), any
     case in short ones (a title in capitals)."""
     end = len(text) if end is None else end
-    scan = _MONTH_YEAR_ANY if end - start < 1000 else _MONTH_YEAR
+    if end - start < 1000:
+        spans = [m.span() for m in _MONTH_YEAR_ANY.finditer(text, start, end)]
+    else:
+        spans = _month_years(text, start, end)
     full = _lex().date
     last = start
-    for hit in scan.finditer(text, start, end):
+    for hit_start, hit_end in spans:
         m = None
-        for cand in full.finditer(text, max(last, hit.start() - _REACH), hit.end()):
-            if cand.end() == hit.end():
+        for cand in full.finditer(text, max(last, hit_start - _REACH), hit_end):
+            if cand.end() == hit_end:
                 m = cand
         if m is None:
             continue

@@ -46,6 +46,28 @@ def meta(doc: Doc, *keys: str) -> str | None:
     return None
 
 
+_LINE_START = "(?m)^"
+
+
+@cache
+def _from_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    if not pattern.pattern.startswith(_LINE_START):
+        raise ValueError(f"not a pattern of a line start: {pattern.pattern[:40]!r}")
+    return re.compile("(?m)\n" + pattern.pattern[len(_LINE_START) :], pattern.flags)
+
+
+def search_lines(
+    pattern: re.Pattern[str], text: str, end: int | None = None
+) -> re.Match[str] | None:
+    """The first match in ``text[:end]`` of a pattern that opens with "(?m)^", read from the line
+    breaks (a literal the engine skips to; "^" is tried at every position), the first line apart.
+    Its groups are those of ``pattern.search``; after the first line its span holds the line break
+    in front."""
+    end = len(text) if end is None else end
+    after_break = _from_break(pattern)
+    return pattern.match(text, 0, end) or after_break.search(text, 0, end)
+
+
 def furniture_text(doc: Doc) -> str:
     """The lines the normalizer removed as page furniture, one per line (side column, footer)."""
     furniture = getattr(doc.norm, "furniture", None) or ()

@@ -23,6 +23,7 @@ from kamerlens.extract._document_source import (
     TITLE_ZONE,
     furniture_text,
     meta,
+    search_lines,
     vocabulary,
 )
 from kamerlens.extract.document_date import parse_date, transcript_head, written_date
@@ -65,7 +66,8 @@ def _footer_identity(doc: Doc) -> tuple[str | None, str | None]:
             found = _from_citation(m.group(1))
             if found[0]:
                 return found
-    if m := FOOTER.search(doc.text):  # the normalizer left the footer in the text
+    # the normalizer left the footer in the text
+    if may_match(FOOTER, doc.text) and (m := FOOTER.search(doc.text)):
         return _from_citation(m.group(1))
     return None, None
 
@@ -201,7 +203,7 @@ def signer(doc: Doc) -> Signer:
         return found
     labelled = _labelled_signer_re()
     if may_match(labelled, doc.text, doc_lower(doc), 0, doc.body_end) and (
-        m := labelled.search(doc.text, 0, doc.body_end)
+        m := search_lines(labelled, doc.text, doc.body_end)
     ):
         return Signer(name=" ".join(m.group("name").split()), role=m.group("role"))
     end = min(TITLE_ZONE, doc.body_end)
@@ -217,7 +219,7 @@ def _signer_in(text: str) -> Signer:
     found = _signature_lines(text)
     if found.name:
         return found
-    m = _signer_re().search(text)  # role and name on one line: "De Minister, H.M. de Jonge"
+    m = search_lines(_signer_re(), text)  # role and name on one line: "De Minister, H.M. de Jonge"
     if not m:
         return Signer()
     role = m.group("role2") or m.group("role")

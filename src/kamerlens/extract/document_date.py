@@ -18,6 +18,7 @@ from kamerlens.extract._document_source import (
     meta,
     vocabulary,
 )
+from kamerlens.extract.needles import may_match
 from kamerlens.extract.pipeline import Doc
 from kamerlens.normalize.layout import PLACE_DATE_LINE
 
@@ -105,6 +106,8 @@ def written_date(doc: Doc) -> str | None:
             return parse_date(found.group(0))
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
     for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
+        if not may_match(pattern, text, pos=0, end=head_end):
+            continue  # "Ontvangen", "Voorgesteld" is not in the head
         head = pattern.search(text, 0, head_end)
         if head and (day := _date_re().fullmatch(head.group(1))):
             return parse_date(day.group(0))

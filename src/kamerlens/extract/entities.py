@@ -254,9 +254,12 @@ def find_people(
                 found.append((_title(part), base + pos, base + pos + len(part)))
                 pos += len(part)
     # Initials: a capital and a full stop ("A.B. Bakker"); found from the full stops, far
-    # fewer than the capitals a pattern would have to try.
-    dot = text.find(".", 1)
-    while dot >= 0:
+    # fewer than the capitals a pattern would have to try, and only those after a capital.
+    after = 0  # the full stops before it lie in initials found
+    for stop in _INITIAL_STOP.finditer(text):
+        dot = stop.start()
+        if dot < after:
+            continue
         s = dot - 1
         if text[s].isupper() and not (s and (text[s - 1].isalnum() or text[s - 1] == ".")):
             m = pats["initials"].match(text, s)
@@ -264,14 +267,12 @@ def find_people(
                 e = m.end("name")
                 if m.group("name").count(".") >= 2 or _single_initial_ok(text, s, e):
                     found.append((m.group("name"), s, e))
-                dot = text.find(".", e)
-                continue
+                after = e
         elif s and text[s].islower() and text[s - 1].isupper() and not (
                 s > 1 and (text[s - 2].isalnum() or text[s - 2] == ".")):
             m = pats["initials"].match(text, s - 1)  # "Th. van Dijk"
             if m and _single_initial_ok(text, s - 1, m.end("name")):
                 found.append((m.group("name"), s - 1, m.end("name")))
-        dot = text.find(".", dot + 1)
     found += _signatories(text)
     if signer:
         at = text.find(signer)
@@ -284,6 +285,11 @@ def find_people(
             seen.add((s, e))
             out.append((clean, s, e))
     return out
+
+
+# A full stop where initials can end: after a capital ("A."), or a capital and a lower-case
+# letter ("Th."). Led by the full stop, a literal the engine skips to.
+_INITIAL_STOP = re.compile(rf"\.(?:(?<=[{_UPPER}]\.)|(?<=[{_UPPER}][a-z]\.))")
 
 
 # The closing formula of a motion, after which its signatories stand one per line.
@@ -635,9 +641,11 @@ _FURNITURE = re.compile(
 
 
 # Every match of _FURNITURE lies within one line and holds one of these words; the pattern
-# (tried at every position, as "^" gives the engine nothing to skip to) is searched only in the
-# lines that hold one.
+# (tried at every position, as "^" gives the engine nothing to skip to) is tried only in the
+# lines that hold one, and where it can match: the head's "Tweede" opens its line, and only the
+# colophon's city can match after a line's start.
 _FURNITURE_WORDS = ("Tweede", "ISSN", "sdu.nl", "'s-Gravenhage")
+_FURNITURE_INNER = "'s-Gravenhage"
 
 
 def _furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -645,13 +653,18 @@ def _furniture_spans(text: str) -> list[tuple[int, int]]:
     for word in _FURNITURE_WORDS:
         at = text.find(word)
         while at >= 0:
-            lines.add(text.rfind("\n", 0, at) + 1)
+            line = text.rfind("\n", 0, at) + 1
+            if word != "Tweede" or not text[line:at].strip(" \t"):
+                lines.add(line)
             at = text.find(word, at + 1)
     out = []
     for start in sorted(lines):
         end = text.find("\n", start)
+        end = len(text) if end < 0 else end
         # A match ends at its line's end, so a line holds one at most.
-        m = _FURNITURE.search(text, start, len(text) if end < 0 else end)
+        m = _FURNITURE.match(text, start, end)
+        if m is None and text.find(_FURNITURE_INNER, start, end) >= 0:
+            m = _FURNITURE.search(text, start, end)
         if m:
             out.append(m.span())
     return out

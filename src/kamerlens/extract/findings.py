@@ -34,6 +34,7 @@ from kamerlens.extract._cues import (
     squash,
     words,
 )
+from kamerlens.extract.lexicon import find_all
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Finding
 
@@ -93,22 +94,36 @@ def _lex() -> _Lex:
 
 # Every full date ends in "<month> <year>": a case-sensitive literal scan finds those fast, and the
 # full pattern (weekdays, day ranges) is tried only in a short window before each.
-_MONTH_YEAR = re.compile("(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d\b")
-_MONTH_YEAR_ANY = re.compile(_MONTH_YEAR.pattern, re.IGNORECASE)
+_MONTH_YEAR_ANY = re.compile("(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _REACH = 80  # characters a date expression may extend before its month
+
+
+def _month_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of "<month> <year>" (a month in lower case) in ``text[start:end]``, in order.
+    The months are found with ``str.find``: an alternation of them would be tried at every
+    letter that can start one. No month name holds another, so no two spans overlap."""
+    found = []
+    for at, month in find_all(text, MONTHS, left=False, right=False, start=start, end=end):
+        if year := _YEAR_AFTER.match(text, at + len(month), end):
+            found.append((at, year.end()))
+    return found
 
 
 def _dates(text: str, start: int = 0, end: int | None = None) -> Iterator[_DateText]:
     """Full dates in ``text[start:end]``; lower-case months only in long texts (the body), any
     case in short ones (a title in capitals)."""
     end = len(text) if end is None else end
-    scan = _MONTH_YEAR_ANY if end - start < 1000 else _MONTH_YEAR
+    if end - start < 1000:
+        spans = [m.span() for m in _MONTH_YEAR_ANY.finditer(text, start, end)]
+    else:
+        spans = _month_years(text, start, end)
     full = _lex().date
     last = start
-    for hit in scan.finditer(text, start, end):
+    for hit_start, hit_end in spans:
         m = None
-        for cand in full.finditer(text, max(last, hit.start() - _REACH), hit.end()):
-            if cand.end() == hit.end():
+        for cand in full.finditer(text, max(last, hit_start - _REACH), hit_end):
+            if cand.end() == hit_end:
                 m = cand
         if m is None:
             continue
@@ -303,17 +318,21 @@ def _month_name(month: int) -> str:
     return next(name for name, number in MONTHS.items() if number == month)
 
 
-_OPENING = re.compile(r"(?:Hierbij|Bijgaand|Bij deze|Met deze brief)\s")
+# The words a cover sentence opens with (then white space); found with ``str.find``.
+_OPENINGS = ("Hierbij", "Bijgaand", "Bij deze", "Met deze brief")
 
 
 def _broken_formula(doc: Doc) -> Iterator[Finding]:
     """ "Hierbij bied ik u ..." without "aan": the standard cover sentence lost words."""
-    text = doc.text
+    text, end = doc.text, doc.body_end
     sents = body_sentences(doc)
     starts = [s for s, _ in sents]
-    for hit in _OPENING.finditer(text, 0, doc.body_end):
-        i = bisect_right(starts, hit.start()) - 1
-        if i < 0 or sents[i][0] != hit.start():
+    for at, word in find_all(text, _OPENINGS, left=False, right=False, end=end):
+        after = at + len(word)
+        if after >= end or not text[after].isspace():
+            continue
+        i = bisect_right(starts, at) - 1
+        if i < 0 or sents[i][0] != at:
             continue  # only a sentence that opens with the formula
         s, e = sents[i]
         sentence = text[s:e]
@@ -334,7 +353,7 @@ def _broken_formula(doc: Doc) -> Iterator[Finding]:
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNIT = re.compile(r"(?:\b(?:k|c|d|m)?m|\bm|\bkm|\bcm|\bmm|\bha|\bft)$")
 
 
@@ -344,19 +363,19 @@ def _footnotes(doc: Doc) -> Iterator[Finding]:
         return  # no markers found at all: nothing to tell a lost marker from a flaw
     numbers = {n.number for n in notes}
     text = doc.text
-    for m in _MARKER.finditer(text, 0, doc.body_end):
-        before = text[m.start() - 1] if m.start() else " "
+    for start, end in _markers(text, doc.body_end):
+        before = text[start - 1] if start else " "
         if not (before.isalpha() or before in '.,;:)»”’"') or _UNIT.search(
-            text, max(0, m.start() - 3), m.start()
+            text, max(0, start - 3), start
         ):
             continue  # "km²", "10³": a power, not a marker
-        number = m.group(0).translate(_SUPERSCRIPT)
+        number = text[start:end].translate(_SUPERSCRIPT)
         if number not in numbers:
             yield Finding(
                 kind="footnote",
                 message=f"footnote marker {number} has no footnote",
-                start=m.start(),
-                end=m.end(),
+                start=start,
+                end=end,
             )
     body = text[: doc.body_end]
     for note in notes:
@@ -372,6 +391,18 @@ def _footnotes(doc: Doc) -> Iterator[Finding]:
             start=note.start,
             end=note.end,
         )
+
+
+def _markers(text: str, end: int) -> list[tuple[int, int]]:
+    """The runs of superscript digits in ``text[:end]``, in order. Each digit is found with
+    ``str.find``, at memory speed, where a character class is tried at every character."""
+    runs: list[tuple[int, int]] = []
+    for at, _ in find_all(text, _SUPERSCRIPT_DIGITS, left=False, right=False, end=end):
+        if runs and runs[-1][1] == at:
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
 
 
 def _late_refs(doc: Doc) -> Iterator[Finding]:

@@ -132,7 +132,10 @@ def test_dash_items_and_asides(text: str, expected: list[str]) -> None:
         ),
         (
             "Zuinig met water\n- In de gebiedsprocessen worden onttrekkingen in beeld gebracht.",
-            ["Zuinig met water", "- In de gebiedsprocessen worden onttrekkingen in beeld gebracht."],
+            [
+                "Zuinig met water",
+                "- In de gebiedsprocessen worden onttrekkingen in beeld gebracht.",
+            ],
         ),
         # ... not before a lower-case word, nor after a comma (a signature, a motion's clauses)
         (

@@ -215,12 +215,21 @@ def _window_bits() -> dict[str, int]:
 @cache
 def _separable() -> dict[str, re.Pattern[str]]:
     # the particle of a separable verb, not a preposition before its noun ("uit de rivieren")
+    data = _data()
+    particles = dict(data["separable"])
+    for verb in data["present_verbs_third"]:
+        # the third person is the stem and a "t" ("pakt", "breidt"; "staat" writes the stem's
+        # long vowel twice): it takes its stem's particle
+        stems = (verb, verb[:-1], verb[:-2] if verb[-3:-2] == verb[-2:-1] else "")
+        stem = next((s for s in stems if s in particles), None)
+        if stem is not None:
+            particles.setdefault(verb, particles[stem])
     return {
         verb: re.compile(
             rf"\b(?:{particle})\b(?!\s+(?:de|het|een|deze|dit|die|onze|ons|hun|zijn|haar|mijn)\b)",
             re.IGNORECASE,
         )
-        for verb, particle in _data()["separable"].items()
+        for verb, particle in particles.items()
     }
 
 

@@ -151,6 +151,23 @@ LETTER = {
         ("Rijk en gemeenten ontwikkelen hiervoor een gezamenlijk instrument.", True),
         ("Voor de regie ontwikkelen het Rijk, provincies en gemeenten een nieuw instrument.", True),
         ("Provincies en gemeenten ontwikkelen een gezamenlijk instrument.", False),
+        ("Voor de ondergrond brengen EZK, IenW en IPO samen de ontwikkelingen in beeld.", True),
+        ("IenW en EZK ontwikkelen een nieuw instrument voor de ondergrond.", True),
+        ("EZK en IenW ondersteunen de sector bij de overgang.", False),
+    ],
+    # "hierbij" is "herewith" next to a verb of the letter's own act, else "in doing so"
+    "hierbij": [
+        ("We overleggen hierbij met de sectoren welke maatregelen nodig zijn.", True),
+        ("Hierbij bied ik u het programma aan.", False),
+        ("Ik bied u hierbij het programma aan.", False),
+        ("Hierbij informeer ik u over de voortgang.", False),
+        ("Hierbij zal ik u in het voorjaar informeren over de voortgang.", True),
+    ],
+    # the act named by its means: "Dit doen we door ... te"
+    "means_present": [
+        ("Dit doen we door maatregelen uit te werken voor het beheer van landbouwgronden.", True),
+        ("Dat doen we door in gesprek te blijven met de sector.", False),
+        ("Dit deden we door maatregelen uit te werken.", False),
     ],
     # the present tense of an act: its particle or object must be there, and a means that opens
     # the sentence makes it an effect

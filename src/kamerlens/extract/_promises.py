@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from kamerlens.extract import scan
 from kamerlens.extract._cues import load_toml, minister_re, words
@@ -74,18 +75,31 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(words(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+def _change_plurals(data: dict[str, Any]) -> list[str]:
+    """The plurals of the verbs of change: present_verbs is written in pairs (stem, plural), and
+    a pair is one of change when the stem's third person ("pakt", "staat") is in
+    present_verbs_third ("Rijk en gemeenten ontwikkelen", not "... ondersteunen")."""
+    verbs, third = data["present_verbs"], set(data["present_verbs_third"])
+    pairs = list(zip(verbs[::2], verbs[1::2], strict=True))
+    assert all(plural.endswith("n") for _, plural in pairs), "present_verbs: stem, plural"
+    return [p for s, p in pairs if {s, s + "t", s + s[-1] + "t"} & third]
+
+
 @cache
 def _fills() -> dict[str, str]:
     data = _data()
     return {
         "{I}": "(?:" + "|".join(data["subjects_first"]) + ")",
-        "{GOV}": "(?:" + "|".join(words(s) for s in data["subjects_gov"]) + rf"|{minister_re()})",
+        "{GOV}": "(?:" + "|".join(words(s) for s in data["subjects_gov"] + data["ministries"])
+        + rf"|{minister_re()})",
         "(?:{GAP})?": _GAP,
         "{PRESENT}": "|".join(sorted(data["present_verbs"], key=len, reverse=True)),
         "{PRESENT3}": "|".join(sorted(data["present_verbs_third"], key=len, reverse=True)),
-        # the Rijk with its partners as one subject: "Rijk en gemeenten", "het Rijk, provincies
-        # en waterschappen"
-        "{JOINT}": r"(?:het\s+)?Rijk(?:,\s+[\w-]+)*\s+en\s+(?:de\s+)?[\w-]+",
+        "{PRESENT3_PLURAL}": "|".join(sorted(_change_plurals(data), key=len, reverse=True)),
+        # the Rijk or a ministry with its partners as one subject: "Rijk en gemeenten", "het
+        # Rijk, provincies en waterschappen", "EZK, IenW en IPO"
+        "{JOINT}": r"(?:(?:het\s+)?Rijk|" + "|".join(data["ministries"])
+        + r")(?:,\s+[\w-]+)*\s+en\s+(?:de\s+)?[\w-]+",
         "{PARTICIPLE}": _alternation(data["participles"] + data["participles_policy"]),
         "{POLICY}": _alternation(data["participles_policy"]),
         "{STATIVE}": "(?:" + "|".join(data["stative"]) + r")\b",

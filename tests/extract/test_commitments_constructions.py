@@ -163,6 +163,14 @@ LETTER = {
         ("Hierbij informeer ik u over de voortgang.", False),
         ("Hierbij zal ik u in het voorjaar informeren over de voortgang.", True),
     ],
+    # what a government document to come will hold; not a document of others
+    "content_future": [
+        ("Het herziene actieplan dat in het najaar verwacht wordt, zal de maatregelen beschrijven.",
+         True),
+        ("De strategie zal op integrale wijze aandacht besteden aan gezondheid en klimaat.", True),
+        ("Het voorstel van de Commissie zal regels over de opslag bevatten.", False),
+        ("De verordening zal regels bevatten over de opslag.", False),
+    ],
     # the act named by its means: "Dit doen we door ... te"
     "means_present": [
         ("Dit doen we door maatregelen uit te werken voor het beheer van landbouwgronden.", True),

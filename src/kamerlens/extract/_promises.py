@@ -522,7 +522,7 @@ _UNOWNED = frozenset({"plan_unowned", "kamer_passive", "policy_passive_future"})
 _PRESENT = frozenset({"policy_present", "policy_present_gov", "present_scheduled"})
 _MEANS = re.compile(r"\W*door\s+(?:[^\s,.;]+\s+){0,15}?te\s+\w+", re.IGNORECASE)
 # The constructions that state a scheduled fact: the government's only when it delivers the thing.
-_SCHEDULED = frozenset({"scheduled", "scheduled_future", "er_komt"})
+_SCHEDULED = frozenset({"scheduled", "scheduled_future", "content_future", "er_komt"})
 
 
 @cache

@@ -202,6 +202,43 @@ LETTER = {
         ("Op basis van het programma komen er vanaf 2023 nieuwe projecten voor de rivieren.", True),
         ("Er komen in 2030 meer droge zomers.", False),
     ],
+    # deciding in a passive; agreements with their subject after the verb; "voorzien" with a time
+    "passive_decisions": [
+        ("Op basis hiervan zal worden besloten of aanpassing van het besluit nodig is.", True),
+        ("Er wordt in 2026 een besluit genomen over de verdeling tussen de regio's.", True),
+        ("In het kader van het programma worden bestuurlijke afspraken met de provincies gemaakt.",
+         True),
+        ("Het kader wordt samen met de medeoverheden verder ontwikkeld.", True),
+        ("De technologie wordt door bedrijven verder ontwikkeld.", False),
+        ("Het wetsvoorstel is voorzien voor het najaar van 2026.", True),
+        ("De regeling is voorzien in de behoefte van de sector in 2026.", False),
+        ("De definitieve versie van het kader zal onderdeel zijn van de bestuursovereenkomsten.",
+         True),
+    ],
+    # verbs of policy action with their particle or object; aims and effects
+    "present_particles": [
+        ("We houden water langer vast en voeren het minder snel af.", True),
+        ("We houden rekening met de wensen van de sector.", False),
+        ("Daarom schalen we de analyses op en verbeteren we de samenwerking.", True),
+        ("We leggen de prioriteit bij dikke veenpakketten.", True),
+        ("We passen de maatlat toe bij nieuwe gebiedsontwikkelingen.", True),
+        ("Het Rijk vraagt provincies stevig in te zetten op het behoud van grasland.", True),
+        ("Het Rijk vraagt aandacht voor de positie van boeren.", False),
+        ("We minimaliseren de aanvoer van gebiedsvreemd water.", True),
+        ("Zo gaan we ervoor zorgen dat het belang van water wordt meegewogen.", True),
+        ("Zo zorgen we ervoor dat het belang van water wordt meegewogen.", False),
+        ("Het kabinet streeft ernaar de groep ondertekenaars uit te breiden.", True),
+        ("Het kabinet streeft in mondiaal verband naar een klimaatneutrale sector in 2050.", False),
+    ],
+    # what undoes the act: a modal of the question it is about is not its own, "het gaat om" is
+    # no third party, "die" right after the verb is a determiner
+    "clause_readings": [
+        ("Omdat het hier gaat om een nieuw kader zullen we samen met de medeoverheden bepalen hoe "
+         "de borging eruit moet komen te zien.", True),
+        ("We zullen de regels moeten aanpassen.", False),
+        ("Ik zal die boodschap blijven overbrengen.", False),
+        ("Ik zal die brief voor de zomer sturen.", True),
+    ],
     # "willen" with an aim or a wish to cooperate is an attitude
     "willen_aim": [
         ("We willen een vitale bodem bereiken.", False),

@@ -499,6 +499,7 @@ def _indirect_object(before: str) -> bool:
 _RELATIVE_IN_LEAD = re.compile(
     r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s[^,;]*,", re.I
 )
+_QUESTION = re.compile(r"\s(?:hoe|of|wat|welke|waarom|wanneer|waar)\s", re.I)
 _RELATIVE = re.compile(r"\s(?:die|welke|waarin|waarmee|waarbij|waarover|waarvan|waardoor)\s", re.I)
 
 # Talk that promises a document all the same: "Ook zal ik daarin aangeven wanneer ...".
@@ -552,6 +553,9 @@ def undone(
     # a relative clause describes something else ("de resultaten die Rijkswaterstaat momenteel
     # uitvoert"): what it says is not the act's tense or mood
     rel = _RELATIVE.search(text, m_end, stop)
+    if rel is not None and rel.start() == m_end:
+        # right after the verb "die" is a determiner ("zal die boodschap blijven overbrengen")
+        rel = _RELATIVE.search(text, rel.end() - 1, stop)
     lead_start = clause_start(text, lo, m_start)
     # the construction's own words: its lead without relative clauses, and what follows up to
     # a relative clause or 80 characters
@@ -560,6 +564,10 @@ def undone(
     ]
     scope = text[m_start:stop]
     whole = text[lead_start:stop]
+    # a modal in a question the act is about is not the act's own ("we zullen bepalen hoe de
+    # borging eruit moet zien")
+    question = _QUESTION.search(text, m_end, stop)
+    main = text[lead_start : question.start() if question else stop]
     head = text[m_start : min(stop, m_end + 90)]
     lead = text[lead_start:m_end]
     passive = name.startswith("policy_passive")
@@ -586,7 +594,7 @@ def undone(
         # a passive's own modal stands before its participle or in it ("kan worden aangepast",
         # "aangepast kan worden"), not in a question after it ("wordt verkend hoe dit kan
         # worden gebracht")
-        ("modal", lambda: has("modal", whole) or (passive and has("modal_passive", lead))),
+        ("modal", lambda: has("modal", main) or (passive and has("modal_passive", lead))),
         ("ongoing", lambda: has("ongoing", own) and not has("ongoing_unless", scope)),
         ("past", lambda: has("past", own)),
         ("negation", lambda: has("negation", scope) and not has("negation_unless", scope)),

@@ -163,3 +163,27 @@ def test_amounts_real_forms_ecu_kept_in_its_own_code() -> None:
     assert _of("Er is 3 mln. ECU beschikbaar.") == [(3e6, "XEU", "3 mln. ECU")]
     # the word alone is no sum
     assert _of("De koers van de ecu daalde.") == []
+
+
+# --- a year after a currency word is no amount of its own (a chart's labels) ------------------
+
+
+def test_amounts_real_forms_chart_of_years_and_sums() -> None:
+    record = extract(REAL / "nota_bz_internationale_klimaatstrategie_2022_vervolg.txt")
+    found = _amounts(record)
+    assert (1.25e9, "EUR", "1,25 miljard euro") in found
+    assert not [a for a in found if a[0] == 2025]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bijdrage\n2021\n1,25 miljard euro\n2025\n1,8 miljard euro\n",
+         [(1.25e9, "EUR", "1,25 miljard euro"), (1.8e9, "EUR", "1,8 miljard euro")]),
+        ("In 2024 € 25 mln voor het fonds.", [(25e6, "EUR", "€ 25 mln")]),
+    ],
+)
+def test_amounts_real_forms_year_after_currency_word(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert _of(text) == expected

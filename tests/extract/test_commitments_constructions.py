@@ -171,6 +171,13 @@ LETTER = {
         ("Het voorstel van de Commissie zal regels over de opslag bevatten.", False),
         ("De verordening zal regels bevatten over de opslag.", False),
     ],
+    # a document of its own in the making, not the work itself
+    "drafting": [
+        ("Daarom werkt het kabinet aan een nationale grondstoffenstrategie.", True),
+        ("We werken aan een nieuw wetsvoorstel voor de huurbescherming.", True),
+        ("Het kabinet werkt aan de uitvoering van het plan.", False),
+        ("Het kabinet werkt momenteel aan een wetsvoorstel.", False),
+    ],
     # the act named by its means: "Dit doen we door ... te"
     "means_present": [
         ("Dit doen we door maatregelen uit te werken voor het beheer van landbouwgronden.", True),

@@ -199,3 +199,26 @@ def test_references_real_forms_citation_across_the_page_foot() -> None:
     refs = [(r.dossier, r.number, r.year) for r in record.references if r.kind == "kamerstuk"]
     assert refs == [("28676", "434", "2022/23")]
     assert "Gravenhage" not in record.text
+
+
+# --- a dossier written with a thousands dot ---------------------------------------------------
+
+
+def test_references_real_forms_dossier_with_a_thousands_dot() -> None:
+    refs = _real("nota_bz_internationale_klimaatstrategie_2022_vervolg.txt")
+    assert ("35830-XVII", "6", "35.830 XVII nr.6") in refs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("de motie Van der Lee (35.830 XVII nr. 6) over fondsen", [("35830-XVII", "6")]),
+        ("Kamerstuk 35.830 XVII, nr. 6", [("35830-XVII", "6")]),
+        ("De 35.830 bezoekers van de beurs.", []),
+        ("Een bedrag van 1.235.830, nr. 6 van de lijst.", []),
+    ],
+)
+def test_references_real_forms_dotted_dossier_variants(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _ids(text) == expected

@@ -71,9 +71,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sjoin = alternation([*v["ranges"]["joins"], *v["ranges"]["list_joins"]])
     # after a currency word, an amount of its own (a grouped or long number, or one with a
     # scale: "in 2024 € 25 mln") makes the word that amount's sign; a footnote number ("1.650
-    # miljoen euro 6.") does not
+    # miljoen euro 6.") does not, nor a year on its own ("1,25 miljard euro\n2025", a chart)
     year = r"(?:19|20)\d{2}(?!\d|[.,]\d)"
-    follow = rf"\s?(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{3,}}|\d+(?:,\d+)?\s*(?:{scale}))"
+    follow = (
+        rf"\s?(?:\d{{1,3}}(?:\.\d{{3}})+|(?!{year}(?!\s*(?:{scale})))\d{{3,}}"
+        rf"|\d+(?:,\d+)?\s*(?:{scale}))"
+    )
     unit = alternation(v["percent"]["units"])
     num_or_word = rf"(?:{_NUM}|(?<![\w]){words}(?![\w]))"
     money_num = rf"(?:{_MONEY_NUM}|(?<![\w]){words}(?![\w]))"

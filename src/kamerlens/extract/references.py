@@ -92,10 +92,12 @@ def canonical_dossier(text: str) -> str:
     ['36180', '36200-X', '21501-02', '19700-XV']
     >>> canonical_dossier("27 484 (R 1669)")
     '27484-(R1669)'
-    >>> [canonical_dossier(t) for t in ("5380", "17 600, hoofdstuk X", "21 501 -17")]
-    ['5380', '17600-X', '21501-17']
+    >>> [canonical_dossier(t) for t in ("5380", "17 600, hoofdstuk X", "21 501 -17", "35.830 XVII")]
+    ['5380', '17600-X', '21501-17', '35830-XVII']
     """
     compact = _SPACE.sub("", text)
+    if compact[2:3] == "." and compact[:2].isdigit():
+        compact = compact[:2] + compact[3:]  # "35.830": a thousands dot
     lead = _LEAD_DIGITS.match(compact)  # five digits, or four in a dossier before 1963
     digits = lead.group(0) if lead else ""
     rest = compact[len(digits) :].lstrip(",").lstrip("-").replace("hoofdstuk", "")

@@ -162,6 +162,7 @@ LETTER = {
         ("Ik bied u hierbij het programma aan.", False),
         ("Hierbij informeer ik u over de voortgang.", False),
         ("Hierbij zal ik u in het voorjaar informeren over de voortgang.", True),
+        ("Hierbij worden ook nadere afspraken gemaakt over de verdeling van het water.", True),
     ],
     # what a government document to come will hold; not a document of others
     "content_future": [
@@ -245,6 +246,7 @@ LETTER = {
         ("We zullen de regels moeten aanpassen.", False),
         ("Ik zal die boodschap blijven overbrengen.", False),
         ("Ik zal die brief voor de zomer sturen.", True),
+        ("We werken maatregelen voor materieel, nutriënten, gewasbescherming etc. uit.", True),
     ],
     # "willen" with an aim or a wish to cooperate is an attitude
     "willen_aim": [

@@ -39,8 +39,11 @@ _GAP = (
     r"\S+\s+){0,6}?"
 )
 # Where a clause ends: the scope of a construction's exclusions.
+# (the stop of an abbreviation inside the clause ends nothing: "gewasbeschermingsmiddelen etc. uit")
 _CLAUSE_END = re.compile(
-    r"[;:?!]|\.(?:\s|$)|\s[—–-]\s|,\s+(?:maar|want|omdat|terwijl|zodat|hoewel|dus)\b", re.I
+    r"[;:?!]|(?<!\betc)(?<!\benz)(?<!\bbijv)(?<!\bo\.a)(?<!\be\.d)(?<!\bresp)\.(?:\s|$)"
+    r"|\s[—–-]\s|,\s+(?:maar|want|omdat|terwijl|zodat|hoewel|dus)\b",
+    re.I,
 )
 
 

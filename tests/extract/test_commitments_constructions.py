@@ -253,6 +253,8 @@ LETTER = {
         ("We willen een vitale bodem bereiken.", False),
         ("Het kabinet wil hierin samenwerken met kennisinstellingen.", False),
         ("We willen in 2026 een nieuw programma publiceren.", True),
+        ("We willen het laagveenlandschap in de toekomst behouden.", False),
+        ("Ten derde willen we onze vitale infrastructuur beschermen.", False),
     ],
     # the past is told by a participle of its own clause: not one after "dat" or "wordt", nor a
     # noun of the participle's shape

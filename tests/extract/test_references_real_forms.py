@@ -216,6 +216,10 @@ def test_references_real_forms_dossier_with_a_thousands_dot() -> None:
         ("Kamerstuk 35.830 XVII, nr. 6", [("35830-XVII", "6")]),
         ("De 35.830 bezoekers van de beurs.", []),
         ("Een bedrag van 1.235.830, nr. 6 van de lijst.", []),
+        # an en dash set for the hyphen of a suffix
+        ("Kamerstuk 21501–02, nr. 2800", [("21501-02", "2800")]),
+        ("(21 501–32, nr. 1500)", [("21501-32", "1500")]),
+        ("in de periode 2022–2023, nr. 5", []),
     ],
 )
 def test_references_real_forms_dotted_dossier_variants(

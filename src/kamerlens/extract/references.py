@@ -94,8 +94,10 @@ def canonical_dossier(text: str) -> str:
     '27484-(R1669)'
     >>> [canonical_dossier(t) for t in ("5380", "17 600, hoofdstuk X", "21 501 -17", "35.830 XVII")]
     ['5380', '17600-X', '21501-17', '35830-XVII']
+    >>> canonical_dossier("21501–02")
+    '21501-02'
     """
-    compact = _SPACE.sub("", text)
+    compact = _SPACE.sub("", text).replace("–", "-")  # an en dash set for the hyphen
     if compact[2:3] == "." and compact[:2].isdigit():
         compact = compact[:2] + compact[3:]  # "35.830": a thousands dot
     lead = _LEAD_DIGITS.match(compact)  # five digits, or four in a dossier before 1963

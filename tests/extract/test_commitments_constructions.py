@@ -404,6 +404,9 @@ def test_commitments_constructions_in_a_debate(
         ("Het kabinet zal de komende weken een brief sturen over de aanpak.", "toezegging"),
         ("Ik zal voor de zomer een brief sturen over de steun aan de gemeenten.", "toezegging"),
         ("Ik zal de regeling voor de zomer in een brief toelichten.", "toezegging"),
+        # an answer in writing, not writing to others
+        ("Ik zal dat voor de zomer schriftelijk laten weten.", "toezegging"),
+        ("Ik zal de gemeenten voor de zomer schriftelijk informeren.", "voornemen"),
         # the Kamer's committee receives for the Kamer
         ("Ik zal de vaste commissie voor de zomer informeren over de voortgang.", "toezegging"),
         ("Ik zal voor de zomer een brief aan de vaste commissie sturen.", "toezegging"),

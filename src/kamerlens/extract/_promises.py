@@ -397,6 +397,11 @@ _LETTER = re.compile(
     r"(?<!\bdeze\s)\b(?!nieuws)\w*brief(?:en)?\b(?!\s+(?:van|d\.\s*d\.|met\s+kenmerk)\b)",
     re.IGNORECASE,
 )
+_IN_WRITING_WORD = re.compile(
+    r"\bschriftelijk\s+(?:\S+\s+){0,2}?(?:laten\s+weten|laat\s+weten|beantwoord(?:en)?"
+    r"|reageer|reageren|antwoorden|ingaan)\b",
+    re.IGNORECASE,
+)
 # The Kamer's committees and members receive for the Kamer ("de vaste commissie informeren").
 _PARLIAMENT = r"(?:(?:vaste|algemene|bijzondere)\s+)?(?:kamer)?(?:commissie|leden|woordvoerders)\b"
 # A letter sent to someone else: "een brief sturen aan alle gemeenten", "een brief naar de
@@ -439,7 +444,9 @@ def kamer_promised(text: str, s_start: int, s_end: int, m_start: int, m_end: int
     _lo, own = _own_clause(text, s_start, s_end, m_start, m_end)
     if _TO_KAMER_ACT.search(own):
         return True
-    letter = _LETTER.search(own)
+    # a letter, or an answer in writing ("Ik zal dat schriftelijk laten weten"), with no other
+    # receiver
+    letter = _LETTER.search(own) or _IN_WRITING_WORD.search(own)
     return letter is not None and not _elsewhere(own, letter.start())
 
 

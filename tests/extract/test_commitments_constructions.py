@@ -222,6 +222,14 @@ LETTER = {
         ("De regeling is voorzien in de behoefte van de sector in 2026.", False),
         ("De definitieve versie van het kader zal onderdeel zijn van de bestuursovereenkomsten.",
          True),
+        ("Het wetsvoorstel wordt in het voorjaar van 2026 in consultatie gebracht.", True),
+        ("Het wetsvoorstel werd in 2020 in consultatie gebracht.", False),
+        # scheduled: a pilot or programme that starts; a year behind the letter is no time ahead
+        ("Binnenkort start een pilot in drie gemeenten.", True),
+        ("In januari 2026 start het nieuwe programma.", True),
+        ("In 2026 start de bouw van de dijk.", False),
+        ("Het project start in 2020.", False),
+        ("De brief volgt in 2020.", False),
     ],
     # verbs of policy action with their particle or object; aims and effects
     "present_particles": [

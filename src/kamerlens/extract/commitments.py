@@ -459,9 +459,23 @@ def _ahead(doc: Doc, hits: list[_deadlines.Hit]) -> bool:
         if _ASAP.search(m.group(0)):
             continue
         value = _deadlines.resolve(doc, rule, m)
-        if value is None or value >= written[: len(value)]:
+        if value is None:
+            # a phrase kept as text may still name a year ("in 2020"): one before the date the
+            # document states is behind (an estimated date is too rough to tell)
+            year = _YEAR.search(m.group(0))
+            if (
+                year is None
+                or not written
+                or doc.info.get("date_estimated")
+                or year.group(0) >= written[:4]
+            ):
+                return True
+        elif value >= written[: len(value)]:
             return True
     return False
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 # Times too vague to make a present tense a promise: "zo snel mogelijk", "straks", "de komende

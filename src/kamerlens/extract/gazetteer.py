@@ -259,17 +259,32 @@ _TOKEN = re.compile(r"\S+")
 
 def _long_before(text: str, end: int) -> list[tuple[int, int, str]]:
     """The capitalised words (joined by "of", "van", "voor" ...) that end at ``end``."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in
-              _TOKEN.finditer(text[max(0, end - 160):end])]
-    base = max(0, end - 160)
+    # Most names stop within a few words: a short window is read first, the whole one only
+    # when the walk reaches the short window's first word (which the cut may have split).
+    found = _long_within(text, end, _SHORT_WINDOW)
+    return found if found is not None else _long_within(text, end, _WINDOW) or []
+
+
+_WINDOW = 160
+_SHORT_WINDOW = 80
+
+
+def _long_within(text: str, end: int, chars: int) -> list[tuple[int, int, str]] | None:
+    """:func:`_long_before` within ``chars`` before ``end``; None when a window shorter than
+    the whole one is not enough (the walk reached its first word, away from the text's start)."""
+    base = max(0, end - chars)
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, base, end)]
     taken: list[tuple[int, int, str]] = []
-    for s, e, tok in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        if i == 0 and chars < _WINDOW and base > 0:
+            return None
+        s, e, tok = tokens[i]
         if tok.endswith(",") and _CAP_RE.match(tok[:-1]) and taken and taken[-1][2][0].isupper():
             # An enumeration inside the name: "Wetenschappelijk, Technisch en Economisch ..."
-            taken.append((base + s, base + e - 1, tok[:-1]))
+            taken.append((s, e - 1, tok[:-1]))
             continue
         if _CAP_RE.match(tok) or _CONNECT_RE.match(tok) and taken:
-            taken.append((base + s, base + e, tok))
+            taken.append((s, e, tok))
         else:
             break
         if len(taken) > 20:

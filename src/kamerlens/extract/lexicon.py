@@ -2,7 +2,9 @@
 
 Word lists and gazetteers are TOML files under ``extract/data``; this module loads them once,
 turns word lists into regular-expression alternations, and indexes sentences so a component can
-find the sentence of an offset in O(log n) without rebuilding lists per lookup.
+find the sentence of an offset in O(log n) without rebuilding lists per lookup. The trigger
+words of every component are found in one pass per document, its patterns tried only where
+Hyperscan (when installed) says a word can start.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from kamerlens.extract import scan
 
 
 @cache
@@ -205,15 +209,17 @@ def _combined_for(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, fr
             groups.setdefault(" ".join(words), set()).add(group)
     tree = trie_alternation(groups, group=False)
     # A space is a literal the engine skips to fastest; the rarer other word edges (a line
-    # break, a bracket, a quote, a hyphen) get a second, equally cheap pass.
+    # break, a bracket, a quote, a hyphen) get a second pass: one pattern with both would lose
+    # the literal space the engine skips to.
     pattern = re.compile(" (" + tree + ")")
-    # The rarer word edges (a line break, a bracket, a quote, a hyphen) get a second pass:
-    # one pattern with both would lose the literal space the engine skips to.
-    _OTHER_EDGE[pattern] = re.compile(r"[\n\t(«“‘\"'/\[\-–—](" + tree + ")")
+    _OTHER_EDGE[pattern] = re.compile("[" + re.escape(_OTHER_EDGES) + "](" + tree + ")")
+    _WORDS[pattern] = tuple(sorted(groups))
     return pattern, {w: frozenset(g) for w, g in groups.items()}
 
 
+_OTHER_EDGES = "\n\t(«“‘\"'/[-–—"
 _OTHER_EDGE: dict[re.Pattern[str], re.Pattern[str]] = {}
+_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
 
 
@@ -223,8 +229,9 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
     # A space in front lets a word at the very start match; offsets shift back by one. Both
     # patterns put one character before the word: the word starts where the match does.
     padded = " " + low
+    starts = _match_starts(padded, pattern)
     for pat in (pattern, _OTHER_EDGE[pattern]):
-        for m in pat.finditer(padded):
+        for m in _finditer(pat, padded, starts):
             word = m[1]
             named = groups.get(word)
             if named is None:
@@ -248,6 +255,70 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
         found[group] = [(at, at + len(w), w) for at, w in find_all(low, _inner_words(group),
                                                                    left=False, right=False)]
     return found
+
+
+def _finditer(pat: re.Pattern[str], text: str, starts: list[int] | None
+              ) -> Iterator[re.Match[str]]:
+    """``pat.finditer(text)``; with ``starts`` (sorted, every offset where a match can begin)
+    ``pat`` is tried there only, which gives the same matches."""
+    if starts is None:
+        yield from pat.finditer(text)
+        return
+    pos = 0
+    for at in starts:
+        if at >= pos:
+            m = pat.match(text, at)
+            if m is not None:
+                pos = m.end()
+                yield m
+
+
+def _match_starts(padded: str, pattern: re.Pattern[str]) -> list[int] | None:
+    """Where a keyword of ``pattern`` can start in ``padded`` (its edge character), from one
+    Hyperscan pass (the regex engine would try its tree at every space); None without one."""
+    if pattern not in _ENGINE:
+        _ENGINE[pattern] = _starts_database(_WORDS[pattern])
+    db = _ENGINE[pattern]
+    if db is None:
+        return None
+    starts: set[int] = set()
+    add = starts.add
+    # Latin-1 with "?" for every other character: one byte a character, the text's offsets.
+    db.scan(padded.encode("latin-1", "replace"),
+            match_event_handler=lambda _id, start, _end, _flags, _ctx: add(start))
+    return sorted(starts)
+
+
+_ENGINE: dict[re.Pattern[str], Any] = {}
+
+
+def _starts_database(words: tuple[str, ...]) -> Any:
+    """Each keyword after a word edge, its words apart by white space, as a Hyperscan pattern
+    over the text's Latin-1 bytes (other characters "?", in the patterns as in the text): where
+    the regex matches, one of these does, and it reports where (the leftmost start of a match
+    ending there, the only one: no word begins or ends with a character white space maps to).
+    None without Hyperscan, or when a word does begin or end so."""
+    hs = scan._engine()
+    if hs is None:
+        return None
+    space = bytes(c for c in range(256) if chr(c).isspace()) + b"?"
+    edge = _byte_class((" " + _OTHER_EDGES).encode("latin-1", "replace"))
+    gap = _byte_class(space) + b"+"
+    expressions = []
+    for word in words:
+        parts = [part.encode("latin-1", "replace") for part in word.split(" ")]
+        if len(parts) > 1 and any(p[0] in space or p[-1] in space for p in parts):
+            return None
+        expressions.append(edge + gap.join(_byte_literal(p) for p in parts))
+    return scan._compile(hs, expressions, hs.HS_FLAG_SOM_LEFTMOST)
+
+
+def _byte_literal(data: bytes) -> bytes:
+    return b"".join(b"\\x%02x" % c for c in data)
+
+
+def _byte_class(data: bytes) -> bytes:
+    return b"[" + _byte_literal(data) + b"]"
 
 
 def hits(doc: Any, group: str, *, left: bool = True, right: bool = True) -> list[tuple[int, str]]:

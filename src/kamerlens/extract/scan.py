@@ -124,11 +124,13 @@ def _loosened(
     return bits, expressions, expression_bits
 
 
-def _compile(hs: Any, expressions: list[bytes]) -> Any:
+def _compile(hs: Any, expressions: list[bytes], flags: int | None = None) -> Any:
     """The Hyperscan database, from the cache folder when one was compiled for the same
-    patterns (compiling takes about a second, loading a few milliseconds)."""
-    flags = hs.HS_FLAG_CASELESS | hs.HS_FLAG_UTF8 | hs.HS_FLAG_DOTALL | hs.HS_FLAG_SINGLEMATCH
-    digest = hashlib.sha256(b"\0".join(expressions)).hexdigest()[:20]
+    patterns (compiling takes about a second, loading a few milliseconds). The default
+    ``flags`` are those of the trigger scan."""
+    if flags is None:
+        flags = hs.HS_FLAG_CASELESS | hs.HS_FLAG_UTF8 | hs.HS_FLAG_DOTALL | hs.HS_FLAG_SINGLEMATCH
+    digest = hashlib.sha256(b"\0".join([b"%d" % flags, *expressions])).hexdigest()[:20]
     cached = _cache_dir() / f"scan-{hs.__version__}-{digest}.hsdb"
     try:
         db = hs.loadb(cached.read_bytes(), hs.HS_MODE_BLOCK)

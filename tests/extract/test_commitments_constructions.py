@@ -230,6 +230,7 @@ LETTER = {
         ("In 2026 start de bouw van de dijk.", False),
         ("Het project start in 2020.", False),
         ("De brief volgt in 2020.", False),
+        ("De uitwerking volgt in de Voorjaarsnota.", True),
     ],
     # verbs of policy action with their particle or object; aims and effects
     "present_particles": [

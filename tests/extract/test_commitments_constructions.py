@@ -354,6 +354,9 @@ DEBATE = {
     ],
     # taking over a motion, naming the promise, "dat" as one's own object
     "spoken_promises": [
+        ("Dat kan ik niet toezeggen.", False),
+        ("Ik kan niet toezeggen dat de regeling er dit jaar komt.", False),
+        ("Hoewel het niet makkelijk is, zeg ik toe dat ik de Kamer voor de zomer informeer.", True),
         ("De motie op stuk nr. 12 neem ik over.", True),
         ("De motie-Jansen over de subsidie neem ik over.", True),
         ("Die motie neem ik niet over.", False),

@@ -584,12 +584,18 @@ def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:
             return None
         actor_m = _lexicon().actor.match(doc.text, m.start())
         actor = _actor_at(doc, actor_m) if actor_m else None
+    clause = doc.text[max(start, m.start() - 40) : m.end()]
+    if _NOT.search(clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]):
+        return None  # "Dat kan ik niet toezeggen", "Ik zeg niet toe dat ...": no promise
     # "Ik zeg toe dat ik ... zal sturen": the promised act sits in the dat-clause; "dat de Kamer
     # ... een brief krijgt" promises the sending
     verb = _first_verb(doc, m.end(), end, same_clause=False)
     if verb is None and (got := _KAMER_GETS.search(doc.text, m.end(), end)):
         verb = _Verb("sturen", "kamer", got.start(), got.end())
     return _Hit(actor, verb or _Verb("toezeggen", "kamer", 0, 0), start, promise=True)
+
+
+_NOT = re.compile(r"\b(?:niet|geen|nooit)\b", re.IGNORECASE)
 
 
 @cache

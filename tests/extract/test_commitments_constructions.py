@@ -232,6 +232,16 @@ LETTER = {
         ("De brief volgt in 2020.", False),
         ("De uitwerking volgt in de Voorjaarsnota.", True),
     ],
+    # the plan in older letters' words; the Kamer that will receive
+    "plan_forms": [
+        ("Het ligt in mijn bedoeling de regeling in 2026 aan te passen.", True),
+        ("Het is mijn bedoeling om de notitie in het voorjaar te sturen.", True),
+        ("Het is niet mijn bedoeling om de regeling aan te passen.", False),
+        ("Ik stel mij voor de regeling in 2026 te wijzigen.", True),
+        ("Ik stel mij voor dat de gemeenten dit oppakken.", False),
+        ("U zult van mij in het voorjaar een nadere notitie ontvangen.", True),
+        ("De Kamer zal in het voorjaar een voorstel ontvangen.", True),
+    ],
     # verbs of policy action with their particle or object; aims and effects
     "present_particles": [
         ("We houden water langer vast en voeren het minder snel af.", True),

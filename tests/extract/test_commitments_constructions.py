@@ -242,6 +242,14 @@ LETTER = {
         ("U zult van mij in het voorjaar een nadere notitie ontvangen.", True),
         ("De Kamer zal in het voorjaar een voorstel ontvangen.", True),
     ],
+    # an offer only if the Kamer asks for it first is no promise yet
+    "on_request": [
+        ("Als de Kamer dat wenst, zal ik voor de zomer een brief sturen.", False),
+        ("Mocht uw Kamer dat wensen, dan ben ik bereid een technische briefing te organiseren.",
+         False),
+        ("Indien gewenst kan ik de Kamer een technische briefing aanbieden.", False),
+        ("Als de regeling is aangepast, zal ik de Kamer voor de zomer informeren.", True),
+    ],
     # verbs of policy action with their particle or object; aims and effects
     "present_particles": [
         ("We houden water langer vast en voeren het minder snel af.", True),

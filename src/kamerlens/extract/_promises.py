@@ -213,6 +213,7 @@ _WINDOWED = (
     "negation_unless", "wish", "target", "discourse", "debate_talk", "talk_acts", "talk_object",
     "talk_object_any", "same_debate", "same_debate_topic", "quoted", "third", "foreign_agent",
     "embedded", "hedge", "this_document", "meeting", "er_komt_not", "position", "reported_other",
+    "on_request",
 )  # fmt: skip
 
 
@@ -522,10 +523,11 @@ _IN_WRITING = re.compile(
 _ALL = frozenset(
     {"modal", "ongoing", "past", "negation", "wish", "target", "discourse", "debate_talk",
      "talk_acts", "same_debate", "third", "embedded", "meeting", "position", "this_document",
-     "quoted", "stative", "deliverable", "unowned"}
+     "quoted", "stative", "deliverable", "unowned", "on_request"}
 )
-# What still undoes a rule of the verb lexicon (which checks its own past, negation and subject).
-RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge"})  # not this_document: its own
+# What still undoes a rule of the verb lexicon (which checks its own past, negation and subject;
+# not this_document: it has its own).
+RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge", "on_request"})
 # The constructions that name the plan or the delivery, not who acts.
 _UNOWNED = frozenset({"plan_unowned", "kamer_passive", "policy_passive_future"})
 # The constructions in the present tense: a sentence that opens with a means ("Door het beleid
@@ -617,6 +619,7 @@ def undone(
         ("same_debate", lambda: debate and has("same_debate", whole)
          and has("same_debate_topic", whole)),
         ("quoted", lambda: has("quoted", before)),
+        ("on_request", lambda: has("on_request", text[s_start:m_start])),
         ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))
          ),
         ("third", lambda: (name not in _patients() and has("third", lead))

@@ -103,6 +103,15 @@ def writer(doc: Doc, pronoun: str = WRITER_FALLBACK) -> str:
     return pronoun
 
 
+@cache
+def present_act() -> re.Pattern[str]:
+    """Words that make a present tense describe this very document ("hierbij bied ik u ... aan",
+    "met deze brief"): commitments.toml's present_act, its verbs of the letter's act filled in."""
+    data = load_toml("commitments.toml")
+    pattern = data["present_act"].replace("{ACT}", "|".join(data["document_acts"]))
+    return re.compile(words(pattern), re.IGNORECASE)
+
+
 def doc_date(doc: Doc) -> str | None:
     value = doc.info.get("date")
     return value if isinstance(value, str) and re.match(r"\d{4}-\d\d", value) else None

@@ -30,7 +30,7 @@ from functools import cache
 from typing import Any
 
 from kamerlens.extract import scan
-from kamerlens.extract._cues import load_toml, minister_re, words
+from kamerlens.extract._cues import load_toml, minister_re, present_act, words
 from kamerlens.extract.lexicon import trie_alternation
 
 # A gap of a few words that does not open a new clause ("dat de Commissie zal" is someone else's).
@@ -83,8 +83,9 @@ def _change_plurals(data: dict[str, Any]) -> list[str]:
     a pair is one of change when the stem's third person ("pakt", "staat") is in
     present_verbs_third ("Rijk en gemeenten ontwikkelen", not "... ondersteunen")."""
     verbs, third = data["present_verbs"], set(data["present_verbs_third"])
-    pairs = list(zip(verbs[::2], verbs[1::2], strict=True))
-    assert all(plural.endswith("n") for _, plural in pairs), "present_verbs: stem, plural"
+    pairs = list(zip(verbs[::2], verbs[1::2], strict=False))
+    if len(verbs) % 2 or not all(plural.endswith("n") for _, plural in pairs):
+        raise ValueError("promises.toml: present_verbs must be written in pairs (stem, plural)")
     return [p for s, p in pairs if {s, s + "t", s + s[-1] + "t"} & third]
 
 
@@ -201,7 +202,7 @@ def _ex() -> dict[str, re.Pattern[str]]:
     )
     out["finite"] = re.compile(r"\b(?:" + "|".join(data["finite"]) + r")\b", re.IGNORECASE)
     # "informeer ik uw Kamer hierbij", "met deze brief": this very document, not a later act
-    out["this_document"] = re.compile(load_toml("commitments.toml")["present_act"], re.IGNORECASE)
+    out["this_document"] = present_act()
     return out
 
 

@@ -45,6 +45,7 @@ from kamerlens.extract._cues import (
     is_foreign_minister,
     load_toml,
     minister_re,
+    present_act,
     squash,
     words,
     writer,
@@ -110,7 +111,7 @@ def _lexicon() -> _Lexicon:
         marker=re.compile(r"\b(?:" + "|".join(words(m) for m in data["markers"]) + r")\b"),
         te_markers=frozenset(data["te_markers"]),
         exclude=re.compile("|".join(data["exclude"]), re.IGNORECASE),
-        present_act=re.compile(words(data["present_act"]), re.IGNORECASE),
+        present_act=present_act(),
         requested_by=re.compile(
             words(rb["lead"]) + r"\s+(?:(?:het|de)\s+)?(?:verzoek\s+van\s+)?" + who, re.IGNORECASE
         ),
@@ -585,7 +586,7 @@ def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:
         actor_m = _lexicon().actor.match(doc.text, m.start())
         actor = _actor_at(doc, actor_m) if actor_m else None
     clause = doc.text[max(start, m.start() - 40) : m.end()]
-    if _NOT.search(clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]):
+    if _NEGATION.search(clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]):
         return None  # "Dat kan ik niet toezeggen", "Ik zeg niet toe dat ...": no promise
     # "Ik zeg toe dat ik ... zal sturen": the promised act sits in the dat-clause; "dat de Kamer
     # ... een brief krijgt" promises the sending
@@ -593,9 +594,6 @@ def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:
     if verb is None and (got := _KAMER_GETS.search(doc.text, m.end(), end)):
         verb = _Verb("sturen", "kamer", got.start(), got.end())
     return _Hit(actor, verb or _Verb("toezeggen", "kamer", 0, 0), start, promise=True)
-
-
-_NOT = re.compile(r"\b(?:niet|geen|nooit)\b", re.IGNORECASE)
 
 
 @cache

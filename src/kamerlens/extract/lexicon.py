@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -231,7 +231,11 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
     padded = " " + low
     starts = _match_starts(padded, pattern)
     for pat in (pattern, _OTHER_EDGE[pattern]):
-        for m in _finditer(pat, padded, starts):
+        found_in = (
+            pat.finditer(padded) if starts is None
+            else scan.started(pat, starts, padded, 0, len(padded))
+        )
+        for m in found_in:
             word = m[1]
             named = groups.get(word)
             if named is None:
@@ -255,22 +259,6 @@ def _scan(low: str, pattern: re.Pattern[str], groups: dict[str, frozenset[str]]
         found[group] = [(at, at + len(w), w) for at, w in find_all(low, _inner_words(group),
                                                                    left=False, right=False)]
     return found
-
-
-def _finditer(pat: re.Pattern[str], text: str, starts: list[int] | None
-              ) -> Iterator[re.Match[str]]:
-    """``pat.finditer(text)``; with ``starts`` (sorted, every offset where a match can begin)
-    ``pat`` is tried there only, which gives the same matches."""
-    if starts is None:
-        yield from pat.finditer(text)
-        return
-    pos = 0
-    for at in starts:
-        if at >= pos:
-            m = pat.match(text, at)
-            if m is not None:
-                pos = m.end()
-                yield m
 
 
 def _match_starts(padded: str, pattern: re.Pattern[str]) -> list[int] | None:

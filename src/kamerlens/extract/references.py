@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from kamerlens.extract.pipeline import Doc, component
+from kamerlens.extract.scan import started
 from kamerlens.models import Reference
 
 _FRAGMENT_REF = re.compile(r"\{([a-z_]+)\}")
@@ -266,7 +267,7 @@ def _anchored(
         if starts is None:
             m = pattern.search(text, lo, end)
         else:
-            m = next(_started(pattern, starts[bisect_left(starts, lo):], text, lo, end), None)
+            m = next(started(pattern, starts[bisect_left(starts, lo):], text, lo, end), None)
         if m is None:
             return
         done = m.end()
@@ -295,21 +296,6 @@ def _start_positions(
     return sorted(found)
 
 
-def _started(
-    pattern: re.Pattern[str], starts: Iterable[int], text: str, start: int, end: int
-) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` (as ``finditer`` gives them), tried only at ``starts`` (in
-    order): every match of ``pattern`` starts at one of them."""
-    done = start
-    match = pattern.match
-    for at in starts:
-        if at < done:
-            continue
-        m = match(text, at, end)
-        if m is not None:
-            done = m.end()
-            yield m
-
 
 def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: int,
              places: dict[Any, list[int]]) -> Iterator[re.Match[str]]:
@@ -325,7 +311,7 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, start: int, end: in
     if name in anchors:
         return _anchored(pattern, *anchors[name], text, start, end, begins)
     if begins is not None:
-        return _started(pattern, begins, text, start, end)
+        return started(pattern, begins, text, start, end)
     return pattern.finditer(text, start, end)
 
 

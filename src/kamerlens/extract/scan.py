@@ -19,7 +19,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -241,3 +241,19 @@ __all__ = [
     "ALL", "Scan", "bit", "declare", "declare_each", "declare_window", "declared", "has", "union",
     "window_mask",
 ]  # fmt: skip
+
+
+def started(
+    pattern: re.Pattern[str], starts: Iterable[int], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (as ``finditer`` gives them), tried only at ``starts`` (in
+    order): every match of ``pattern`` starts at one of them."""
+    done = start
+    match = pattern.match
+    for at in starts:
+        if at < done:
+            continue
+        m = match(text, at, end)
+        if m is not None:
+            done = m.end()
+            yield m

@@ -34,6 +34,16 @@ def _of(record: Record, sentence: str) -> Commitment | None:
 
 # (sentence, promised?) per construction, in a letter
 LETTER = {
+    # going into a point is the letter's own outline, unless a later document carries it
+    "outline": [
+        ("In deze brief zal ik eerst ingaan op de achtergrond.", False),
+        ("Vervolgens zal ik ingaan op de kosten.", False),
+        ("In het vervolg van deze brief zal ik eerst ingaan op de achtergrond.", False),
+        ("In de voortgangsbrief zal ik ingaan op de resultaten.", True),
+        ("Ik zal in de volgende voortgangsrapportage ingaan op de resultaten.", True),
+        ("Voor de zomer zal ik nader ingaan op de resultaten.", True),
+        ("Ik zal uw Kamer de plannen toelichten.", True),
+    ],
     # "willen" with a change against a baseline year states a target, not an act
     "willen_target": [
         ("We willen de emissies in 2030 met 49% verminderen ten opzichte van 1990.", False),
@@ -369,6 +379,16 @@ DEBATE = {
         ("Het kabinet zal voor 1 juli reageren op het advies van de Raad van State.", True),
         ("Ik zal de netbeheerder vragen om de wachtlijst voor de zomer te publiceren.", True),
         ("Ik ga met de sector in gesprek over de tarieven.", True),
+        # the speech itself: finishing it, its order, an example, a wording, a point further on
+        ("Ik ga afronden.", False),
+        ("Ik ga de vragen in blokjes beantwoorden.", False),
+        ("Ik zal u een voorbeeld geven.", False),
+        ("Ik zal daarbij voorbeelden geven van hoe we die gaan invullen met een AMvB.", True),
+        ("Ik zal het even heel precies formuleren.", False),
+        ("Ik kom zo nog terug op de vraag van mevrouw Bromet.", False),
+        ("Ik kom daar zo snel mogelijk schriftelijk op terug.", True),
+        ("We gaan het onderzoek voor de zomer afronden.", True),
+        ("Ik zal een voorstel formuleren voor de zomer.", True),
     ],
     # taking over a motion, naming the promise, "dat" as one's own object
     "spoken_promises": [
@@ -390,6 +410,12 @@ DEBATE = {
         ("Wij willen dat in Europa het toetsingskader wordt aangepast.", False),
         ("Ik wil dat gemeenten en provincies beter samenwerken.", False),
         ("Ik wil dat nog even afwachten.", False),
+        # coming back to the Kamer: negated, and with the subject left out after "en"
+        ("Daar kom ik niet meer op terug.", False),
+        ("Ik kom daar, ook als het niet lukt, voor de zomer op terug.", True),
+        ("Ik bekijk dat en kom erop terug.", True),
+        ("Wij kijken of dat kan en komen daarop terug in de voortgangsbrief.", True),
+        ("Ik ken de heer Jansen en kom hem vaak tegen.", False),
     ],
     "saying": [
         ("U kunt tegen mij zeggen: kom met een voorstel, en dan gaan wij dat steunen.", False),
@@ -538,6 +564,24 @@ _CHAIR_LIST = (
     "— De minister informeert de Kamer in het verslag van de Raad over de besprekingen.\n"
     "Daarmee zijn we aan het einde gekomen van dit debat.\n"
 )
+
+
+@pytest.mark.parametrize(
+    ("turn", "promised"),
+    [
+        ("U kunt tegen mij zeggen: kom met een voorstel voor ecosysteemdiensten, en dan gaan wij "
+         "dat steunen. Dan kom ik met voorstellen.", False),
+        ("Als de Kamer dat wenst, kan ik dat onderzoeken. Dan stuur ik u voor de zomer een brief.",
+         False),
+        ("Het onderzoek is in mei klaar. Dan stuur ik u voor de zomer een brief.", True),
+    ],
+)
+def test_commitments_constructions_then_goes_on_from_the_offer_before(
+    turn: str, promised: bool, minister_says: Callable[[str], Record]
+) -> None:
+    """A sentence opening with "Dan" is an offer on request when the one before makes it so."""
+    found = _of(minister_says(turn), "Dan stuur ik u") or _of(minister_says(turn), "Dan kom ik")
+    assert (found is not None) == promised, turn
 
 
 def test_chair_list_of_toezeggingen_one_item_each() -> None:

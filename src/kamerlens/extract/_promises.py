@@ -214,7 +214,7 @@ _WINDOWED = (
     "negation_unless", "wish", "target", "discourse", "debate_talk", "talk_acts", "talk_object",
     "talk_object_any", "same_debate", "same_debate_topic", "quoted", "third", "foreign_agent",
     "embedded", "hedge", "this_document", "meeting", "er_komt_not", "position", "reported_other",
-    "on_request",
+    "on_request", "outline",
 )  # fmt: skip
 
 
@@ -521,14 +521,24 @@ _IN_WRITING = re.compile(
     re.I,
 )
 
+# A later document that carries an outline ("In de voortgangsbrief zal ik ingaan op ..."),
+# not this one ("In deze brief", "dit verslag").
+_LATER_DOCUMENT = re.compile(
+    r"\b(?:daarin|hierin|schriftelijk|per\s+brief)\b"
+    r"|(?<!\bdeze\s)(?<!\bdit\s)\b\w*(?:brief|rapportage|verslag|reactie)\b",
+    re.I,
+)
+
 _ALL = frozenset(
     {"modal", "ongoing", "past", "negation", "wish", "target", "discourse", "debate_talk",
      "talk_acts", "same_debate", "third", "embedded", "meeting", "position", "this_document",
-     "quoted", "stative", "deliverable", "unowned", "on_request"}
+     "quoted", "stative", "deliverable", "unowned", "on_request", "outline"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject;
 # not this_document: it has its own).
-RULE_CHECKS = frozenset({"modal", "ongoing", "same_debate", "hedge", "on_request"})
+RULE_CHECKS = frozenset(
+    {"modal", "ongoing", "same_debate", "debate_talk", "outline", "hedge", "on_request"}
+)
 # The constructions that name the plan or the delivery, not who acts.
 _UNOWNED = frozenset({"plan_unowned", "kamer_passive", "policy_passive_future"})
 # The constructions in the present tense: a sentence that opens with a means ("Door het beleid
@@ -620,7 +630,13 @@ def undone(
         ("same_debate", lambda: debate and has("same_debate", whole)
          and has("same_debate_topic", whole)),
         ("quoted", lambda: has("quoted", before)),
-        ("on_request", lambda: has("on_request", text[s_start:m_start])),
+        # the letter's own outline ("Vervolgens zal ik ingaan op de kosten") unless a later
+        # document or a time ahead carries it ("In de voortgangsbrief zal ik ingaan op ...")
+        ("outline", lambda: not debate and has("outline", head)
+         and not _LATER_DOCUMENT.search(text, s_start, stop)
+         and not (ahead is not None and ahead(s_start, stop))),
+        ("on_request", lambda: has("on_request", text[s_start:m_start])
+         or _continues_offer(text, s_start)),
         ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))
          ),
         ("third", lambda: (name not in _patients() and has("third", lead))
@@ -646,6 +662,17 @@ def undone(
     if name in _PRESENT and _MEANS.match(text, s_start, m_start):
         return True  # "Door ... te werken, versterken we het profiel": the effect of a means
     return any(check in checks and test() for check, test in tests)
+
+
+def _continues_offer(text: str, s_start: int) -> bool:
+    """A sentence opening with "Dan" goes on from the one before: an offer when that one makes
+    it on the Kamer's request or puts the request in the Kamer's mouth."""
+    ex = _ex()
+    if not ex["then_opening"].match(text, s_start):
+        return False
+    window = text[max(0, s_start - 400) : s_start].rstrip()
+    prev = window[max(window.rfind(mark, 0, len(window) - 1) for mark in ".?!") + 1 :]
+    return bool(ex["on_request"].search(prev) or ex["kamer_hypothetical"].search(prev))
 
 
 def _quoted_saying(before: str) -> bool:

@@ -135,6 +135,12 @@ _TERUGKOMEN = re.compile(
     r"het\s+kabinet))\b(?P<rest>[^.;]{0,150}?)(?:\bop\s+terug|\bterug\s+op|(?:hier|daar|er)op\s+terug)\b",
     re.IGNORECASE,
 )
+# The subject elided in the second of two main clauses: "Ik bekijk dat en kom erop terug".
+_TERUGKOMEN_ELIDED = re.compile(
+    r"\W*(?:(?:dan|daarna|daarom)\s+)?(?P<a>ik|wij|we)\s+[^.;,?]{1,100}?\ben\s+(?:kom|komen)\b"
+    r"(?P<rest>[^.;]{0,150}?)(?:\bop\s+terug|\bterug\s+op|(?:hier|daar|er)op\s+terug)\b",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(
     r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
     r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>ge ?ïnformeerd|geinformeerd|ingelicht"
@@ -350,6 +356,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
         "toezeggen_third": _toezeg_third(),
         "future": _lexicon().marker,
         "terugkomen": _TERUGKOMEN,
+        "terugkomen_elided": _TERUGKOMEN_ELIDED,
         "passive": _PASSIVE,
         "receives": _RECEIVES,
         "present": _present_kamer(),
@@ -389,7 +396,7 @@ def _rules_hit(
     hit = (
         ("zeg" in sentence and may("toezeggen", "toezeggen_third") and _toezeggen(doc, start, end))
         or (may("future") and _future(doc, start, end))
-        or ("terug" in sentence and may("terugkomen") and _terugkomen(doc, start, end))
+        or ("terug" in sentence and may("terugkomen", "terugkomen_elided") and _terugkomen(doc, start, end))
         or (may("passive") and _holds(sentence, _PASSIVE_KEY) and _passive(doc, start, end))
         or None
     )
@@ -699,9 +706,9 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _terugkomen(doc: Doc, start: int, end: int) -> _Hit | None:
-    m = _TERUGKOMEN.search(doc.text, start, end)
-    if m is None:
-        return None
+    m = _TERUGKOMEN.search(doc.text, start, end) or _TERUGKOMEN_ELIDED.match(doc.text, start, end)
+    if m is None or _NEGATION.search(re.sub(r",[^,]*,", " ", m.group("rest"))):
+        return None  # "Daar kom ik niet meer op terug"; not a clause between commas
     who = (m.group("a") or m.group("b")).lower()
     actor = "het kabinet" if "kabinet" in who else first_person_actor(doc, m.start(), who)
     return _Hit(actor, _Verb("terugkomen op", "kamer", m.start(), m.end()), m.start())

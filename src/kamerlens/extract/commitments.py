@@ -396,7 +396,10 @@ def _rules_hit(
     hit = (
         ("zeg" in sentence and may("toezeggen", "toezeggen_third") and _toezeggen(doc, start, end))
         or (may("future") and _future(doc, start, end))
-        or ("terug" in sentence and may("terugkomen", "terugkomen_elided") and _terugkomen(doc, start, end))
+        or (
+            "terug" in sentence and may("terugkomen", "terugkomen_elided")
+            and _terugkomen(doc, start, end)
+        )
         or (may("passive") and _holds(sentence, _PASSIVE_KEY) and _passive(doc, start, end))
         or None
     )

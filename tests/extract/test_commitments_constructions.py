@@ -34,6 +34,14 @@ def _of(record: Record, sentence: str) -> Commitment | None:
 
 # (sentence, promised?) per construction, in a letter
 LETTER = {
+    # the writer of an older letter or answer in the third person; its plan in "het voornemen"
+    "undersigned": [
+        ("Ondergetekende zal de Kamer hierover nader berichten.", True),
+        ("De ondergetekenden zijn voornemens het wetsvoorstel in te dienen.", True),
+        ("Ondergetekende heeft de Kamer op 3 mei geïnformeerd.", False),
+        ("Het ligt in het voornemen de regeling te wijzigen.", True),
+        ("Het lag in het voornemen de regeling te wijzigen.", False),
+    ],
     # going into a point is the letter's own outline, unless a later document carries it
     "outline": [
         ("In deze brief zal ik eerst ingaan op de achtergrond.", False),
@@ -582,6 +590,11 @@ def test_commitments_constructions_then_goes_on_from_the_offer_before(
     """A sentence opening with "Dan" is an offer on request when the one before makes it so."""
     found = _of(minister_says(turn), "Dan stuur ik u") or _of(minister_says(turn), "Dan kom ik")
     assert (found is not None) == promised, turn
+
+
+def test_commitments_constructions_undersigned_is_the_signer() -> None:
+    record = letter("Ondergetekende zal de Kamer hierover nader berichten.")
+    assert [c.actor for c in record.commitments] == ["de Minister van Infrastructuur en Waterstaat"]
 
 
 def test_chair_list_of_toezeggingen_one_item_each() -> None:

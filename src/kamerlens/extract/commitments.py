@@ -575,12 +575,19 @@ def _actor_at(doc: Doc, m: re.Match[str]) -> str | None:
         name = squash(m.group("minister"))
         return name[0].lower() + name[1:] if name.lower().startswith("de ") else name
     gov = squash(m.group("gov"))
+    if _UNDERSIGNED.fullmatch(gov):
+        return first_person_actor(doc, m.start(), "wij" if gov.endswith("n") else "ik")
     return gov[0].lower() + gov[1:]
+
+
+# "(De) ondergetekende(n)": the writer of an older letter or answer, in the third person.
+_UNDERSIGNED = re.compile(r"(?:de\s+)?ondergetekenden?", re.IGNORECASE)
 
 
 def _allowed(actor_match: re.Match[str], verb: _Verb) -> bool:
     """Meeting verbs ("aandacht vragen") count for a minister's own word, not for het kabinet."""
-    return verb.cls != "meeting" or actor_match.group("gov") is None
+    gov = actor_match.group("gov")
+    return verb.cls != "meeting" or gov is None or bool(_UNDERSIGNED.fullmatch(squash(gov)))
 
 
 def _toezeggen(doc: Doc, start: int, end: int) -> _Hit | None:

@@ -33,6 +33,7 @@ def _money(passage: str) -> list[tuple[float, str, str]]:
         ("Het fonds groeit tot anderhalf miljard euro.", 1.5e9, "EUR", "anderhalf miljard euro"),
         ("Op de munt staat «5 EURO».", 5.0, "EUR", "5 EURO"),
         ("De Staat ontvangt € 1.000.000,00 aan boetes.", 1e6, "EUR", "€ 1.000.000,00"),
+        ("Wereldwijd is USD 100 billion toegezegd.", 1e11, "USD", "USD 100 billion"),
     ],
 )
 def test_amounts_values_notations(passage: str, value: float, currency: str, text: str) -> None:
@@ -47,6 +48,7 @@ def test_amounts_values_notations(passage: str, value: float, currency: str, tex
         "Ongeveer 2000 militairen nemen deel aan de oefening.",
         "Het gaat om honderden miljoenen euro's aan schade.",
         "Tabel 1 Uitgaven (x € 1.000) per artikel",
+        "Bedragen x € 1 miljoen: 2023 2024 2025 12,5 13,0 14,2.",
         "De Europeanen en de Europese Unie steunen het voorstel.",
     ],
 )

@@ -229,6 +229,8 @@ def _parse_money(m: re.Match[str], old: bool = False) -> list[_Money]:
 
 
 _TABLE_UNIT = re.compile(r"\(?\s*[xX×]\s*$")
+# the same unit before the number of a bare sum's scale ("Bedragen x € 1 miljoen")
+_TABLE_UNIT_BEFORE = re.compile(r"[xX×]\s*(?:€|EUR|ƒ|f|\$|£)?\s*$")
 
 
 @cache
@@ -390,6 +392,8 @@ def find_bare_sums(
         value = _number(num.group(0)) if num else None
         if num is None or value is None:
             continue
+        if _TABLE_UNIT_BEFORE.search(text, max(0, num.start() - 8), num.start()):
+            continue  # "Bedragen x € 1 miljoen": a table's unit
         end = at + len(word)
         token = _NEXT_TOKEN.match(text, end)
         nxt = token.group(1).lower() if token else ""

@@ -29,6 +29,15 @@ def minutes(body: str) -> bytes:
             "aan te houden.",
             ["Jansen"],
         ),
+        # the member before the participle that names the motion
+        (
+            "De door het lid Bisschop ingediende motie (36 200, nr. 8) vraagt om een verkenning.",
+            ["Bisschop"],
+        ),
+        (
+            "De door mevrouw Van der Plas (BBB) ingediende motie (36 410, nr. 12) is aangenomen.",
+            ["Van der Plas"],
+        ),
         # no member named in the sentence: no owner guessed from an earlier one
         (
             "De heer Jansen vroeg naar de kosten. Ik ontraad zijn motie (36 200, nr. 8).",

@@ -121,18 +121,27 @@ def hyphen_parts(name: str, titled: frozenset[str]) -> list[str]:
     return [name] if name in titled else parts
 
 
-_OWNER = re.compile(
+_WHO = (
     r"\b(?:de\s+heer|mevrouw|het\s+(?:Kamer)?lid)\s+(?P<name>(?-i:[A-Z][\w'’-]+)"
     r"(?:(?:\s+(?:van|de|der|den|het|ter|ten|te|in|'t))*\s+(?-i:[A-Z][\w'’-]+))?)"
     r"(?:\s*\([^()\n]{1,15}\))?"
 )
+_OWNER = re.compile(_WHO)
 _POSSESSIVE = re.compile(r"\b(?:zijn|haar)\s+$", re.IGNORECASE)
+# the member before a participle that names the motion: "de door het lid Bisschop ingediende motie"
+_BY_BEFORE = re.compile(
+    r"\bdoor\s+" + _WHO + r"\s*(?:(?:ingediende|aangenomen|voorgestelde|gewijzigde)\s+)?$"
+)
 _SENTENCE_END = re.compile(r"[.!?:]\s")
 
 
 def owner(text: str, pos: int) -> str | None:
     """ "Op verzoek van de heer Van Waveren stel ik voor zijn motie ... aan te houden": the member
-    named earlier in the sentence owns "zijn/haar motie" (the last one named)."""
+    named earlier in the sentence owns "zijn/haar motie" (the last one named); "de door het lid
+    Bisschop ingediende motie" names its member before it."""
+    by = _BY_BEFORE.search(text, max(0, pos - 90), pos)
+    if by is not None:
+        return by["name"]
     if not _POSSESSIVE.search(text, max(0, pos - 6), pos):
         return None
     lo = max(0, pos - 300)

@@ -84,6 +84,8 @@ def test_references_real_forms_session_year_footer_is_own() -> None:
     ("text", "expected", "year"),
     [
         ("Zie Zitting 1958–1959 – 5380, nr. 3.", [("5380", "3")], "1958–1959"),
+        # the dash glued to both, "Nr." (nllegalcit 0.0.4's citations from the Kamerstukken)
+        ("(Kamerstukken II, Zitting 1958-1959-5380, Nr. 3, blz. 41)", [("5380", "3")], "1958-1959"),
         ("(TK, '91-'92, 21 501 -17, nummer 15)", [("21501-17", "15")], "'91-'92"),
         ("(TK 1991–1992, 22 300 XVI, nr. 61)", [("22300-XVI", "61")], "1991–1992"),
         ("(vergaderjaar 1986-1987, 19 700, nr. 33)", [("19700", "33")], "1986-1987"),

@@ -162,10 +162,11 @@ def _from_match(kind: str, m: re.Match[str], text: str) -> list[Reference]:
 
     start, end = m.span()
     cited = text[start:end]
-    if get("sdossier") or get("ndossier"):
+    session = get("sdossier") or get("sdossier_dash")  # "Zitting 1958-1959-5380"
+    if session or get("ndossier"):
         # "nr. 38 (36410-VI)", "Zitting 1958–1959 – 5380, nr. 3", "Kamerstukken II 1958/59,
         # 5380, nr. 3": one dossier (of four digits in old citations), its numbers
-        dossier = canonical_dossier(get("ndossier") or get("sdossier") or "")
+        dossier = canonical_dossier(get("ndossier") or session or "")
         return [
             _ref(dossier, number, get("chamber"), cited, start, end, get("year"))
             for number in _numbers(get("nnums") or get("snums") or "")

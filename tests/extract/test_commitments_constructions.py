@@ -461,6 +461,8 @@ def test_commitments_constructions_in_a_debate(
         ("Ik zal, zoals de Kamer vroeg, de regeling in 2026 aanpassen.", "voornemen"),
         # the Kamer or a letter as the act's object does
         ("Ik zal de Kamer voor de zomer een brief sturen over de regeling.", "toezegging"),
+        # "onderzoek doen" is no act of its own before "toekomen"
+        ("Ik zal u de uitkomst van het onderzoek doen toekomen.", "toezegging"),
         ("Het kabinet zal voor 1 juli in een brief reageren op het advies.", "toezegging"),
         ("Ik zal de Eerste Kamer voor de zomer een brief sturen over de regeling.", "toezegging"),
         ("Ik zal u voor de zomer een brief sturen over de aanpak.", "toezegging"),

@@ -34,6 +34,14 @@ def _of(record: Record, sentence: str) -> Commitment | None:
 
 # (sentence, promised?) per construction, in a letter
 LETTER = {
+    # "al" (already) and a growing trend describe work under way; "al die" is "all those"
+    "already": [
+        ("In toenemende mate organiseren we al handelsmissies op het gebied van waterstof.", False),
+        ("Dit jaar organiseren we al drie handelsmissies.", False),
+        ("We versterken al jaren de samenwerking met India.", False),
+        ("We organiseren al in 2024 een handelsmissie naar India.", True),
+        ("Na de zomer zullen we al die reacties verwerken in een wetsvoorstel.", True),
+    ],
     # the writer of an older letter or answer in the third person; its plan in "het voornemen"
     "undersigned": [
         ("Ondergetekende zal de Kamer hierover nader berichten.", True),
@@ -418,12 +426,18 @@ DEBATE = {
         ("Wij willen dat in Europa het toetsingskader wordt aangepast.", False),
         ("Ik wil dat gemeenten en provincies beter samenwerken.", False),
         ("Ik wil dat nog even afwachten.", False),
+        # a wish in a relative clause describes its noun; a topicalised object is no relative
+        ("Het is ook een sector die we willen helpen om die slag te kunnen maken.", False),
+        ("Dat is een punt waarover we willen spreken met de sector.", False),
+        ("Die willen we ook bij Europa bepleiten.", True),
         # coming back to the Kamer: negated, and with the subject left out after "en"
         ("Daar kom ik niet meer op terug.", False),
         ("Ik kom daar, ook als het niet lukt, voor de zomer op terug.", True),
         ("Ik bekijk dat en kom erop terug.", True),
         ("Wij kijken of dat kan en komen daarop terug in de voortgangsbrief.", True),
         ("Ik ken de heer Jansen en kom hem vaak tegen.", False),
+        ("Maar we willen er wel serieus naar kijken, zoals ik al zei.", True),
+        ("Dat doen we al.", False),
     ],
     "saying": [
         ("U kunt tegen mij zeggen: kom met een voorstel, en dan gaan wij dat steunen.", False),

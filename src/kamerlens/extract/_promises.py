@@ -529,10 +529,13 @@ _LATER_DOCUMENT = re.compile(
     re.I,
 )
 
+# A relative pronoun right before the subject of a subordinate clause ("die we willen ...").
+_RELATIVE_SUBJECT = re.compile(r"\b(?:die|welke|waar\w+)\s+$", re.IGNORECASE)
+
 _ALL = frozenset(
     {"modal", "ongoing", "past", "negation", "wish", "target", "discourse", "debate_talk",
      "talk_acts", "same_debate", "third", "embedded", "meeting", "position", "this_document",
-     "quoted", "stative", "deliverable", "unowned", "on_request", "outline"}
+     "quoted", "stative", "deliverable", "unowned", "on_request", "outline", "relative"}
 )
 # What still undoes a rule of the verb lexicon (which checks its own past, negation and subject;
 # not this_document: it has its own).
@@ -639,6 +642,9 @@ def undone(
          or _continues_offer(text, s_start)),
         ("stative", lambda: name == "willen" and bool(ex["willen_stative"].match(text, m_end, stop))
          ),
+        # "een sector die we willen helpen": the wish describes the noun before it
+        ("relative", lambda: name == "willen" and bool(_RELATIVE_SUBJECT.search(before))
+         and not text[m_start:m_end].lower().startswith("wil")),
         ("third", lambda: (name not in _patients() and has("third", lead))
          or (passive and has("foreign_agent", whole))),
         ("embedded", lambda: has("embedded", before) or _quoted_saying(before)),

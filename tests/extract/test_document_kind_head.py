@@ -140,3 +140,17 @@ def test_letter_mentioning_fiches_stays_a_brief() -> None:
         "\n\nH.G.J. Bruins Slot\n"
     )
     assert doc.kind == "brief"
+
+
+def test_document_kind_policy_document_with_contents_is_a_nota() -> None:
+    # the head of a real strategy nota (real/docs/nota_bz_internationale_klimaatstrategie_2022)
+    head = (
+        "Internationale\nKlimaatstrategie\nvan ambitie naar transitie\nSamenvatting\n"
+        "Inhoudsopgave\nDe wetenschap laat zien dat het één voor twaalf is. Het kabinet\n"
+        "versterkt de multilaterale en bilaterale klimaatdiplomatie.\n"
+    )
+    assert _doc(head).kind == "nota"
+    # a letter with a table of contents stays a letter
+    letter = "Geachte voorzitter,\n\nInhoudsopgave\n\nHet kabinet stuurt u de strategie.\n\n" \
+        "Hoogachtend,\n\nDe Minister van Buitenlandse Zaken,\n\nW. Hoekstra\n"
+    assert _doc(letter).kind == "brief"

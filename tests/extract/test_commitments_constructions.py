@@ -34,6 +34,21 @@ def _of(record: Record, sentence: str) -> Commitment | None:
 
 # (sentence, promised?) per construction, in a letter
 LETTER = {
+    # plans and expectations in their other words; a passive sent to the Kamer
+    "plans_other_words": [
+        ("Het is de bedoeling om in 2024 een wetsvoorstel in te dienen.", True),
+        ("De bedoeling is dat gemeenten de regeling uitvoeren.", False),
+        ("Ik beoog het wetsvoorstel in 2024 in te dienen.", True),
+        ("Het kabinet beoogt de regeling per 1 januari 2025 in te voeren.", True),
+        ("Het kabinet beoogt met deze maatregel de uitstoot te verminderen.", False),
+        ("Met deze maatregel beoogt het kabinet de uitstoot te verminderen.", False),
+        ("Naar verwachting kan ik uw Kamer in het najaar informeren.", True),
+        ("Ik kan uw Kamer naar verwachting in het najaar informeren.", True),
+        ("Ik kan uw Kamer informeren.", False),
+        ("De resultaten worden in het voorjaar aan uw Kamer gezonden.", True),
+        ("Het rapport is op 3 mei aan de Kamer gezonden.", False),
+        ("Dit najaar informeer ik uw Kamer over de voortgang.", True),
+    ],
     # "al" (already) and a growing trend describe work under way; "al die" is "all those"
     "already": [
         ("In toenemende mate organiseren we al handelsmissies op het gebied van waterstof.", False),

@@ -42,6 +42,8 @@ def letter(body: str, date: str = "12 april 2024") -> bytes:
         ),
         ("Uw Kamer ontvangt de brief voor 1 juli.", "voor 1 juli", "2024-07-01"),
         ("Ik zal uw Kamer in het najaar van 2024 informeren.", "in het najaar van 2024", "2024-12"),
+        ("Ik zal uw Kamer dit najaar informeren.", "dit najaar", "2024-12"),
+        ("Deze zomer stuur ik u een brief.", "Deze zomer", "2024-08"),
         (
             "De Minister van Financiën zal uw Kamer bij de Voorjaarsnota 2025 informeren.",
             "bij de Voorjaarsnota 2025",

@@ -145,11 +145,12 @@ _PASSIVE = re.compile(
     r"(?P<pre>\b(?:wordt|worden|zal|zullen)\s+)?\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"
     r"(?P<mid>[^.;?]{0,220}?)\b(?P<verb>ge ?ïnformeerd|geinformeerd|ingelicht"
     r"|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|toegezonden"
-    r"|toegestuurd|gestuurd|aangeboden|voorgelegd|ingediend)\b(?P<after>\s+(?:worden|zal\s+worden))?",
+    r"|toegestuurd|gestuurd|gezonden|aangeboden|voorgelegd|ingediend)\b(?P<after>\s+(?:worden|zal\s+worden))?",
     re.IGNORECASE,
 )
 # The action of a passive, by its participle.
-_PARTICIPLE = {"toegezonden": "toezenden", "toegestuurd": "sturen", "gestuurd": "sturen"}
+_PARTICIPLE = {"toegezonden": "toezenden", "gezonden": "toezenden", "toegestuurd": "sturen"}
+_PARTICIPLE["gestuurd"] = "sturen"
 _PARTICIPLE.update({"aangeboden": "aanbieden", "voorgelegd": "voorleggen", "ingediend": "indienen"})
 # What the government submits to the Kamer ("ingediend"): a bill of its own, never a member's
 # initiative, motion or amendment, and no member as the agent.

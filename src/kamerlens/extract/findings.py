@@ -34,7 +34,7 @@ from kamerlens.extract._cues import (
     squash,
     words,
 )
-from kamerlens.extract.lexicon import find_all
+from kamerlens.extract.lexicon import find_all, numbers
 from kamerlens.extract.pipeline import Doc, component
 from kamerlens.models import Finding
 
@@ -99,25 +99,45 @@ _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _REACH = 80  # characters a date expression may extend before its month
 
 
-def _month_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _month_years(
+    text: str, start: int, end: int, nums: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """The spans of "<month> <year>" (a month in lower case) in ``text[start:end]``, in order.
-    The months are found with ``str.find``: an alternation of them would be tried at every
-    letter that can start one. No month name holds another, so no two spans overlap."""
+    Found from the years: of the runs of digits (``nums``: the document's, from
+    ``lexicon.numbers``), few open with "19" or "20" after white space, and the month must end
+    where that white space begins (no month name ends another, so at most one fits). No two
+    spans overlap."""
     found = []
-    for at, month in find_all(text, MONTHS, left=False, right=False, start=start, end=end):
-        if year := _YEAR_AFTER.match(text, at + len(month), end):
-            found.append((at, year.end()))
+    for s, _ in numbers(text) if nums is None else nums:
+        if s < start:
+            continue
+        if s >= end:
+            break
+        if text[s : s + 2] not in ("19", "20") or not s or not text[s - 1].isspace():
+            continue
+        j = s - 1
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        for month in MONTHS:
+            at = j - len(month)
+            if at >= start and text.startswith(month, at) and (
+                year := _YEAR_AFTER.match(text, j, end)
+            ):
+                found.append((at, year.end()))
+                break
     return found
 
 
-def _dates(text: str, start: int = 0, end: int | None = None) -> Iterator[_DateText]:
+def _dates(
+    text: str, start: int = 0, end: int | None = None, nums: list[tuple[int, int]] | None = None
+) -> Iterator[_DateText]:
     """Full dates in ``text[start:end]``; lower-case months only in long texts (the body), any
     case in short ones (a title in capitals)."""
     end = len(text) if end is None else end
     if end - start < 1000:
         spans = [m.span() for m in _MONTH_YEAR_ANY.finditer(text, start, end)]
     else:
-        spans = _month_years(text, start, end)
+        spans = _month_years(text, start, end, nums)
     full = _lex().date
     last = start
     for hit_start, hit_end in spans:
@@ -150,7 +170,7 @@ def _parse(m: re.Match[str]) -> _DateText | None:
 
 
 def _body_dates(doc: Doc) -> list[_DateText]:
-    return list(_dates(doc.text, 0, doc.body_end))
+    return list(_dates(doc.text, 0, doc.body_end, numbers(doc.text, doc)))
 
 
 @component("findings", needs=("dates", "document_date", "events", "references", "motions"))

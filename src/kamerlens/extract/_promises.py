@@ -524,8 +524,8 @@ _IN_WRITING = re.compile(
 # A later document that carries an outline ("In de voortgangsbrief zal ik ingaan op ..."),
 # not this one ("In deze brief", "dit verslag").
 _LATER_DOCUMENT = re.compile(
-    r"\b(?:daarin|hierin|schriftelijk|per\s+brief)\b"
-    r"|(?<!\bdeze\s)(?<!\bdit\s)\b\w*(?:brief|rapportage|verslag|reactie)\b",
+    r"\b(?:daarin|hierin|schriftelijk|per\s+brief)\b|" + _LETTER.pattern
+    + r"|(?<!\bdit\s)\b\w*(?:rapportage|verslag|reactie)\b",
     re.I,
 )
 

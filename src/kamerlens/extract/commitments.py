@@ -130,15 +130,17 @@ _TOEZEG = re.compile(
     r"|\b(?:kan|wil)\s+(?:ik|wij|we)\s+(?:\S+\s+){0,3}?toezeggen\b",
     re.IGNORECASE,
 )
+# what comes back to the Kamer after "kom(en)": "... op terug", "terug op", "daarop terug"
+_BACK = r"(?P<rest>[^.;]{0,150}?)(?:\bop\s+terug|\bterug\s+op|(?:hier|daar|er)op\s+terug)\b"
 _TERUGKOMEN = re.compile(
     r"\b(?:(?P<a>ik|wij|we|het\s+kabinet)\s+(?:kom|komen|komt)|(?:kom|komen|komt)\s+(?P<b>ik|wij|we|"
-    r"het\s+kabinet))\b(?P<rest>[^.;]{0,150}?)(?:\bop\s+terug|\bterug\s+op|(?:hier|daar|er)op\s+terug)\b",
+    r"het\s+kabinet))\b" + _BACK,
     re.IGNORECASE,
 )
 # The subject elided in the second of two main clauses: "Ik bekijk dat en kom erop terug".
 _TERUGKOMEN_ELIDED = re.compile(
     r"\W*(?:(?:dan|daarna|daarom)\s+)?(?P<a>ik|wij|we)\s+[^.;,?]{1,100}?\ben\s+(?:kom|komen)\b"
-    r"(?P<rest>[^.;]{0,150}?)(?:\bop\s+terug|\bterug\s+op|(?:hier|daar|er)op\s+terug)\b",
+    + _BACK,
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(

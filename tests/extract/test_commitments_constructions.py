@@ -48,6 +48,11 @@ LETTER = {
         ("De resultaten worden in het voorjaar aan uw Kamer gezonden.", True),
         ("Het rapport is op 3 mei aan de Kamer gezonden.", False),
         ("Dit najaar informeer ik uw Kamer over de voortgang.", True),
+        # sharing with the Kamer after an expectation; sharing with others is no promise to it
+        ("De resultaten verwacht ik in het najaar met uw Kamer te delen.", True),
+        ("Ik verwacht de bevindingen begin 2026 met u te kunnen delen.", True),
+        ("Wij verwachten de kennis in het najaar met gemeenten te delen.", False),
+        ("Ik deel de zorgen van uw Kamer over de wachttijden.", False),
     ],
     # "al" (already) and a growing trend describe work under way; "al die" is "all those"
     "already": [

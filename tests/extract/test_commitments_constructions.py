@@ -53,6 +53,8 @@ LETTER = {
         ("Ik verwacht de bevindingen begin 2026 met u te kunnen delen.", True),
         ("Wij verwachten de kennis in het najaar met gemeenten te delen.", False),
         ("Ik deel de zorgen van uw Kamer over de wachttijden.", False),
+        ("We zullen zien of de nieuwe regeling effect heeft.", False),
+        ("Ik zal zien of ik de regeling kan verlengen.", True),
     ],
     # "al" (already) and a growing trend describe work under way; "al die" is "all those"
     "already": [
@@ -407,6 +409,15 @@ LETTER = {
 
 # in a minister's turn of a debate
 DEBATE = {
+    # waiting to see what others' work brings is no act; seeing what one can do oneself is
+    "wait_and_see": [
+        ("We zullen zien hoe dit uitpakt.", False),
+        ("Dat zullen we dan zien.", False),
+        ("We gaan zien of de maatregel effect heeft.", False),
+        ("Ik zal zien wat ik kan doen.", True),
+        ("Ik ga zien of ik dat voor de zomer kan regelen.", True),
+        ("Ik zal de Kamer informeren, zodat we kunnen zien hoe het loopt.", True),
+    ],
     "debate_talk": [
         ("Dan ga ik nu naar de amendementen.", False),
         ("Ik ga reageren op de vraag van de heer Jansen.", False),

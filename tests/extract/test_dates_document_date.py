@@ -41,6 +41,24 @@ def test_dates_document_date_written_date_is_kept() -> None:
         ("2024-02-07", "past"), ("2024-09-01", "upcoming")]
 
 
+def test_dates_document_date_line_in_figures_and_a_reports_date() -> None:
+    """A date line may write its date in figures (day first), and a report states its date as
+    "Vastgesteld"; an impossible date in figures is no date."""
+    cases = {
+        b"Datum: 12-10-2023\nOnderwerp: Voortgang\n\nGeachte voorzitter,\n\nHet loket opent.": (
+            "2023-10-12", False),
+        b"VERSLAG VAN EEN COMMISSIEDEBAT\nVastgesteld 5 december 2023\n\nDe vaste commissie "
+        b"heeft op 8 november 2023 overleg gevoerd.": ("2023-12-05", False),
+        b"Den Haag, 3.7.2024\n\nGeachte voorzitter,\n\nHet loket opent.": ("2024-07-03", False),
+    }
+    for text, expected in cases.items():
+        doc = extract(text, name="brief.txt").document
+        assert (doc.date, doc.date_estimated) == expected, text
+    impossible = extract(b"Datum 31-02-2023\n\nGeachte voorzitter,\n\nHet loket opent.",
+                         name="brief.txt").document
+    assert impossible.date is None or impossible.date_estimated
+
+
 def test_dates_document_date_from_body_alone() -> None:
     record = extract(
         b"Verslag\n\nDe Raad kwam op 3 maart 2025 bijeen. Op de aanstaande Raad van 20 maart "

@@ -93,8 +93,8 @@ def written_date(doc: Doc) -> str | None:
         if found := _date_re().match(text, cue.end(), min(cue.end() + 40, len(text))):
             return parse_date(found.group(0))
     for at in _date_cue_ends(text, doc.body_end):
-        if found := _date_re().match(text, at, min(at + 40, len(text))):
-            return parse_date(found.group(0))
+        if found := _date_after_cue(text, at):
+            return found
     # a line that holds only a place and a date: "Bergen, 23 december 2015"
     for line in _place_date_lines(text, doc.body_end):
         if found := _date_re().fullmatch(line.strip()):
@@ -102,8 +102,8 @@ def written_date(doc: Doc) -> str | None:
     # the side column the normalizer set apart: "Datum" over "14 november 2023"
     side = furniture_text(doc)
     for cue in _SIDE_DATE.finditer(side):
-        if found := _date_re().match(side, cue.end(), min(cue.end() + 40, len(side))):
-            return parse_date(found.group(0))
+        if found := _date_after_cue(side, cue.end()):
+            return found
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
     for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
         if not may_match(pattern, text, pos=0, end=head_end):
@@ -112,6 +112,24 @@ def written_date(doc: Doc) -> str | None:
         if head and (day := _date_re().fullmatch(head.group(1))):
             return parse_date(day.group(0))
     return None
+
+
+def _date_after_cue(text: str, at: int) -> str | None:
+    """The date written right after a date line's cue: "12 oktober 2023" or, in figures,
+    "12-10-2023" / "12.10.2023" / "12/10/2023" (day first, as Dutch writes it)."""
+    if found := _date_re().match(text, at, min(at + 40, len(text))):
+        return parse_date(found.group(0))
+    if figures := _FIGURES.match(text, at, min(at + 12, len(text))):
+        day, month, year = (int(figures.group(g)) for g in ("day", "month", "year"))
+        value = f"{year}-{month:02d}-{day:02d}"
+        return value if _exists(value) else None
+    return None
+
+
+# a date in figures after a cue, the same separator twice, a four-digit year and no more digits
+_FIGURES = re.compile(
+    r"(?P<day>\d{1,2})(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
+)
 
 
 # "Ontvangen 4 februari 2025" on a line of its own, or closing the heading of a nota or an

@@ -67,3 +67,26 @@ def test_motions_plural_with_members_and_citation_stays() -> None:
     body = "De moties van de leden Omtzigt en Dassen (36 410, nrs. 14 en 15) zijn aangenomen."
     found = extract(minutes(body), name="h.txt").motions
     assert [m.number for m in found] == ["14", "15"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "members"),
+    [
+        ("De motie van Kamerlid Omtzigt (35 510, nr. 12) verzoekt de regering.", ["Omtzigt"]),
+        (
+            "De motie van Kamerleden Omtzigt en Leijten (35 510, nr. 13) verzoekt de regering.",
+            ["Omtzigt", "Leijten"],
+        ),
+        ("De motie van het Kamerlid Dassen (36 200, nr. 9) verzoekt de regering.", ["Dassen"]),
+        (
+            "De motie van de leden Bikker en Ceder (36 410, nr. 33) is aangenomen.",
+            ["Bikker", "Ceder"],
+        ),
+    ],
+)
+def test_motions_owner_introduced_with_or_without_article(
+    sentence: str, members: list[str]
+) -> None:
+    """'van (het) Kamerlid X', 'van (de) Kamerleden X en Y': the names, never the title."""
+    (found,) = extract(minutes(sentence), name="h.txt").motions
+    assert list(found.members) == members

@@ -72,6 +72,25 @@ def test_amounts_values_range_written_in_full() -> None:
     assert [(a.value, a.bound, a.upper) for a in record.amounts] == [(1.2e9, "min", 1.9e9)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sums"),
+    [
+        # a change by or from one sum to another: two sums
+        ("De begroting stijgt met € 1,2 mld tot € 15,6 mld.", [(1.2e9, None), (1.56e10, None)]),
+        ("Het budget daalt van € 2 miljard tot € 1,5 mld.", [(2e9, None), (1.5e9, None)]),
+        ("Het tarief stijgt met € 5 tot € 80 per jaar.", [(5.0, None), (80.0, None)]),
+        # an estimate between two ends, or one scale for both: one range
+        ("De kosten worden geraamd op € 1,2 miljard tot € 1,9 miljard.", [(1.2e9, 1.9e9)]),
+        ("Het budget wordt verhoogd met € 5 tot € 10 miljoen.", [(5e6, 1e7)]),
+    ],
+)
+def test_amounts_values_change_is_two_sums_a_range_is_one(
+    sentence: str, sums: list[tuple[float, float | None]]
+) -> None:
+    record = extract(sentence.encode(), name="r.txt")
+    assert [(a.value, a.upper) for a in record.amounts] == sums
+
+
 def test_amounts_values_suffix_range() -> None:
     record = extract(b"Dit kost de sector 30 tot 50 miljoen euro.", name="r.txt")
     assert [(a.value, a.upper) for a in record.amounts] == [(3e7, 5e7)]

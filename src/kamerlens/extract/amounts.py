@@ -171,6 +171,11 @@ def _between() -> re.Pattern[str]:
     return re.compile(_v()["ranges"]["between"], re.IGNORECASE)
 
 
+@cache
+def _change() -> re.Pattern[str]:
+    return re.compile(_v()["ranges"]["change"], re.IGNORECASE)
+
+
 def _ocr_scale(word: str | None, cur: str, old: bool) -> bool:
     """An OCR "min." read as "mln." (see ``[ocr_scales]``): only for guilders or an old document."""
     return bool(word) and " ".join(str(word).lower().split()) in _table("ocr_scales") and not (
@@ -203,6 +208,14 @@ def _parse_money(m: re.Match[str], old: bool = False) -> list[_Money]:
                         _Money(hi, _currency(g("pcur2"), "currency_prefix"),
                                m.start("pcur2"), m.end())]
             return [_Money(lo, cur, m.start(), m.end()), _Money(hi, cur, m.start(), m.end())]
+        full = bool(g("pscale")) == bool(g("pscale2"))  # "met € 5 tot € 10 miljoen": one scale
+        if full and g("pcur2") and g("pjoin").lower().startswith("tot") and _change().search(
+            m.string, max(0, m.start() - 60), m.start()
+        ):  # "stijgt met € 1,2 miljard tot € 15,6 miljard": two sums, each its own span
+            first_end = m.end("pscale") if g("pscale") else m.end("pnum")
+            return [_Money(first * _scale(g("pscale")), cur, m.start(), first_end),
+                    _Money(hi, _currency(g("pcur2"), "currency_prefix"), m.start("pcur2"),
+                           m.end())]
         if lo >= hi:  # "€ 25 - 30 leden" is no range of money; keep the first figure only
             return [_Money(first * _scale(g("pscale")), cur, m.start(), m.start("pjoin"))]
         return [_range(lo, hi, cur, m.start(), m.end())]

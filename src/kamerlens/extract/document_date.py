@@ -93,8 +93,8 @@ def written_date(doc: Doc) -> str | None:
         if found := _date_re().match(text, cue.end(), min(cue.end() + 40, len(text))):
             return parse_date(found.group(0))
     for at in _date_cue_ends(text, doc.body_end):
-        if found := _date_after_cue(text, at):
-            return found
+        if dated := _date_after_cue(text, at):
+            return dated
     # a line that holds only a place and a date: "Bergen, 23 december 2015"
     for line in _place_date_lines(text, doc.body_end):
         if found := _date_re().fullmatch(line.strip()):
@@ -102,8 +102,8 @@ def written_date(doc: Doc) -> str | None:
     # the side column the normalizer set apart: "Datum" over "14 november 2023"
     side = furniture_text(doc)
     for cue in _SIDE_DATE.finditer(side):
-        if found := _date_after_cue(side, cue.end()):
-            return found
+        if dated := _date_after_cue(side, cue.end()):
+            return dated
     # the head of a nota van wijziging or an amendment: a line "Ontvangen 4 februari 2025"
     for pattern in (_RECEIVED_LINE, _PROPOSED, _FIRST_LINE_DATE):
         if not may_match(pattern, text, pos=0, end=head_end):

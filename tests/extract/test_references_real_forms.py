@@ -38,6 +38,9 @@ def test_references_real_forms_motion_number_in_a_debate() -> None:
         ("Dat is de motie op stuk nr. 189 (29502).", [("29502", "189")]),
         ("Zij krijgen nrs. 38 en 39 (36 410 VI).", [("36410-VI", "38"), ("36410-VI", "39")]),
         ("de motie nr. 12 (21 501-02) over de Raad", [("21501-02", "12")]),
+        # the lead word inside the brackets
+        ("Zie nr. 434 (Kamerstuk 28 676).", [("28676", "434")]),
+        ("moties nrs. 38 en 39 (Kamerstukken 36 410 VI)", [("36410-VI", "38"), ("36410-VI", "39")]),
     ],
 )
 def test_references_real_forms_motion_number_variants(
@@ -227,4 +230,19 @@ def test_references_real_forms_dossier_with_a_thousands_dot() -> None:
 def test_references_real_forms_dotted_dossier_variants(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
+    assert _ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zie Kamerstuk 36 200 X. Daarin staat het.", [("36200-X", None)]),
+        ("Zie Kamerstuk 36 200 VII.", [("36200-VII", None)]),
+        ("Zie Kamerstuk 36 200 A.B. Jansen schreef het.", [("36200", None)]),
+    ],
+)
+def test_references_real_forms_suffix_before_a_full_stop(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    """A dossier's suffix ends a sentence ("36 200 X."); initials after it are no suffix."""
     assert _ids(text) == expected

@@ -400,3 +400,19 @@ def test_evaluate_real_amount_matching_is_the_reference_one(
 
     pred = pred + [g * 1.005 for g in gold[:2]] + [g + 0.5 for g in gold[2:3]]  # on the edge
     assert len(match_greedy(gold, pred, _within)[1]) == reference().match_amounts(gold, pred)
+
+
+def test_evaluate_real_dates_score_the_day_a_mention_writes() -> None:
+    """A deadline open before a day ("voor 1 juli 2024": no start, its end that day) writes that
+    day, as the gold counts it; a month names no day and is not scored."""
+    from kamerlens.evaluate.real import score_dates
+
+    gold = {"dates": [{"iso": "2024-07-01", "text": "1 juli 2024"},
+                      {"iso": "2024-02-12", "text": "12 februari 2024"}]}
+    pred = {"dates": [
+        {"text": "12 februari 2024", "start_date": "2024-02-12", "end_date": "2024-02-12"},
+        {"text": "september 2023", "start_date": "2023-09", "end_date": "2023-09"},
+        {"text": "voor 1 juli 2024", "start_date": None, "end_date": "2024-07-01"},
+    ]}
+    score = score_dates(gold, pred)
+    assert (score.right, score.predicted, score.gold) == (2, 2, 2)

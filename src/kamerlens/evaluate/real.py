@@ -19,8 +19,9 @@ of the shared one); a test runs both on the same predictions and asserts equal f
 - ``commitments``: text similarity >= 0.6, one to one; where a second annotator marked the
   document, recall counts the spans both marked and precision accepts the spans either marked.
 
-Beside those (the reference scorer leaves them out): ``dates`` per occurrence on their ISO date
-(the gold counts dates with day and month only, so predictions without a day are not scored), and
+Beside those (the reference scorer leaves them out): ``dates`` per occurrence on the calendar day
+they write (a period open before a day, "voor 1 juli 2024", writes its end; the gold counts
+dates with day and month only, so predictions without a day are not scored), and
 the document's own ``doc_kind`` and ``doc_date`` (a date kamerlens estimated is not a stated one).
 Predictions and gold are matched greedily in document order, as the reference scorer does.
 """
@@ -259,11 +260,19 @@ def score_commitments(gold: Item, pred: Item, gold2: Item | None) -> Score:
     )
 
 
+def written_day(date: Item) -> str | None:
+    """The calendar day a date mention writes: its start, or the end of a period open before it
+    ("voor 1 juli 2024": start None, end 2024-07-01); None when it names no day."""
+    start, end = date.get("start_date"), date.get("end_date")
+    day = start if start is not None else end
+    return str(day) if day is not None and _ISO_DAY.match(str(day)) else None
+
+
 def score_dates(gold: Item, pred: Item) -> Score:
     g = [d for d in gold.get("dates") or [] if d.get("iso")]
-    p = [d for d in _items(pred, "dates") if _ISO_DAY.match(str(d.get("start_date") or ""))]
+    p = [d for d in _items(pred, "dates") if written_day(d)]
     g_keys = [str(d["iso"]) for d in g]
-    p_keys = [str(d["start_date"]) for d in p]
+    p_keys = [str(written_day(d)) for d in p]
     return _score(
         match_greedy(g_keys, p_keys, _same),
         [f"{k} {_quote(d.get('text'))}" for k, d in zip(g_keys, g, strict=True)],

@@ -19,6 +19,8 @@ _LINES = [
     ("Mevrouw Van der Plas (BBB):", True),
     ("Kamerlid Kostić (PvdD):", True),
     ("Staatssecretaris Van der Burg:", True),
+    ("Minister Hoekstra (Buitenlandse Zaken):", True),  # the ministry after the name
+    ("Minister Hoekstra (CDA):", False),  # a party after a minister's name: no label
     ("Minister van Financiën:", False),  # a title heading a list of portfolios
     ("Staatssecretaris van Fiscaliteit en Belastingdienst:", False),
     ("De minister zegt:", False),  # speech quoting, no label

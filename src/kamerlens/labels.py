@@ -49,7 +49,7 @@ def _spaced(phrase: str) -> str:
 def _name() -> str:
     particle = "|".join(re.escape(p) for p in vocabulary()["particles"])
     word = r"[A-ZÀ-ÝĀ-Ž][\w'’]*(?:-[\w'’]+)*"
-    ministry = "|".join(_spaced(m) for m in sorted(ministries(), key=len, reverse=True))
+    ministry = _ministry()
     # a surname: capitalised words, particles between them ("Van der Plas", "Faber-van de
     # Klashorst", "Gualthérie van Weezel"), at most five words; never "van Financiën"
     return (
@@ -58,13 +58,21 @@ def _name() -> str:
     )
 
 
+def _ministry() -> str:
+    """The ministries' names, longest first, a space standing for spaces or tabs."""
+    return "|".join(_spaced(m) for m in sorted(ministries(), key=len, reverse=True))
+
+
 @cache
 def _compiled() -> tuple[re.Pattern[str], tuple[str, ...]]:
     name = _name()
+    # "Minister Hoekstra (Buitenlandse Zaken):": the ministry in brackets after the name
+    ministry = rf"(?:[ \t]*\((?:{_ministry()})\))?"
     groups, roles = [], []
     for i, label in enumerate(vocabulary()["label"]):
         address = "|".join(_spaced(a) for a in label["address"])
         follows = label["follows"].replace("{NAME}", f"(?P<name{i}>{name})")
+        follows = follows.replace("{MINISTRY}", ministry)
         follows = follows.replace("(?P<party>", f"(?P<party{i}>")
         groups.append(f"(?P<l{i}>(?:{address}){follows})")
         roles.append(label["role"])
